@@ -1,0 +1,55 @@
+// A Face is one font file opened with fontkit, the same library pdfkit draws
+// with, so measured advances are exactly the drawn ones (FACTS.md). Glyph
+// look-ups are cached per code point: a bulletin uses a few thousand distinct
+// characters and measures each many times.
+import * as fontkit from 'fontkit';
+
+export interface FaceGlyph {
+  /** Glyph id in this font. */
+  id: number;
+  /** Advance width in em (1 = the font size). */
+  advance: number;
+}
+
+export interface Face {
+  /** Role key used in the display list (`body`, `bold`, …). */
+  key: string;
+  /** Path of the font file (render embeds this file). */
+  path: string;
+  postscriptName: string;
+  /** The underlying fontkit font, for shaping features or metrics. */
+  font: fontkit.Font;
+  unitsPerEm: number;
+  /** Ascender/descender in em, for vertical placement. */
+  ascent: number;
+  descent: number;
+  /** The glyph for a code point, or undefined when the font does not cover it. */
+  glyph(codePoint: number): FaceGlyph | undefined;
+}
+
+/** Opens a font file as a Face. Collections (.ttc) take the first font. */
+export function openFace(key: string, path: string): Face {
+  const opened = fontkit.openSync(path) as fontkit.Font | fontkit.FontCollection;
+  const font = ('fonts' in opened ? opened.fonts[0] : opened) as fontkit.Font;
+  const upem = font.unitsPerEm;
+  const cache = new Map<number, FaceGlyph | undefined>();
+  return {
+    key,
+    path,
+    postscriptName: font.postscriptName,
+    font,
+    unitsPerEm: upem,
+    ascent: font.ascent / upem,
+    descent: font.descent / upem,
+    glyph(cp: number): FaceGlyph | undefined {
+      if (cache.has(cp)) return cache.get(cp);
+      let g: FaceGlyph | undefined;
+      if (font.hasGlyphForCodePoint(cp)) {
+        const glyph = font.glyphForCodePoint(cp);
+        g = { id: glyph.id, advance: glyph.advanceWidth / upem };
+      }
+      cache.set(cp, g);
+      return g;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+// The display list: the seam between layout and render (ARCHITECTURE.md).
+// Pages of positioned glyph runs, rules, rectangles and images, in points,
+// origin at the top-left corner of the trimmed page, y growing downwards.
+// Layout tests assert on this without a PDF; render turns it into PDF bytes.
+
+/** CMYK, each channel 0–100 (pdfkit's convention). */
+export type Cmyk = readonly [number, number, number, number];
+
+export const BLACK: Cmyk = [0, 0, 0, 100];
+
+/** One glyph of a run, positioned on the line. */
+export interface PlacedGlyph {
+  /** Glyph id in the run's face (the TTF that render embeds). */
+  id: number;
+  /** The characters this glyph stands for, for the ToUnicode map and text extraction. */
+  text: string;
+  /** Pen position of the glyph's origin relative to the run's x, in pt. */
+  x: number;
+  /** The glyph's natural advance at the run's size, in pt (before any compression). */
+  advance: number;
+}
+
+/** What a run or shape is in the document's logical structure (tagged PDF). */
+export interface StructureTag {
+  /** PDF structure type: 'H1', 'H2', 'P', 'LI', 'BlockQuote', 'Caption', … or 'Artifact' for running heads, page numbers, rules. */
+  role: string;
+  /** Items with the same id belong to one structure element (a paragraph spanning lines and columns). */
+  id: string;
+}
+
+export interface TextRun {
+  kind: 'text';
+  /** Font role key (`body`, `bold`, `heavy`, `sans`, `kai`, …) resolved in DisplayList.faces. */
+  face: string;
+  /** Font size in pt. */
+  size: number;
+  /** Origin of the first glyph, pt. */
+  x: number;
+  /** Baseline, pt from the top of the page. */
+  y: number;
+  glyphs: PlacedGlyph[];
+  color: Cmyk;
+  tag?: StructureTag;
+}
+
+export interface RuleItem {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Line width in pt. */
+  width: number;
+  color: Cmyk;
+  /** True when the rule touches the trim edge and must run into the bleed. */
+  bleeds?: boolean;
+  tag?: StructureTag;
+}
+
+export interface RectItem {
+  kind: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill: Cmyk;
+  bleeds?: boolean;
+  tag?: StructureTag;
+}
+
+export interface ImageItem {
+  kind: 'image';
+  /** Absolute path of the image file. */
+  path: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  alt?: string;
+  tag?: StructureTag;
+}
+
+export type DisplayItem = TextRun | RuleItem | RectItem | ImageItem;
+
+export interface DisplayPage {
+  /** 1-based page number. */
+  number: number;
+  /** In reading order: render emits structure in this order. */
+  items: DisplayItem[];
+}
+
+export interface OutlineEntry {
+  title: string;
+  /** 1-based page number. */
+  page: number;
+  /** y of the entry's top on that page, pt. */
+  y: number;
+}
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords?: string[];
+  /** YYYY-MM-DD */
+  date?: string;
+  lang: string;
+}
+
+export interface FaceSource {
+  /** Path of the TTF/OTF file to embed. */
+  path: string;
+  /** PostScript name, for reporting. */
+  name: string;
+}
+
+export interface DisplayList {
+  /** Trim size in pt. */
+  width: number;
+  height: number;
+  pages: DisplayPage[];
+  /** Font role key → file. Every `face` used by a TextRun is here. */
+  faces: Record<string, FaceSource>;
+  meta: DocumentMeta;
+  outline: OutlineEntry[];
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Tests spawn the real binary and build PDFs; two workers match the 2-core machine.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
