@@ -12,7 +12,7 @@ export interface FaceGlyph {
 }
 
 export interface Face {
-  /** Role key used in the display list (`body`, `bold`, …). */
+  /** Unique id of this font file, used as the display list's `face` key (e.g. `noto-serif-sc-400`). */
   key: string;
   /** Path of the font file (render embeds this file). */
   path: string;
@@ -50,6 +50,45 @@ export function openFace(key: string, path: string): Face {
       }
       cache.set(cp, g);
       return g;
+    },
+  };
+}
+
+/** A glyph found for a code point, and the face it comes from. */
+export interface ResolvedGlyph {
+  face: Face;
+  glyph: FaceGlyph;
+}
+
+/**
+ * A role's fonts in order of preference (`body` → Noto Serif SC, then Noto
+ * Sans SC, …). Text is set in the first face that covers a character.
+ */
+export interface FaceChain {
+  /** The role (`body`, `bold`, `heavy`, `sans`, `kai`, …). */
+  role: string;
+  faces: Face[];
+  resolve(codePoint: number): ResolvedGlyph | undefined;
+}
+
+/** The plain chain: the first face that has the character wins. */
+export function chainOf(role: string, faces: Face[]): FaceChain {
+  const cache = new Map<number, ResolvedGlyph | undefined>();
+  return {
+    role,
+    faces,
+    resolve(cp: number): ResolvedGlyph | undefined {
+      if (cache.has(cp)) return cache.get(cp);
+      let found: ResolvedGlyph | undefined;
+      for (const face of faces) {
+        const glyph = face.glyph(cp);
+        if (glyph) {
+          found = { face, glyph };
+          break;
+        }
+      }
+      cache.set(cp, found);
+      return found;
     },
   };
 }
