@@ -1,0 +1,14 @@
+// Exit codes of the CLI contract (CONTENT.md).
+export const EXIT_OK = 0;
+/** Content errors, reported with file:line. */
+export const EXIT_CONTENT = 1;
+/** Usage errors: unknown command or option, bad argument. */
+export const EXIT_USAGE = 2;
+
+/** A usage error found after commander parsed the arguments (e.g. a bad --format value). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

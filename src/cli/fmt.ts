@@ -1,0 +1,31 @@
+// `bulletin fmt [DIR] [--write]`: the cleaning rules applied to the sources.
+import type { Command } from 'commander';
+import { loadBulletin } from '../content/load.js';
+import { planFormatting } from '../clean/format.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { formatDiagnostics } from './report.js';
+
+export function register(program: Command): void {
+  program
+    .command('fmt')
+    .description('repair repeated and split paragraphs in the Markdown sources (a diff; --write to apply)')
+    .argument('[dir]', 'bulletin directory', 'content')
+    .option('--write', 'rewrite the files in place (atomically)')
+    .action(async (dir: string, opts: { write?: boolean }) => {
+      const { bulletin, diagnostics } = await loadBulletin(dir);
+      if (diagnostics.length > 0) process.stderr.write(formatDiagnostics(diagnostics, 'human') + '\n');
+      const plan = planFormatting(bulletin);
+      if (plan.edits.length === 0) {
+        process.stderr.write(`${dir}: nothing to change\n`);
+        return;
+      }
+      if (!opts.write) {
+        process.stdout.write(plan.edits.map((e) => e.diff).join(''));
+        process.stderr.write(`${plan.edits.length} file(s) would change; run with --write to apply\n`);
+        return;
+      }
+      for (const edit of plan.edits) await writeFileAtomic(edit.absPath, edit.bytes);
+      if (plan.applied.length > 0) process.stderr.write(formatDiagnostics(plan.applied, 'human') + '\n');
+      process.stderr.write(`${plan.edits.length} file(s) rewritten\n`);
+    });
+}

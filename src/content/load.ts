@@ -1,0 +1,103 @@
+// Loading a bulletin directory (CONTENT.md): index.md plus one article per
+// *.md file, ordered by file name. Collects every file's problems before
+// failing, so an editor fixes them in one pass.
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { BulletinError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseArticleMeta, parseIssueMeta } from './front-matter.js';
+import { frontMatterOf, hasBody, parseMarkdown } from './parse.js';
+import { displayPath, readSource } from './read-source.js';
+import type { Article, Bulletin, IndexDocument, SourceFile } from './types.js';
+
+export interface Loaded {
+  bulletin: Bulletin;
+  /** Warnings (errors are thrown as a BulletinError). */
+  diagnostics: Diagnostic[];
+}
+
+const byFileName = new Intl.Collator('en', { numeric: true }).compare;
+
+/** The Markdown files of a bulletin directory, index first then articles in order. */
+export async function listContentFiles(dir: string): Promise<{ index: string | undefined; articles: string[] }> {
+  const abs = resolve(dir);
+  const shown = displayPath(abs);
+  let info;
+  try {
+    info = await stat(abs);
+  } catch {
+    throw new BulletinError(diagnostic({ file: shown, line: 0, column: 0 }, 'error', 'no-bulletin',
+      `bulletin directory not found. Give the folder that holds index.md and the article files (\`bulletin build DIR\`), or create one with \`bulletin init ${dir}\`.`));
+  }
+  if (!info.isDirectory()) {
+    throw new BulletinError(diagnostic({ file: shown, line: 0, column: 0 }, 'error', 'no-bulletin',
+      'is a file, not a bulletin directory. Give the folder that holds index.md and the article files.'));
+  }
+  const entries = await readdir(abs, { withFileTypes: true });
+  const md = entries.filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md')).map((e) => e.name);
+  if (md.length === 0) {
+    throw new BulletinError(diagnostic({ file: shown, line: 0, column: 0 }, 'error', 'empty-bulletin',
+      'the bulletin directory has no Markdown files. Add index.md (masthead and lead) and one .md file per article.'));
+  }
+  const index = md.find((n) => n === 'index.md');
+  const articles = md.filter((n) => n !== 'index.md').sort(byFileName).map((n) => join(abs, n));
+  return { index: index && join(abs, index), articles };
+}
+
+export async function loadBulletin(dir: string): Promise<Loaded> {
+  const abs = resolve(dir);
+  const files = await listContentFiles(dir);
+  const diagnostics: Diagnostic[] = [];
+  if (!files.index) {
+    diagnostics.push(diagnostic({ file: displayPath(join(abs, 'index.md')), line: 0, column: 0 }, 'error', 'no-index',
+      'missing index.md: create it with front matter giving at least `title:` (the column name) and the lead paragraph as its body.'));
+  }
+  if (files.articles.length === 0) {
+    diagnostics.push(diagnostic({ file: displayPath(abs), line: 0, column: 0 }, 'error', 'no-articles',
+      'the bulletin has no articles: add one .md file per article (front matter with `title:` and `author:`, then the text).'));
+  }
+  // Read every file even when one fails, so all problems are reported together.
+  const sources = await Promise.all(
+    [files.index, ...files.articles].map(async (p) => {
+      if (!p) return undefined;
+      try {
+        return await readSource(p);
+      } catch (e) {
+        if (e instanceof BulletinError) {
+          diagnostics.push(...e.diagnostics);
+          return undefined;
+        }
+        throw e;
+      }
+    }),
+  );
+  const [indexSource, ...articleSources] = sources;
+  const index = indexSource ? loadIndex(indexSource, diagnostics) : undefined;
+  const articles: Article[] = [];
+  for (const source of articleSources) {
+    if (!source) continue;
+    const article = loadArticle(source, diagnostics);
+    if (article) articles.push(article);
+  }
+  if (hasErrors(diagnostics) || !index) throw new BulletinError(diagnostics);
+  return { bulletin: { dir: abs, index, articles }, diagnostics };
+}
+
+function loadIndex(source: SourceFile, diagnostics: Diagnostic[]): IndexDocument | undefined {
+  const tree = parseMarkdown(source.text);
+  const { meta, diagnostics: found } = parseIssueMeta(source.path, frontMatterOf(tree));
+  diagnostics.push(...found);
+  return meta ? { source, meta, tree } : undefined;
+}
+
+function loadArticle(source: SourceFile, diagnostics: Diagnostic[]): Article | undefined {
+  const tree = parseMarkdown(source.text);
+  const { meta, diagnostics: found } = parseArticleMeta(source.path, frontMatterOf(tree));
+  diagnostics.push(...found);
+  if (!hasBody(tree)) {
+    const end = tree.children[0]?.position?.end.line ?? 1;
+    diagnostics.push(diagnostic({ file: source.path, line: end, column: 1 }, 'error', 'empty-body',
+      'the article has no text after its front matter: add the body, or remove the file.'));
+    return undefined;
+  }
+  return meta ? { source, meta, tree } : undefined;
+}

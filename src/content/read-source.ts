@@ -1,0 +1,82 @@
+// Reading a content file: bytes → SourceFile. The only place content bytes
+// are decoded, so encoding problems are reported once, precisely.
+import { readFile } from 'node:fs/promises';
+import { relative, isAbsolute } from 'node:path';
+import { BulletinError } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from './types.js';
+
+/** Path as the user should see it: relative to the working directory when inside it. */
+export function displayPath(absPath: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, absPath);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absPath;
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + need >= n) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+export function decodeSource(bytes: Uint8Array, absPath: string): SourceFile {
+  const path = displayPath(absPath);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < bad; i++) {
+      if (bytes[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    const column = new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1;
+    const hex = bytes[bad].toString(16).padStart(2, '0').toUpperCase();
+    throw new BulletinError({
+      file: path,
+      line,
+      column,
+      severity: 'error',
+      rule: 'encoding',
+      message: `not valid UTF-8: byte 0x${hex} at byte offset ${bad}. Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8).`,
+    });
+  }
+  let text = new TextDecoder('utf-8').decode(bytes);
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  if (hasBom) text = text.slice(1);
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  return { path, absPath, text, hasBom, eol: crlf > lf ? '\r\n' : '\n' };
+}
+
+export async function readSource(absPath: string): Promise<SourceFile> {
+  return decodeSource(await readFile(absPath), absPath);
+}

@@ -1,0 +1,40 @@
+// Writes that never leave a half-written file: write a sibling temp file,
+// then rename over the target (atomic on one filesystem).
+import { rename, writeFile, unlink, access, constants, stat } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Why `path` cannot be written, or undefined when it can. Checked before any work. */
+export async function unwritableReason(path: string): Promise<string | undefined> {
+  const dir = dirname(path);
+  try {
+    const s = await stat(dir);
+    if (!s.isDirectory()) return `${dir} is not a directory`;
+  } catch {
+    return `the folder ${dir} does not exist`;
+  }
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return `${path} is a directory`;
+    await access(path, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return `${path} is not writable (${code})`;
+  }
+  try {
+    await access(dir, constants.W_OK);
+  } catch {
+    return `the folder ${dir} is not writable`;
+  }
+  return undefined;
+}
