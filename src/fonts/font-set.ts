@@ -1,0 +1,136 @@
+// The fonts of one build: roles resolved through the override layers
+// (built-in < project fonts/ < bulletin fonts/ < template), each role's face
+// chain, and a process-wide cache of opened faces so that every font file is
+// read once per process however many font sets or chains use it
+// (ARCHITECTURE.md: fonts are loaded once per process and shared).
+//
+// Specs are checked when the set is loaded (so a wrong name or path fails
+// before any work), but a face is opened only when a chain that needs it is
+// first asked for: `check` or a small build does not read fonts it never uses.
+import { realpathSync } from 'node:fs';
+import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
+import { needsConversion, resolveSpec, type ResolvedSpec, type SpecOrigin } from './catalog.js';
+import { chainOf, openFace, type Face, type FaceChain } from './face.js';
+import { readFontsYaml } from './fonts-yaml.js';
+import { gridChainOf } from './grid-chain.js';
+import { builtinLayer, chainRoles, DEFAULT_ROLES, mergeLayers, type RoleLayer } from './roles.js';
+import { cachedSfnt } from './ttf-cache.js';
+
+export interface LoadFontSetOptions {
+  /** The template's `fonts` map (role → spec), the highest layer. */
+  roles?: Record<string, string>;
+  /** Folder the template's relative font paths are resolved against (default: the working directory). */
+  rolesBaseDir?: string;
+  /** How to name the template in messages (default `template`). */
+  rolesOrigin?: string;
+  /**
+   * fonts/ folders, lowest priority first (the project's, then the
+   * bulletin's). Each may hold a fonts.yaml and font files; folders that do
+   * not exist are skipped.
+   */
+  searchDirs: string[];
+  /** Roles whose chain keeps CJK punctuation full-width (grid-chain.ts). Default: `kai`. */
+  gridRoles?: string[];
+  /** Where converted WOFF fonts are cached (default: ttf-cache.ts's folders). */
+  cacheDirs?: string[];
+}
+
+/** A role as resolved: its spec, where the spec came from, and its file. */
+export interface ResolvedRole extends ResolvedSpec {
+  role: string;
+  origin: SpecOrigin;
+}
+
+export interface FontSet {
+  /** Every role with a font: the default roles in their order, then the others sorted. */
+  roles(): string[];
+  /** How a role's font was chosen. */
+  resolved(role: string): ResolvedRole;
+  /** The role's face followed by its fallbacks (roles.ts); opens the faces on first use. */
+  chain(role: string): FaceChain;
+  /** Every face of the set (opening any not yet open), in role order, without repeats. */
+  faces(): Face[];
+}
+
+const facesByFile = new Map<string, Face>();
+const fileByKey = new Map<string, string>();
+
+/** Opens a resolved spec's file once per process (keyed by its real path). */
+function openResolved(r: ResolvedRole, cacheDirs: string[] | undefined): Face {
+  const real = realpathSync(r.file);
+  const known = facesByFile.get(real);
+  if (known) return known;
+  // Two user fonts in different folders can share a file name: keys must stay unique.
+  let key = r.key;
+  for (let n = 2; fileByKey.has(key) && fileByKey.get(key) !== real; n++) key = `${r.key}-${n}`;
+  let face: Face;
+  try {
+    const path = needsConversion(real) ? cachedSfnt(real, cacheDirs).path : real;
+    face = openFace(key, path);
+    if (typeof face.font.unitsPerEm !== 'number' || !face.font.unitsPerEm) throw new Error('no unitsPerEm');
+  } catch (e) {
+    throw new BulletinError(diagnostic(r.origin.at, 'error', 'font-unreadable',
+      `role "${r.role}": cannot read font "${r.spec}" (${r.origin.layer}) at ${r.file}: ${(e as Error).message}. Give a valid .ttf, .otf, .ttc or .woff file.`));
+  }
+  fileByKey.set(key, real);
+  facesByFile.set(real, face);
+  return face;
+}
+
+/** The override layers found in `searchDirs` plus the template's map, above the built-in layer. */
+export function roleLayers(options: LoadFontSetOptions): RoleLayer[] {
+  const layers: RoleLayer[] = [builtinLayer()];
+  for (const dir of options.searchDirs) {
+    const layer = readFontsYaml(dir);
+    if (layer) layers.push(layer);
+  }
+  if (options.roles) {
+    const file = options.rolesOrigin ?? 'template';
+    layers.push({
+      name: file,
+      baseDir: options.rolesBaseDir ?? process.cwd(),
+      entries: Object.entries(options.roles).map(([role, spec]) => ({ role, spec, at: { file, line: 0, column: 0 } })),
+    });
+  }
+  return layers;
+}
+
+export function loadFontSet(options: LoadFontSetOptions): FontSet {
+  const entries = mergeLayers(roleLayers(options));
+  // Bare names look for font files in the highest-priority folder first.
+  const searchDirs = [...options.searchDirs].reverse();
+  const resolved = new Map<string, ResolvedRole>();
+  for (const [role, entry] of entries) {
+    resolved.set(role, { ...resolveSpec(entry.spec, entry.origin, searchDirs), role, origin: entry.origin });
+  }
+  const defaults = Object.keys(DEFAULT_ROLES);
+  const order = [...defaults, ...[...resolved.keys()].filter((r) => !defaults.includes(r)).sort()];
+  const grid = new Set(options.gridRoles ?? ['kai']);
+  const chains = new Map<string, FaceChain>();
+
+  const resolvedRole = (role: string): ResolvedRole => {
+    const r = resolved.get(role);
+    if (!r) throw new Error(`no font role "${role}" (roles: ${order.join(', ')})`);
+    return r;
+  };
+
+  const chain = (role: string): FaceChain => {
+    let c = chains.get(role);
+    if (!c) {
+      resolvedRole(role);
+      const faces = [
+        ...new Set(chainRoles(role).filter((r) => resolved.has(r)).map((r) => openResolved(resolved.get(r)!, options.cacheDirs))),
+      ];
+      c = grid.has(role) ? gridChainOf(role, faces) : chainOf(role, faces);
+      chains.set(role, c);
+    }
+    return c;
+  };
+
+  return {
+    roles: () => [...order],
+    resolved: resolvedRole,
+    chain,
+    faces: () => [...new Set(order.map((r) => openResolved(resolved.get(r)!, options.cacheDirs)))],
+  };
+}
