@@ -1,0 +1,117 @@
+// The fast glyph path. pdfkit's `doc.text()` shapes every line through
+// fontkit's layout engine (FACTS.md: ~250 ms for one sample's worth of text,
+// seconds for a 50-page issue); the display list already carries glyph ids
+// and positions, so render only has to register each glyph with pdfkit's
+// embedded font (subset, ToUnicode, widths — what EmbeddedFont.encode() does)
+// and write the text operators itself.
+import type { FaceSource, TextRun } from '../layout/display-list.js';
+import type { EmbeddedFont, PdfDoc } from './pdfkit-internals.js';
+import { num } from './numbers.js';
+
+/** A glyph as it is written: its 4-hex-digit code in the subset and its width in 1/1000 em. */
+interface SubsetGlyph {
+  hex: string;
+  width: number;
+}
+
+interface FontEntry {
+  font: EmbeddedFont;
+  glyphs: Map<number, SubsetGlyph>;
+}
+
+/** TJ adjustments smaller than this (1/1000 em) are dropped: below 0.0001 pt at any text size. */
+const ADJUST_EPSILON = 0.005;
+
+function adjustment(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return r === 0 ? '' : String(r);
+}
+
+export class GlyphWriter {
+  private readonly entries = new Map<string, FontEntry>();
+
+  constructor(
+    private readonly doc: PdfDoc,
+    private readonly faces: Record<string, FaceSource>,
+  ) {}
+
+  /** The embedded font for a face key, registered with pdfkit on first use (one EmbeddedFont per file). */
+  private entry(key: string): FontEntry {
+    let e = this.entries.get(key);
+    if (e) return e;
+    const source = this.faces[key];
+    if (!source) throw new Error(`render: text run uses face "${key}", which the display list does not define`);
+    const name = `bulletin:${key}`;
+    this.doc.registerFont(name, source.path);
+    this.doc.font(name);
+    const font = this.doc._font;
+    // Two keys naming the same file share pdfkit's font object, so they share the glyph cache too.
+    for (const other of this.entries.values()) {
+      if (other.font === font) {
+        this.entries.set(key, other);
+        return other;
+      }
+    }
+    e = { font, glyphs: new Map() };
+    this.entries.set(key, e);
+    return e;
+  }
+
+  /** Adds a glyph to the subset with its Unicode text and width, as EmbeddedFont.encode() does. */
+  private glyph(entry: FontEntry, id: number, text: string): SubsetGlyph {
+    let g = entry.glyphs.get(id);
+    if (g) return g;
+    const { font } = entry;
+    const fkGlyph = font.font.getGlyph(id);
+    const sub = font.subset.includeGlyph(id);
+    const width = fkGlyph.advanceWidth * font.scale;
+    if (font.widths[sub] == null) font.widths[sub] = width;
+    if (font.unicode[sub] == null) {
+      // The display list's text is what the reader meant (a glyph can serve several code
+      // points); fontkit's cmap reverse look-up is the fallback for glyphs without text.
+      const cps = text ? Array.from(text, (c) => c.codePointAt(0)!) : fkGlyph.codePoints;
+      font.unicode[sub] = cps;
+    }
+    g = { hex: sub.toString(16).padStart(4, '0'), width: font.widths[sub] };
+    entry.glyphs.set(id, g);
+    return g;
+  }
+
+  /**
+   * The text object for one run: `BT /Fn size Tf 1 0 0 -1 x y Tm [...] TJ ET`.
+   * The page's CTM is pdfkit's top-down flip (`1 0 0 -1 0 H cm`, plus the bleed
+   * shift in press mode), so `1 0 0 -1` in Tm turns glyphs upright again and x, y
+   * are the display list's own coordinates. Each gap between glyph origins that
+   * differs from the glyph's width becomes a TJ number, so the drawn positions are
+   * exactly the display list's and extractors see one unbroken string.
+   */
+  drawRun(run: TextRun): string {
+    const glyphs = run.glyphs;
+    if (glyphs.length === 0) return '';
+    const entry = this.entry(run.face);
+    const page = this.doc.page;
+    if (page.fonts[entry.font.id] == null) page.fonts[entry.font.id] = entry.font.ref();
+
+    const perPt = 1000 / run.size;
+    const parts: string[] = [];
+    let hex = '';
+    for (let i = 0; i < glyphs.length; i++) {
+      const pg = glyphs[i];
+      const g = this.glyph(entry, pg.id, pg.text);
+      hex += g.hex;
+      if (i + 1 < glyphs.length) {
+        const adj = g.width - (glyphs[i + 1].x - pg.x) * perPt;
+        if (Math.abs(adj) >= ADJUST_EPSILON) {
+          const a = adjustment(adj);
+          if (a) {
+            parts.push(`<${hex}>`, a);
+            hex = '';
+          }
+        }
+      }
+    }
+    if (hex) parts.push(`<${hex}>`);
+    const x = run.x + glyphs[0].x;
+    return `BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(x)} ${num(run.y)} Tm [${parts.join(' ')}] TJ ET`;
+  }
+}

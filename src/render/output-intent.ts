@@ -1,0 +1,52 @@
+// The PDF/X OutputIntent: which printing condition the CMYK numbers are meant
+// for. A registered condition (ICC's registry at www.color.org) may be named
+// without a profile; an ICC file given by the user is embedded as
+// DestOutputProfile after checking it is a 4-channel output profile.
+import { readFileSync } from 'node:fs';
+import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
+
+/** Registered characterisation data → the description printers know them by. */
+const REGISTERED: Record<string, string> = {
+  FOGRA39: 'Coated FOGRA39 (ISO 12647-2:2004)',
+  FOGRA51: 'PSO Coated v3 (FOGRA51)',
+  FOGRA52: 'PSO Uncoated v3 (FOGRA52)',
+  'CGATS TR 001': 'SWOP (Publication) Grade 5 Paper',
+  'CGATS TR 006': 'GRACoL 2006 Coated #1',
+  CGATS21_CRPC6: 'GRACoL 2013 (CGATS.21-2 CRPC6)',
+};
+
+export function isRegisteredCondition(id: string): boolean {
+  return id in REGISTERED;
+}
+
+/** Reads an ICC profile and checks the header: it must describe a CMYK output ('prtr') device. */
+export function readCmykProfile(path: string): Uint8Array {
+  const bytes = readFileSync(path);
+  if (bytes.length < 128) throw new Error(`${path}: not an ICC profile (shorter than its 128-byte header)`);
+  const ascii = (o: number) => bytes.subarray(o, o + 4).toString('latin1');
+  if (ascii(36) !== 'acsp') throw new Error(`${path}: not an ICC profile (no 'acsp' signature)`);
+  if (ascii(12) !== 'prtr') throw new Error(`${path}: ICC profile class is '${ascii(12)}', PDF/X needs an output ('prtr') profile`);
+  if (ascii(16) !== 'CMYK') throw new Error(`${path}: ICC profile colour space is '${ascii(16).trim()}', PDF/X-1a needs CMYK`);
+  return bytes;
+}
+
+export function addOutputIntent(doc: PdfDoc, condition: string, profilePath: string | undefined): void {
+  const intent: Record<string, unknown> = {
+    Type: 'OutputIntent',
+    S: 'GTS_PDFX',
+    OutputCondition: new String(REGISTERED[condition] ?? condition),
+    OutputConditionIdentifier: new String(condition),
+    RegistryName: new String('http://www.color.org'),
+    Info: new String(REGISTERED[condition] ?? condition),
+  };
+  if (profilePath) {
+    const bytes = readCmykProfile(profilePath);
+    const profile: PdfRef = doc.ref({ N: 4 });
+    profile.write(bytes);
+    profile.end();
+    intent.DestOutputProfile = profile;
+  }
+  const ref = doc.ref(intent);
+  ref.end();
+  doc._root.data.OutputIntents = [ref];
+}

@@ -1,0 +1,93 @@
+// The parts of pdfkit 0.20.2 that render relies on but @types/pdfkit does not
+// describe (the embedded font's subset tables, page dictionaries, the root
+// catalog, the CTM). Kept in one place so a pdfkit upgrade has one file to
+// re-check against `node_modules/pdfkit/js/pdfkit.node.mjs`.
+
+/** A PDF indirect object under construction (`PDFReference`). */
+export interface PdfRef {
+  id: number;
+  data: Record<string, unknown>;
+  write(chunk: string | Uint8Array): void;
+  end(chunk?: string | Uint8Array): void;
+}
+
+/** fontkit's TTF subset as pdfkit holds it: `includeGlyph` returns the new glyph id. */
+export interface FontkitSubset {
+  includeGlyph(glyphId: number): number;
+}
+
+/** The subset of a fontkit font render reads. */
+export interface FontkitFont {
+  unitsPerEm: number;
+  postscriptName: string;
+  getGlyph(id: number): { advanceWidth: number; codePoints: number[] };
+}
+
+/** pdfkit's `EmbeddedFont`: `encode()` fills `subset`, `unicode` and `widths` by subset glyph id. */
+export interface EmbeddedFont {
+  /** Resource name on the page, `F1`, `F2`, … */
+  id: string;
+  font: FontkitFont;
+  subset: FontkitSubset;
+  unicode: number[][];
+  widths: number[];
+  /** 1000 / unitsPerEm. */
+  scale: number;
+  ref(): PdfRef;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  dictionary: PdfRef;
+  resources: PdfRef;
+  fonts: Record<string, PdfRef>;
+}
+
+/** pdfkit's structure element (`doc.struct(...)`). */
+export interface StructElement {
+  dictionary: PdfRef;
+  add(child: StructElement | StructContent): StructElement;
+  end(): void;
+}
+/** The marked-content handle `markStructureContent` returns. */
+export type StructContent = { readonly refs: unknown[] };
+
+export interface OutlineNode {
+  outlineData: Record<string, unknown>;
+  addItem(title: string, options?: { pageNumber?: number }): OutlineNode;
+}
+
+export interface PdfDoc {
+  page: PdfPage;
+  info: Record<string, unknown>;
+  version: number;
+  _root: PdfRef;
+  _id: Uint8Array;
+  _ctm: number[];
+  _font: EmbeddedFont;
+  outline: OutlineNode;
+  metadata: { append(xml: string, newline?: boolean): void };
+  addPage(options?: Record<string, unknown>): PdfDoc;
+  addContent(data: string): PdfDoc;
+  registerFont(name: string, src: string | Uint8Array): PdfDoc;
+  font(name: string): PdfDoc;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): PdfDoc;
+  translate(x: number, y: number): PdfDoc;
+  image(src: string, x: number, y: number, options?: Record<string, unknown>): PdfDoc;
+  ref(data?: unknown): PdfRef;
+  struct(type: string, options?: Record<string, unknown>): StructElement;
+  addStructure(element: StructElement): PdfDoc;
+  markStructureContent(tag: string, options?: Record<string, unknown>): StructContent;
+  markContent(tag: string, options?: Record<string, unknown> | null): PdfDoc;
+  endMarkedContent(): PdfDoc;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): PdfDoc;
+  on(event: 'end', listener: () => void): PdfDoc;
+  on(event: 'error', listener: (e: Error) => void): PdfDoc;
+  on(event: 'pageAdded', listener: () => void): PdfDoc;
+  end(): void;
+  /** Overridden by metadata.ts to write our own XMP packet. */
+  _addInfo(): void;
+}
+
+export type PdfDocCtor = new (options: Record<string, unknown>) => PdfDoc;

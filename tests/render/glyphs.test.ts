@@ -1,0 +1,78 @@
+// The fast glyph path: text comes back from the PDF exactly, at the display
+// list's positions, in an embedded subset CID font with ToUnicode.
+import { describe, expect, it } from 'vitest';
+import { renderPdf } from '../../src/render/index.js';
+import { readPdfText } from '../helpers/pdf.js';
+import { boldFace, list, run, tempPdf, tool } from './fixtures.js';
+
+describe('glyph runs', () => {
+  it('draws runs at their positions with the right font and size', async () => {
+    const l = list([
+      [
+        run('安全生产大家谈', 50, 100, { size: 40, face: boldFace() }),
+        run('以高水平安全服务高质量发展', 50.25, 200.125, { size: 9 }),
+        run('以新安全格局保障新发展格局', 300, 213.5, { size: 9, track: 0.45 }),
+      ],
+    ]);
+    const pages = await readPdfText(await renderPdf(l));
+    expect(pages).toHaveLength(1);
+    expect(pages[0].width).toBeCloseTo(841.89, 2);
+    const items = pages[0].items;
+    expect(items.map((i) => i.text)).toEqual(['安全生产大家谈', '以高水平安全服务高质量发展', '以新安全格局保障新发展格局']);
+    const expected = [
+      [50, 100, 40],
+      [50.25, 200.125, 9],
+      [300, 213.5, 9],
+    ];
+    items.forEach((item, i) => {
+      expect(Math.abs(item.x - expected[i][0])).toBeLessThan(0.05);
+      expect(Math.abs(item.y - expected[i][1])).toBeLessThan(0.05);
+      expect(item.size).toBeCloseTo(expected[i][2], 3);
+    });
+    expect(items[0].font).toMatch(/^[A-Z]{6}\+NotoSerifSC-Bold$/);
+    expect(items[1].font).toMatch(/^[A-Z]{6}\+NotoSerifSC-Regular$/);
+  });
+
+  it('puts every glyph of a tracked, compressed run at its own x (TJ adjustments)', async () => {
+    // 0.04 em tracking, and '，' and '”' compressed to half width as chws does.
+    const tracked = run('安全，“生产”。大家谈', 40, 300, { size: 12, track: 0.48, advances: { 2: 0.5, 6: 0.5 } });
+    const pdf = await renderPdf(list([[tracked]]));
+    const items = (await readPdfText(pdf))[0].items;
+    expect(items.map((i) => i.text).join('')).toBe('安全，“生产”。大家谈');
+    // pdfjs starts a new item where a glyph moves backwards; each item must start
+    // at its first glyph's display-list x, and the last must end at the run's end.
+    let index = 0;
+    for (const item of items) {
+      expect(Math.abs(item.y - 300)).toBeLessThan(0.05);
+      expect(Math.abs(item.x - (tracked.x + tracked.glyphs[index].x))).toBeLessThan(0.05);
+      index += Array.from(item.text).length;
+    }
+    expect(items.length).toBeGreaterThan(1);
+    const last = tracked.glyphs[tracked.glyphs.length - 1];
+    const end = items[items.length - 1];
+    expect(Math.abs(end.x + end.width - (tracked.x + last.x + last.advance))).toBeLessThan(0.05);
+    // pdftotext gives the run back without spurious spaces.
+    const text = tool('pdftotext', [tempPdf(pdf), '-']).trim();
+    expect(text).toBe('安全，“生产”。大家谈');
+  });
+
+  it('embeds subset CID TrueType fonts with ToUnicode and extracts the text exactly', async () => {
+    const l = list([
+      [run('安全生产大家谈', 50, 100, { size: 40, face: boldFace() }), run('以默默无闻的坚持 防止发生惊天动地的事。', 50, 200)],
+      [run('衡阳国家高新区党工委副书记、管委会主任 胡小刚', 50, 100)],
+    ]);
+    const file = tempPdf(await renderPdf(l));
+    const fonts = tool('pdffonts', [file]).trim().split('\n').slice(2);
+    expect(fonts).toHaveLength(2);
+    for (const line of fonts) {
+      expect(line).toMatch(/^[A-Z]{6}\+NotoSerifSC-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
+    }
+    const text = tool('pdftotext', [file, '-']);
+    expect(text.split('\f').map((p) => p.trim().replace(/\n+/g, '\n'))).toEqual([
+      '安全生产大家谈\n以默默无闻的坚持 防止发生惊天动地的事。',
+      '衡阳国家高新区党工委副书记、管委会主任 胡小刚',
+      '',
+    ]);
+    expect(tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
+  });
+});
