@@ -7,6 +7,8 @@ import { formatDiagnostics, type OutputFormat } from './cli/report.js';
 import { register as registerBuild } from './cli/build.js';
 import { register as registerCheck } from './cli/check.js';
 import { register as registerFmt } from './cli/fmt.js';
+import { register as registerInit } from './cli/init.js';
+import { register as registerNew } from './cli/new.js';
 
 declare const BULLETIN_VERSION: string;
 export const VERSION = typeof BULLETIN_VERSION === 'string' ? BULLETIN_VERSION : '0.0.0-dev';
@@ -32,6 +34,8 @@ Exit codes: 0 success, 1 content errors (reported as file:line:col), 2 usage err
   registerBuild(program);
   registerCheck(program);
   registerFmt(program);
+  registerInit(program);
+  registerNew(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
