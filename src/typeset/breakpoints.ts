@@ -1,0 +1,90 @@
+// Step 2: break opportunities. Junction j lies between characters j and j+1.
+// A break at junction j ends a line with character j (spaces before it hang
+// in the margin) and starts the next with j+1. Kinsoku and the unbreakable
+// runs (words, numbers, —— and ……) are decided here once per paragraph.
+import { Cls, isNoEnd, isNoStart, isWordish } from './classes.js';
+import type { Collected } from './collect.js';
+
+/** Break kinds per junction. */
+export const Brk = {
+  /** Not a break: kinsoku or inside a word, number, dash or ellipsis. */
+  NEVER: 0,
+  /** A normal break opportunity. */
+  ALLOWED: 1,
+} as const;
+
+export interface Breakpoints {
+  /** Brk per junction (last entry: the paragraph end, always ALLOWED). */
+  brk: Uint8Array;
+  /** 1 where the junction takes part in inter-character justification (not inside words, dashes, ellipses). */
+  gapJ: Uint8Array;
+  /**
+   * Emergency penalty for a NEVER junction, used only when no solution exists
+   * without it: breaking inside an over-long word is cheaper than breaking
+   * kinsoku. 0 where even an emergency must not break.
+   */
+  emergency: Uint16Array;
+  /** Index of the last non-space character at or before each index (−1 if none). */
+  lastVis: Int32Array;
+}
+
+function latinish(c: number): boolean {
+  return c === Cls.LETTER || c === Cls.SYMBOL || c === Cls.ASCII_CLOSE || c === Cls.ASCII_OPEN || c === Cls.COMBINING;
+}
+
+/** Whether a line may end with a character of class `l` followed by one of class `r` (no spaces between). */
+function pairAllows(l: number, r: number): boolean {
+  if (r === Cls.COMBINING || r === Cls.JOINER || l === Cls.JOINER) return false;
+  if (isNoEnd(l) || isNoStart(r)) return false;
+  if (l === Cls.DASH && r === Cls.DASH) return false;
+  if (l === Cls.ELLIPSIS && r === Cls.ELLIPSIS) return false;
+  // "1—2": a dash between digits or letters stays with them.
+  if ((l === Cls.DASH && r === Cls.LETTER) || (l === Cls.LETTER && r === Cls.DASH)) return false;
+  if (isWordish(l) && isWordish(r)) return false;
+  // "5.2", "1,000", "e.g": ASCII punctuation directly followed by a letter is inside a word.
+  if (l === Cls.ASCII_CLOSE && isWordish(r)) return false;
+  // "f(x)": a bracket glued to a word.
+  if (isWordish(l) && r === Cls.ASCII_OPEN) return false;
+  if (l === Cls.COMBINING) return pairAllows(Cls.HAN, r);
+  return true;
+}
+
+export function findBreakpoints(c: Collected): Breakpoints {
+  const { n, cls } = c;
+  const brk = new Uint8Array(n);
+  const gapJ = new Uint8Array(n);
+  const emergency = new Uint16Array(n);
+  const lastVis = new Int32Array(n);
+  let lv = -1;
+  for (let i = 0; i < n; i++) {
+    if (cls[i] !== Cls.SPACE) lv = i;
+    lastVis[i] = lv;
+  }
+  for (let j = 0; j < n - 1; j++) {
+    const l = cls[j];
+    const r = cls[j + 1];
+    if (r === Cls.SPACE) {
+      // Break after the whole run of spaces, never before it.
+      brk[j] = Brk.NEVER;
+    } else if (l === Cls.SPACE) {
+      const v = lastVis[j];
+      brk[j] = v >= 0 && !isNoEnd(cls[v]) && !isNoStart(r) && r !== Cls.COMBINING ? Brk.ALLOWED : Brk.NEVER;
+    } else {
+      brk[j] = pairAllows(l, r) ? Brk.ALLOWED : Brk.NEVER;
+    }
+    const inside =
+      (latinish(l) && latinish(r)) ||
+      (l === Cls.DASH && r === Cls.DASH) ||
+      (l === Cls.ELLIPSIS && r === Cls.ELLIPSIS) ||
+      r === Cls.COMBINING ||
+      r === Cls.JOINER ||
+      l === Cls.JOINER;
+    gapJ[j] = inside ? 0 : 1;
+    if (brk[j] === Brk.NEVER && r !== Cls.SPACE && r !== Cls.COMBINING && r !== Cls.JOINER && l !== Cls.JOINER) {
+      // Inside a word is the lesser evil; kinsoku and split dashes come last.
+      emergency[j] = isWordish(l) && isWordish(r) ? 1000 : l === Cls.SPACE ? 3000 : 2000;
+    }
+  }
+  if (n > 0) brk[n - 1] = Brk.ALLOWED;
+  return { brk, gapJ, emergency, lastVis };
+}

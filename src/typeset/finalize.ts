@@ -1,0 +1,151 @@
+// Step 5: turn chosen breaks into positioned glyphs. Each line's shortfall is
+// distributed in the order TYPOGRAPHY.md §4 prescribes — Han–Latin spaces,
+// then compressed punctuation halves re-expanding, then evenly over all gaps;
+// an excess is taken from the line-final mark, then spaces, then blank halves
+// of punctuation. Han glyphs are never squeezed.
+import type { PlacedGlyph } from '../layout/display-list.js';
+import { HL_MAX, HL_MIN, HL_SPACE, lineMetrics, type LineMetrics, type Prepared } from './prepare.js';
+import { Cls } from './classes.js';
+import type { ComposedLine, LineRun } from './types.js';
+
+export interface FinalizeConfig {
+  size: number;
+  /** Available width of the first line and the others, em. */
+  first: number;
+  rest: number;
+  indent: number;
+  hangingIndent: number;
+  align: 'justify' | 'start' | 'center';
+}
+
+const EPS = 1e-9;
+
+export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeConfig): ComposedLine[] {
+  const { n, cls, adv, w, gl, hlS, shL, shR, spSh, trimL, trimR, gapJ, lastVis } = p;
+  // Per-character adjustments of the line being built, reused across lines.
+  const tl = new Float64Array(n);
+  const tr = new Float64Array(n);
+  const sw = new Float64Array(n);
+  const jg = new Float64Array(n);
+  const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, hl: 0, trims: 0, gaps: 0, chars: 0 };
+  const size = cfg.size;
+  const lines: ComposedLine[] = [];
+  let a = 0;
+  for (let li = 0; li < breaks.length; li++) {
+    const j = breaks[li];
+    const last = li === breaks.length - 1;
+    const avail = li === 0 ? cfg.first : cfg.rest;
+    let e = lastVis[j];
+    if (e < a) e = a - 1; // a line of spaces only
+    for (let i = a; i <= j; i++) {
+      tl[i] = trimL[i];
+      tr[i] = trimR[i];
+      sw[i] = cls[i] === Cls.SPACE ? w[i] : 0;
+      jg[i] = i < e ? gl[i] : 0;
+    }
+    let applied = 0;
+    let gapCount = 0;
+    if (e >= a) {
+      tl[a] += shL[a];
+      lineMetrics(p, a, e, m);
+      gapCount = m.gaps > 0 ? m.gaps : e - a;
+      const E = avail - m.width;
+      if (E < -EPS) applied = -shrinkLine(p, a, e, -E, tr, tl, sw, jg);
+      else if (E > EPS && cfg.align === 'justify' && !last) {
+        applied = E;
+        let x = E;
+        // 1. Han–Latin spaces, up to half an em each.
+        if (m.hl > 0) {
+          const u = Math.min(x, m.hl * (HL_MAX - HL_SPACE));
+          const each = u / m.hl;
+          for (let i = a; i < e; i++) {
+            if (gl[i] > 0) jg[i] += each;
+            if (hlS[i]) sw[i] += each;
+          }
+          x -= u;
+        }
+        // 2. Compressed punctuation halves re-expand (not at the line's edges).
+        if (x > EPS && m.trims > EPS) {
+          const u = Math.min(x, m.trims);
+          const f = u / m.trims;
+          for (let i = a; i <= e; i++) {
+            if (i > a) tl[i] -= trimL[i] * f;
+            if (i < e) tr[i] -= trimR[i] * f;
+          }
+          x -= u;
+        }
+        // 3. Evenly between characters (inside words only when nothing else can take it).
+        if (x > EPS && gapCount > 0) {
+          const each = x / gapCount;
+          for (let i = a; i < e; i++) if (m.gaps === 0 || gapJ[i]) jg[i] += each;
+        }
+      }
+    }
+    lines.push(emit(p, a, e, j, li, last, avail, applied, gapCount, tl, tr, sw, jg, cfg));
+    a = j + 1;
+  }
+  return lines;
+
+  function emit(
+    p: Prepared, a: number, e: number, j: number, li: number, last: boolean, avail: number, applied: number, gapCount: number,
+    tl: Float64Array, tr: Float64Array, sw: Float64Array, jg: Float64Array, cfg: FinalizeConfig,
+  ): ComposedLine {
+    const runs: LineRun[] = [];
+    let run: LineRun | undefined;
+    let runFace = -1;
+    let pen = 0;
+    let text = '';
+    for (let i = a; i <= j; i++) {
+      const f = p.face[i];
+      if (f !== runFace) {
+        run = { face: p.faces[f], size, x: pen * size, glyphs: [] };
+        runs.push(run);
+        runFace = f;
+      }
+      const g: PlacedGlyph = { id: p.gid[i], text: p.chars[i], x: (pen - (i <= e ? tl[i] : 0)) * size - run!.x, advance: adv[i] * size };
+      run!.glyphs.push(g);
+      text += p.chars[i];
+      if (i > e) continue; // hanging space at the line end
+      pen += cls[i] === Cls.SPACE ? sw[i] : adv[i] - tl[i] - tr[i];
+      if (i < e) pen += jg[i];
+    }
+    let start = li === 0 ? cfg.indent : cfg.hangingIndent;
+    const width = pen;
+    if (cfg.align === 'center') start += (avail - width) / 2;
+    return { runs, start: start * size, width: width * size, text, last, gap: gapCount > 0 ? applied / gapCount : 0 };
+  }
+}
+
+/** Takes `D` em out of the line a..e; returns how much it could take. */
+function shrinkLine(p: Prepared, a: number, e: number, D: number, tr: Float64Array, tl: Float64Array, sw: Float64Array, jg: Float64Array): number {
+  const { shL, shR, spSh, gl } = p;
+  let left = D;
+  const u = Math.min(left, shR[e]);
+  tr[e] += u;
+  left -= u;
+  if (left > EPS) {
+    let total = 0;
+    for (let i = a; i < e; i++) total += spSh[i] + (gl[i] > 0 ? HL_SPACE - HL_MIN : 0);
+    if (total > EPS) {
+      const f = Math.min(1, left / total);
+      for (let i = a; i < e; i++) {
+        sw[i] -= spSh[i] * f;
+        if (gl[i] > 0) jg[i] -= (HL_SPACE - HL_MIN) * f;
+      }
+      left -= total * f;
+    }
+  }
+  if (left > EPS) {
+    let total = 0;
+    for (let i = a; i <= e; i++) total += (i > a ? shL[i] : 0) + (i < e ? shR[i] : 0);
+    if (total > EPS) {
+      const f = Math.min(1, left / total);
+      for (let i = a; i <= e; i++) {
+        if (i > a) tl[i] += shL[i] * f;
+        if (i < e) tr[i] += shR[i] * f;
+      }
+      left -= total * f;
+    }
+  }
+  return D - Math.max(0, left);
+}

@@ -1,0 +1,54 @@
+// The CJK line-composition engine: measured spans in, positioned lines out.
+//
+// Shaped like Typst's inline layout, one file a step:
+//   collect     spans → flat code points, each resolved once to face/glyph/advance
+//   classes     CLReq break classes, written by hand (not UAX #14, see FACTS.md)
+//   breakpoints kinsoku and unbreakable runs → break opportunities per junction
+//   prepare     punctuation scheme + adjacent-mark compression, Han–Latin glue,
+//               stretch/shrink inventories, all as prefix sums (ems)
+//   linebreak   Knuth–Plass total fit; ratio 1 = ¼ em extra per gap, so the
+//               optimiser avoids loose lines over the whole paragraph
+//   finalize    justify in the prescribed order and emit glyph runs
+//
+// Choices: a line's cost depends only on its ends, so every candidate line is
+// measured in O(1) from prefix sums; KP keeps one node per fitness class per
+// breakpoint and drops a node once its lines are too long even fully shrunk,
+// so work is linear in text length times the characters per line. Natural
+// widths keep mid-line punctuation full width (quanjiao) except adjacent
+// marks; a line-final closing mark's blank half is free shrink, an opening
+// mark at line start always loses its blank half. Widow control: a last line
+// with fewer than two non-punctuation characters costs 1e9 demerits. When no
+// solution exists, a second pass may break inside runs wider than the line
+// (words first, kinsoku last) and let a single too-wide glyph overflow.
+import { collect } from './collect.js';
+import { findBreakpoints } from './breakpoints.js';
+import { prepare, lineMetrics, type LineMetrics } from './prepare.js';
+import { breakLines } from './linebreak.js';
+import { finalize } from './finalize.js';
+import type { ComposedLine, ParagraphInput, PunctuationScheme, Span } from './types.js';
+
+export type { ComposedLine, LineRun, ParagraphInput, PunctuationScheme, Span } from './types.js';
+export { classify, Cls, isNoEnd, isNoStart, isPunctuation, type CharClass } from './classes.js';
+export { LOOSE_GAP } from './linebreak.js';
+
+/** Breaks, compresses and justifies one paragraph (TYPOGRAPHY.md §1–4). */
+export function composeParagraph(input: ParagraphInput): ComposedLine[] {
+  const em = input.measure / input.size;
+  const indent = input.indent ?? 2;
+  const hangingIndent = input.hangingIndent ?? 0;
+  const cfg = { size: input.size, first: em - indent, rest: em - hangingIndent, indent, hangingIndent, align: input.align ?? 'justify' };
+  const c = collect(input.spans);
+  const p = prepare(c, findBreakpoints(c), input.scheme ?? 'quanjiao');
+  return finalize(p, breakLines(p, cfg), cfg);
+}
+
+/** Natural width in pt of the spans set on one line (headlines), with the same compression as a composed line. */
+export function measureSpans(spans: readonly Span[], size: number, scheme: PunctuationScheme = 'quanjiao'): number {
+  const c = collect(spans);
+  if (c.n === 0) return 0;
+  const bp = findBreakpoints(c);
+  const e = bp.lastVis[c.n - 1];
+  if (e < 0) return 0;
+  const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, hl: 0, trims: 0, gaps: 0, chars: 0 };
+  return lineMetrics(prepare(c, bp, scheme), 0, e, m).width * size;
+}
