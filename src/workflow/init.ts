@@ -67,7 +67,9 @@ async function exists(path: string): Promise<boolean> {
     await lstat(path);
     return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    // ENOTDIR: a file stands where a folder on the path should be; reported by the folder check.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
     throw e;
   }
 }

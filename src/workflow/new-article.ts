@@ -48,7 +48,8 @@ export function articleText(options: Omit<NewArticleOptions, 'dir'>): string {
 export async function createArticle(options: NewArticleOptions): Promise<NewArticle> {
   const dir = resolve(options.dir);
   await mkdir(dir, { recursive: true });
-  const names = await readdir(dir);
+  // Articles are files; a folder that happens to end in `.md` does not count.
+  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.isDirectory()).map((e) => e.name);
   const { prefix } = nextArticleNumber(names);
   const fileName = `${prefix}-${authorSlug(options.author)}.md`;
   const path = join(dir, fileName);

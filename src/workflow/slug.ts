@@ -30,8 +30,12 @@ function syllables(han: string, asName: boolean): string[] {
   return out.map(asciiWord);
 }
 
-/** One name part (no separators inside): Han → surname-given, Latin → the word. */
-function slugPart(part: string, isFirst: boolean): string[] {
+/**
+ * One name part (no separators inside): Latin → the word; Han → surname and
+ * given name when the part is the whole name (`胡小刚`), else one word per part
+ * (transliterated names such as `阿卜杜·热合曼` have no surname split).
+ */
+function slugPart(part: string, isFirst: boolean, splitSurname: boolean): string[] {
   if (!HAN.test(part)) {
     const w = asciiWord(part);
     return w ? [w] : [];
@@ -46,7 +50,7 @@ function slugPart(part: string, isFirst: boolean): string[] {
       continue;
     }
     const syl = syllables(run, isFirst && words.length === 0);
-    if (isFirst && words.length === 0 && run.length >= 2) {
+    if (splitSurname && words.length === 0 && run.length >= 2) {
       const surnameLength = run.length >= 3 && COMPOUND_SURNAMES.has(run.slice(0, 2)) ? 2 : 1;
       words.push(syl.slice(0, surnameLength).join(''));
       const given = syl.slice(surnameLength).join('');
@@ -66,7 +70,7 @@ export function authorSlug(name: string): string {
   // Separators between name parts: spaces, middle dots (transliterated names), hyphens, commas.
   const parts = name.trim().split(/[\s·・•‧.\-_,，、]+/u).filter(Boolean);
   const words: string[] = [];
-  parts.forEach((p, i) => words.push(...slugPart(p, i === 0)));
+  parts.forEach((p, i) => words.push(...slugPart(p, i === 0, parts.length === 1)));
   const slug = words.join('-').replace(/-+/g, '-').slice(0, 60).replace(/-$/, '');
   return slug || FALLBACK_SLUG;
 }

@@ -1,0 +1,100 @@
+// `bulletin new` through the binary: numbering, pinyin slugs, YAML quoting,
+// refusal to overwrite.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { article, copySample, runCli, VALID_INDEX, writeBulletin, tempDir } from '../helpers/cli.js';
+
+function frontMatter(path: string): Record<string, unknown> {
+  return parse(readFileSync(path, 'utf8').split('---\n')[1]) as Record<string, unknown>;
+}
+
+describe('bulletin new', () => {
+  it('numbers after the sample’s seven articles and names the file after the author in pinyin', () => {
+    const dir = copySample();
+    const r = runCli(['new', '以“一失万无”的意识确保“万无一失”', '--author', '胡小刚', '--role', '衡阳国家高新区管委会主任', '--dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(join(dir, '08-hu-xiaogang.md'));
+    expect(frontMatter(join(dir, '08-hu-xiaogang.md'))).toEqual({
+      title: '以“一失万无”的意识确保“万无一失”',
+      author: '胡小刚',
+      role: '衡阳国家高新区管委会主任',
+    });
+  });
+
+  it('goes from 09 to 10, keeping the width', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX, '09-li-jian.md': article(), 'notes-2.md': article() });
+    const r = runCli(['new', '标题', '--author', '李健', '--dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(join(dir, '10-li-jian.md'));
+  });
+
+  it('keeps a three-digit width and ignores numbers of files that are not Markdown', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX, '001-a.md': article(), '003-b.md': article(), '050-photo.jpg': 'x' });
+    expect(runCli(['new', '标题', '--author', '黄安平', '--dir', dir]).stdout.trim()).toBe(join(dir, '004-huang-anping.md'));
+  });
+
+  it('starts at 01 in a folder without numbered articles', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX });
+    expect(runCli(['new', '标题', '--author', '刘冬梅', '--dir', dir]).stdout.trim()).toBe(join(dir, '01-liu-dongmei.md'));
+  });
+
+  it('makes slugs for compound surnames, surname readings, transliterated and non-Chinese names', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX });
+    const names = ['欧阳修', '曾国藩', '阿卜杜·热合曼', 'John Smith', 'Zoë Ångström', 'Иван Петров', '吕小军'];
+    const files = names.map((n) => runCli(['new', '标题', '--author', n, '--dir', dir]).stdout.trim());
+    expect(files).toEqual(
+      ['01-ouyang-xiu.md', '02-zeng-guofan.md', '03-abudu-reheman.md', '04-john-smith.md', '05-zoe-angstrom.md', '06-article.md', '07-lv-xiaojun.md'].map(
+        (f) => join(dir, f),
+      ),
+    );
+    expect(frontMatter(join(dir, '06-article.md')).author).toBe('Иван Петров');
+  });
+
+  it('quotes YAML values that would not read back as text', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX });
+    const title = '安全: 责任 #1';
+    const role = '- 局长, [主任]';
+    const r = runCli(['new', title, '--author', 'yes', '--role', role, '--dir', dir]);
+    expect(r.code).toBe(0);
+    expect(frontMatter(r.stdout.trim())).toEqual({ title, author: 'yes', role });
+    const number = runCli(['new', '2024', '--author', '123', '--dir', dir]);
+    expect(frontMatter(number.stdout.trim())).toEqual({ title: '2024', author: '123' });
+  });
+
+  it('creates a file that check accepts once the body is written, and reports it until then', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article() });
+    const path = runCli(['new', '压实安全责任 筑牢发展底线', '--author', '张明', '--role', '某某局局长', '--dir', dir]).stdout.trim();
+    const before = runCli(['check', dir, '--json']);
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toContain('empty-body');
+    writeFileSync(path, readFileSync(path, 'utf8') + '\n这是正文的第一段，讲述安全生产的重要意义。\n');
+    expect(runCli(['check', dir, '--strict']).code).toBe(0);
+  });
+
+  it('refuses to overwrite an existing file', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article() });
+    // A folder is not an article, so it does not advance the number, but it
+    // occupies the name: the exclusive create must refuse rather than replace it.
+    mkdirSync(join(dir, '02-zhang-san.md'));
+    writeFileSync(join(dir, '02-zhang-san.md', 'keep.txt'), 'mine');
+    const r = runCli(['new', '甲', '--author', '张三', '--dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(dir, '02-zhang-san.md'));
+    expect(r.stderr).toMatch(/already exists/);
+    expect(readFileSync(join(dir, '02-zhang-san.md', 'keep.txt'), 'utf8')).toBe('mine');
+    expect(readdirSync(dir).sort()).toEqual(['01-a.md', '02-zhang-san.md', 'index.md']);
+  });
+
+  it('rejects an empty title or author and a title on two lines as usage errors', () => {
+    const dir = tempDir();
+    expect(runCli(['new', '', '--author', '张三', '--dir', dir]).code).toBe(2);
+    expect(runCli(['new', '标题', '--author', ' ', '--dir', dir]).code).toBe(2);
+    const two = runCli(['new', '第一行\n第二行', '--author', '张三', '--dir', dir]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/one line/);
+    expect(runCli(['new', '标题', '--dir', dir]).code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
