@@ -1,0 +1,197 @@
+// Every printed character of a bulletin with its font role and the exact
+// file:line:column where it is written, for the coverage check (a character
+// no font has is an error naming where it occurs: TYPOGRAPHY.md §6).
+//
+// Positions: mdast gives each text node's start and end; a node's value can
+// differ from its source (escapes `\*`, entities `&amp;`, a blockquote's `> `
+// or a list item's indentation removed on continuation lines), so each
+// character is found by scanning the node's source forward from the previous
+// character, instead of adding its index in the value to the node's start.
+// Lines and columns are counted like mdast (1-based, columns in UTF-16 code
+// units, CRLF, LF and CR all end a line). Front-matter values are located in
+// the YAML between the fences the same way.
+//
+// Characters are grouped into items: runs of characters that stand next to
+// each other on one source line, so the item's start plus the offset in its
+// text is the exact position of each character.
+import type { Nodes, Root, Yaml } from 'mdast';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Bulletin, ContentDocument, SourceFile } from '../content/types.js';
+
+export interface TextItem {
+  text: string;
+  /** Font role it is set in (roles.ts). */
+  role: string;
+  file: string;
+  /** 1-based line and column (UTF-16 units, as mdast counts) of the first character. */
+  line: number;
+  column: number;
+}
+
+/**
+ * Which role each part of the content is set in (LAYOUT.md). `fields` map
+ * front-matter keys; `body` is the role of a file's body text; `nodes` map
+ * mdast node types (and `imageAlt`, the caption) inside the body, the
+ * innermost one winning.
+ */
+export interface TextRoleMap {
+  issue: { fields: Record<string, string>; body: string };
+  article: { fields: Record<string, string>; body: string };
+  nodes: Record<string, string>;
+}
+
+export const DEFAULT_TEXT_ROLES: TextRoleMap = {
+  // The masthead name is the heaviest type on the page; the theme line bold;
+  // issue, date and the publishers in the footer are sans; the lead is Kai.
+  issue: { fields: { title: 'heavy', subtitle: 'bold', issue: 'sans', date: 'sans', publisher: 'sans' }, body: 'kai' },
+  // Headlines heavy, their second line bold, the byline (role and name) Kai.
+  article: { fields: { title: 'heavy', subtitle: 'bold', author: 'kai', role: 'kai' }, body: 'body' },
+  nodes: { heading: 'bold', strong: 'bold', emphasis: 'kai', inlineCode: 'sans', code: 'sans', imageAlt: 'sans' },
+};
+
+/** Characters that are not drawn as glyphs: white space, controls, format characters, variation selectors. */
+export function isGlyphCharacter(cp: number): boolean {
+  if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) return false;
+  return !NOT_GLYPH.test(String.fromCodePoint(cp));
+}
+const NOT_GLYPH = /^[\p{White_Space}\p{Cc}\p{Cf}]$/u;
+
+/** Offsets of line starts, for offset → line/column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+class ItemWriter {
+  private readonly starts: number[];
+  private current: (TextItem & { end: number }) | undefined;
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly out: TextItem[],
+  ) {
+    this.starts = lineStarts(source.text);
+  }
+
+  private lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Emits the glyph characters of `value`, found in order within source[start, end). */
+  scan(value: string, start: number, end: number, role: string): void {
+    const text = this.source.text;
+    let cursor = start;
+    for (const ch of value) {
+      const cp = ch.codePointAt(0)!;
+      if (!isGlyphCharacter(cp)) continue;
+      let at = text.indexOf(ch, cursor);
+      // Not in the source as written (an entity or escape): place it where the scan is.
+      if (at < 0 || at >= end) at = Math.min(cursor, Math.max(start, end - 1));
+      else cursor = at + ch.length;
+      this.push(ch, at, role);
+    }
+    this.flush();
+  }
+
+  private push(ch: string, offset: number, role: string): void {
+    const c = this.current;
+    // Adjacent in the source means on the same line: a line break would sit between.
+    if (c && c.role === role && c.end === offset) {
+      c.text += ch;
+      c.end = offset + ch.length;
+      return;
+    }
+    this.flush();
+    const lineIndex = this.lineOf(offset);
+    this.current = {
+      text: ch,
+      role,
+      file: this.source.path,
+      line: lineIndex + 1,
+      column: offset - this.starts[lineIndex] + 1,
+      end: offset + ch.length,
+    };
+  }
+
+  flush(): void {
+    if (!this.current) return;
+    const { text, role, file, line, column } = this.current;
+    this.out.push({ text, role, file, line, column });
+    this.current = undefined;
+  }
+}
+
+function frontMatter(doc: ContentDocument<unknown>, writer: ItemWriter, fields: Record<string, string>): void {
+  const yaml = doc.tree.children[0];
+  if (!yaml || yaml.type !== 'yaml' || yaml.position?.start.offset === undefined) return;
+  const text = doc.source.text;
+  // The YAML starts on the line after the opening `---`.
+  const open = (yaml as Yaml).position!.start.offset!;
+  const nl = text.slice(open).search(/\r\n|\n|\r/);
+  if (nl < 0) return;
+  const base = open + nl + (text.startsWith('\r\n', open + nl) ? 2 : 1);
+  const parsed = parseDocument((yaml as Yaml).value, { prettyErrors: false });
+  if (parsed.errors.length > 0 || !isMap(parsed.contents)) return;
+  for (const pair of parsed.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const role = fields[String(pair.key.value)];
+    if (!role) continue;
+    const values: YamlNode[] = isSeq(pair.value) ? (pair.value.items as YamlNode[]) : pair.value ? [pair.value as YamlNode] : [];
+    for (const v of values) {
+      if (!isScalar(v) || v.value === null || v.value === undefined || !v.range) continue;
+      writer.scan(String(v.value), base + v.range[0], base + v.range[1], role);
+    }
+  }
+}
+
+function body(node: Nodes, writer: ItemWriter, role: string, nodes: Record<string, string>): void {
+  const own = nodes[node.type] ?? role;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  switch (node.type) {
+    case 'yaml':
+    case 'html':
+    case 'definition':
+      return;
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+      if (start !== undefined && end !== undefined) writer.scan(node.value, start, end, own);
+      return;
+    case 'image':
+    case 'imageReference':
+      if (node.alt && start !== undefined && end !== undefined) writer.scan(node.alt, start, end, nodes.imageAlt ?? own);
+      return;
+    default:
+      if ('children' in node) for (const child of node.children) body(child as Nodes, writer, own, nodes);
+  }
+}
+
+function collectDocument(doc: ContentDocument<unknown>, part: { fields: Record<string, string>; body: string }, roles: TextRoleMap, out: TextItem[]): void {
+  const writer = new ItemWriter(doc.source, out);
+  frontMatter(doc, writer, part.fields);
+  body(doc.tree as Root, writer, part.body, roles.nodes);
+}
+
+/** Every glyph character of the bulletin (front matter included), grouped into positioned items. */
+export function collectText(bulletin: Bulletin, roles: TextRoleMap = DEFAULT_TEXT_ROLES): TextItem[] {
+  const out: TextItem[] = [];
+  collectDocument(bulletin.index, roles.issue, roles, out);
+  for (const article of bulletin.articles) collectDocument(article, roles.article, roles, out);
+  return out;
+}

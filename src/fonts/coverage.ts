@@ -1,0 +1,70 @@
+// The coverage check: a character that no font of its role's chain has would
+// print as a blank box (tofu), so it is reported before anything is drawn,
+// once per character per file, at its first occurrence (TYPOGRAPHY.md §6).
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FaceChain } from './face.js';
+import type { FontSet } from './font-set.js';
+import { isGlyphCharacter, type TextItem } from './collect-text.js';
+
+export { collectText, isGlyphCharacter, DEFAULT_TEXT_ROLES, type TextItem, type TextRoleMap } from './collect-text.js';
+
+export interface CoverageOptions {
+  /** Report missing characters as warnings instead of errors (`--allow-missing-glyphs`). */
+  allowMissing?: boolean;
+}
+
+export function codePointLabel(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+interface Missing {
+  cp: number;
+  file: string;
+  line: number;
+  column: number;
+  count: number;
+  roles: Set<string>;
+}
+
+/** Calls `visit` for every glyph character whose role's chain has no glyph, with its exact position. */
+export function forEachMissing(
+  items: readonly TextItem[],
+  fontSet: FontSet,
+  visit: (cp: number, item: TextItem, line: number, column: number) => void,
+): void {
+  const chains = new Map<string, FaceChain>();
+  for (const item of items) {
+    let chain = chains.get(item.role);
+    if (!chain) chains.set(item.role, (chain = fontSet.chain(item.role)));
+    let offset = 0;
+    for (const ch of item.text) {
+      const cp = ch.codePointAt(0)!;
+      if (isGlyphCharacter(cp) && !chain.resolve(cp)) visit(cp, item, item.line, item.column + offset);
+      offset += ch.length;
+    }
+  }
+}
+
+export function checkCoverage(items: readonly TextItem[], fontSet: FontSet, options: CoverageOptions = {}): Diagnostic[] {
+  const found = new Map<string, Missing>();
+  forEachMissing(items, fontSet, (cp, item, line, column) => {
+    const id = `${item.file}\u0000${cp}`;
+    const m = found.get(id);
+    if (m) {
+      m.count++;
+      m.roles.add(item.role);
+    } else {
+      found.set(id, { cp, file: item.file, line, column, count: 1, roles: new Set([item.role]) });
+    }
+  });
+  const severity = options.allowMissing ? 'warning' : 'error';
+  const list = [...found.values()].map((m) => {
+    const roles = [...m.roles];
+    const fonts = [...new Set(roles.flatMap((r) => fontSet.chain(r).faces.map((f) => f.font.familyName)))].join(', ');
+    const times = m.count > 1 ? ` (${m.count} times in this file; this is the first)` : '';
+    return diagnostic({ file: m.file, line: m.line, column: m.column }, severity, 'missing-glyph',
+      `“${String.fromCodePoint(m.cp)}” (${codePointLabel(m.cp)}) is in none of the fonts for ${roles.map((r) => `"${r}"`).join(', ')} text (${fonts})${times}: it would print as a blank box. ` +
+        `Add a font that has it in fonts/fonts.yaml (e.g. \`${roles[0]}: fonts/MyFont.ttf\`; run \`bulletin fonts\` to see the chains), or replace the character.`);
+  });
+  return sortDiagnostics(list);
+}

@@ -1,0 +1,126 @@
+import { describe, it, expect } from 'vitest';
+import { parseMarkdown } from '../../src/content/parse.js';
+import type { Bulletin, ContentDocument, SourceFile } from '../../src/content/types.js';
+import { loadFontSet } from '../../src/fonts/font-set.js';
+import { checkCoverage, collectText, isGlyphCharacter, type TextItem } from '../../src/fonts/coverage.js';
+
+function doc<M>(path: string, text: string, meta: M): ContentDocument<M> {
+  const source: SourceFile = { path, absPath: `/x/${path}`, text, hasBom: false, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return { source, meta, tree: parseMarkdown(text) };
+}
+
+const INDEX = ['---', 'title: 安全𠀀谈', 'publisher:', '  - 某某局', '---', '', '导语\uE000在此，㐀字在宋体里。', ''].join('\n');
+const ARTICLE = [
+  '---',
+  'title: 标题',
+  'author: 王😀',
+  '---',
+  '',
+  '第一段**加粗𠀀**文字。',
+  '',
+  '> 引用第一行',
+  '> 第二行有𠀀字',
+  '',
+  '中&amp;文\\*𠀀',
+  '',
+  '![图片说明](a.jpg)',
+  '',
+  '空\u200B格\u3000在 此',
+  '',
+].join('\r\n');
+
+const bulletin: Bulletin = {
+  dir: '/x',
+  index: doc('issue/index.md', INDEX, { title: '安全𠀀谈', publisher: ['某某局'] }),
+  articles: [doc('issue/01-a.md', ARTICLE, { title: '标题', author: '王😀' })],
+};
+
+/** Every character of the items with its position, as `char@line:column/role`. */
+function positions(items: TextItem[], file: string): string[] {
+  const out: string[] = [];
+  for (const item of items.filter((i) => i.file === file)) {
+    let offset = 0;
+    for (const ch of item.text) {
+      out.push(`${ch}@${item.line}:${item.column + offset}/${item.role}`);
+      offset += ch.length;
+    }
+  }
+  return out;
+}
+
+describe('collectText', () => {
+  const items = collectText(bulletin);
+
+  it('places front-matter values and the lead with their roles', () => {
+    const index = positions(items, 'issue/index.md');
+    expect(index.slice(0, 8)).toEqual([
+      '安@2:8/heavy', '全@2:9/heavy', '𠀀@2:10/heavy', '谈@2:12/heavy', '某@4:5/sans', '某@4:6/sans', '局@4:7/sans', '导@7:1/kai',
+    ]);
+  });
+
+  it('finds each character in the source through markup, quotes, escapes, entities and CRLF', () => {
+    const a = positions(items, 'issue/01-a.md');
+    expect(a).toContain('王@3:9/kai');
+    expect(a).toContain('😀@3:10/kai');
+    expect(a).toContain('段@6:3/body');
+    expect(a).toContain('加@6:6/bold');
+    expect(a).toContain('𠀀@6:8/bold');
+    expect(a).toContain('文@6:12/body');
+    expect(a).toContain('第@9:3/body');
+    expect(a).toContain('𠀀@9:7/body');
+    expect(a).toContain('&@11:2/body');
+    expect(a).toContain('文@11:7/body');
+    expect(a).toContain('*@11:9/body');
+    expect(a).toContain('𠀀@11:10/body');
+    expect(a).toContain('图@13:3/sans');
+    // White space and format characters are not glyphs.
+    expect(a.filter((p) => p.startsWith('空') || p.startsWith('格') || p.startsWith('在') || p.startsWith('此'))).toEqual([
+      '空@15:1/body', '格@15:3/body', '在@15:5/body', '此@15:7/body',
+    ]);
+  });
+
+  it('groups only characters that are adjacent on one source line', () => {
+    const lead = items.find((i) => i.role === 'kai' && i.file === 'issue/index.md');
+    expect(lead).toEqual({ text: '导语\uE000在此，㐀字在宋体里。', role: 'kai', file: 'issue/index.md', line: 7, column: 1 });
+    expect(items.filter((i) => i.file === 'issue/01-a.md' && i.line === 8)).toEqual([
+      { text: '引用第一行', role: 'body', file: 'issue/01-a.md', line: 8, column: 3 },
+    ]);
+  });
+});
+
+describe('checkCoverage', () => {
+  const set = loadFontSet({ searchDirs: [] });
+
+  it('reports each missing character once per file, at its first occurrence', () => {
+    const found = checkCoverage(collectText(bulletin), set);
+    expect(found.map((d) => [d.file, d.line, d.column, d.severity, d.rule])).toEqual([
+      ['issue/01-a.md', 3, 10, 'error', 'missing-glyph'],
+      ['issue/01-a.md', 6, 8, 'error', 'missing-glyph'],
+      ['issue/index.md', 2, 10, 'error', 'missing-glyph'],
+      ['issue/index.md', 7, 3, 'error', 'missing-glyph'],
+    ]);
+    const [emoji, ext, , pua] = found.map((d) => d.message);
+    expect(emoji).toContain('“😀” (U+1F600)');
+    expect(emoji).toContain('"kai" text (LXGW WenKai, Noto Serif SC, Noto Sans SC)');
+    expect(ext).toContain('“𠀀” (U+20000)');
+    expect(ext).toContain('(3 times in this file; this is the first)');
+    expect(ext).toContain('"bold", "body"');
+    expect(ext).toMatch(/fonts\/fonts\.yaml .*replace the character/);
+    expect(pua).toContain('(U+E000)');
+    // 㐀 is not in WenKai but the kai chain finds it in Noto Serif SC: no finding.
+    expect(found.some((d) => d.message.includes('U+3400'))).toBe(false);
+  });
+
+  it('downgrades to warnings with allowMissing', () => {
+    const found = checkCoverage(collectText(bulletin), set, { allowMissing: true });
+    expect(found).toHaveLength(4);
+    expect(found.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('accepts items built by hand and skips characters that are not glyphs', () => {
+    const found = checkCoverage([{ text: 'ab\u200B\u0007 \uFE0F𠀀', role: 'sans', file: 'f.md', line: 4, column: 2 }], set);
+    expect(found.map((d) => [d.line, d.column])).toEqual([[4, 8]]);
+    expect([0x200b, 0x7, 0x20, 0x3000, 0xfe0f, 0xfeff].some(isGlyphCharacter)).toBe(false);
+    expect(isGlyphCharacter(0x20000)).toBe(true);
+  });
+});
