@@ -68,7 +68,8 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof BulletinError) {
       const format = requestedFormat(argv);
       const text = formatDiagnostics(e.diagnostics, format);
-      if (format === 'json') process.stdout.write(text + '\n');
+      // JSON is the program's result; GitHub reads workflow commands (annotations) from stdout only.
+      if (format !== 'human') process.stdout.write(text + '\n');
       else process.stderr.write(text + '\n');
       return EXIT_CONTENT;
     }
