@@ -7,6 +7,7 @@ import { formatDiagnostics, type OutputFormat } from './cli/report.js';
 import { register as registerBuild } from './cli/build.js';
 import { register as registerCheck } from './cli/check.js';
 import { register as registerFmt } from './cli/fmt.js';
+import { register as registerPreflight } from './cli/preflight.js';
 import { register as registerInit } from './cli/init.js';
 import { register as registerNew } from './cli/new.js';
 
@@ -34,6 +35,7 @@ Exit codes: 0 success, 1 content errors (reported as file:line:col), 2 usage err
   registerBuild(program);
   registerCheck(program);
   registerFmt(program);
+  registerPreflight(program);
   registerInit(program);
   registerNew(program);
   for (const c of program.commands) c.exitOverride();
