@@ -10,6 +10,7 @@ import { register as registerFmt } from './cli/fmt.js';
 import { register as registerPreflight } from './cli/preflight.js';
 import { register as registerInit } from './cli/init.js';
 import { register as registerNew } from './cli/new.js';
+import { register as registerFonts } from './cli/fonts.js';
 
 declare const BULLETIN_VERSION: string;
 export const VERSION = typeof BULLETIN_VERSION === 'string' ? BULLETIN_VERSION : '0.0.0-dev';
@@ -38,6 +39,7 @@ Exit codes: 0 success, 1 content errors (reported as file:line:col), 2 usage err
   registerPreflight(program);
   registerInit(program);
   registerNew(program);
+  registerFonts(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
