@@ -84,8 +84,10 @@ async function describeFace(face: Face, source: string | undefined): Promise<Fac
     path: shown(face.path),
     bytes: statSync(face.path).size,
     postscriptName: face.postscriptName,
-    family: pick(names.fontFamily),
-    subfamily: pick(names.fontSubfamily),
+    // The typographic family (name IDs 16/17) groups weights: "Noto Serif SC" + "Black",
+    // where the legacy names say "Noto Serif SC Black" + "Regular".
+    family: pick(names.preferredFamily) || pick(names.fontFamily),
+    subfamily: pick(names.preferredSubfamily) || pick(names.fontSubfamily),
     version: pick(names.version),
     license: shortLicense(pick(names.license)),
     glyphs: face.font.numGlyphs,

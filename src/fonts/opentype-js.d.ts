@@ -6,6 +6,8 @@ declare module 'opentype.js' {
   export interface NameTable {
     fontFamily?: LocalizedName;
     fontSubfamily?: LocalizedName;
+    preferredFamily?: LocalizedName;
+    preferredSubfamily?: LocalizedName;
     fullName?: LocalizedName;
     version?: LocalizedName;
     license?: LocalizedName;
