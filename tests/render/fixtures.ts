@@ -82,3 +82,32 @@ export function tempPdf(pdf: Uint8Array, name = 'out.pdf'): string {
 export function tool(cmd: string, args: string[]): string {
   return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
+
+export interface QpdfJson {
+  /** Objects by "N G R" key: direct values, or streams as { stream: { dict } }. */
+  objects: Record<string, { value?: any; stream?: { dict: any } }>;
+  trailer: any;
+  pages: { object: string; outlines: { title: string; dest: unknown[] }[] }[];
+  pdfVersion: string;
+}
+
+/** qpdf's JSON view of a file (qpdf ≥ 11), for assertions on dictionaries. */
+export function qpdfJson(file: string): QpdfJson {
+  const j = JSON.parse(tool('qpdf', ['--json=2', '--json-key=pages', '--json-key=qpdf', '--json-stream-data=none', file]));
+  const objects: QpdfJson['objects'] = {};
+  let trailer: any;
+  for (const [k, v] of Object.entries(j.qpdf[1] as Record<string, any>)) {
+    if (k === 'trailer') trailer = v.value;
+    else objects[k.replace(/^obj:/, '')] = v;
+  }
+  return { objects, trailer, pages: j.pages, pdfVersion: j.qpdf[0].pdfversion };
+}
+
+/** A dictionary value from qpdf JSON, following "N G R" references. */
+export function deref(q: QpdfJson, v: any): any {
+  if (typeof v === 'string' && / \d+ R$/.test(v) && q.objects[v]) {
+    const o = q.objects[v];
+    return o.value ?? o.stream?.dict;
+  }
+  return v;
+}

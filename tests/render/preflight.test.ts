@@ -1,0 +1,85 @@
+// Preflight reads PDFs back (without qpdf or pdfjs) and finds what breaks
+// the promises of render: checked on our own output, on deliberately broken
+// output, and on a PDF made by plain pdfkit with RGB and a standard font.
+import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { preflight } from '../../src/render/preflight.js';
+import { renderPdf } from '../../src/render/index.js';
+import { list, run, tempPdf, tool } from './fixtures.js';
+
+function twoPages() {
+  return list([[run('安全生产大家谈', 50, 100, { size: 40 })], [run('衡阳市应急管理局', 50, 100)]]);
+}
+
+const rules = (d: { rule: string }[]) => [...new Set(d.map((x) => x.rule))].sort();
+
+function plainPdfkit(): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ info: { CreationDate: new Date(0) } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.fillColor('#cc0000').text('Hello', 72, 72);
+    doc.end();
+  });
+}
+
+describe('preflight', () => {
+  it('passes our own press and screen output', async () => {
+    expect(preflight(await renderPdf(twoPages(), { press: true, marks: true }), { press: true, pages: 2 })).toEqual([]);
+    expect(preflight(await renderPdf(twoPages()), { press: false, pages: 2 })).toEqual([]);
+  });
+
+  it('reads files with cross-reference and object streams (qpdf-rewritten) the same way', async () => {
+    const file = tempPdf(await renderPdf(twoPages(), { press: true }));
+    const packed = file.replace(/\.pdf$/, '-packed.pdf');
+    tool('qpdf', ['--object-streams=generate', file, packed]);
+    expect(readFileSync(packed, 'latin1')).toContain('/ObjStm');
+    // Object streams need PDF 1.5, which PDF/X-1a does not allow: the only finding.
+    const d = preflight(readFileSync(packed), { press: true, pages: 2 });
+    expect(d.map((x) => [x.rule, x.severity])).toEqual([['pdf-version', 'warning']]);
+  });
+
+  it('fails a screen PDF checked as press output, naming each page', async () => {
+    const d = preflight(await renderPdf(twoPages()), { press: true, pages: 3, file: 'screen.pdf' });
+    expect(rules(d)).toEqual(['bleedbox-missing', 'output-intent-missing', 'page-count', 'pdfx-version-missing', 'trapped-key']);
+    const bleed = d.filter((x) => x.rule === 'bleedbox-missing');
+    expect(bleed.map((x) => [x.file, x.line])).toEqual([
+      ['screen.pdf', 1],
+      ['screen.pdf', 2],
+    ]);
+    expect(bleed[1].message).toMatch(/^page 2 \(object \d+\) has no BleedBox$/);
+    expect(d.every((x) => x.severity === 'error')).toBe(true);
+  });
+
+  it('finds .notdef glyphs and missing metadata', async () => {
+    const l = twoPages();
+    const r = run('安全', 50, 300);
+    r.glyphs[1] = { ...r.glyphs[1], id: 0 };
+    l.pages[1].items.push(r);
+    l.meta.title = '';
+    const d = preflight(await renderPdf(l), { press: false });
+    expect(rules(d)).toEqual(['info-title-missing', 'notdef-glyph']);
+    const notdef = d.find((x) => x.rule === 'notdef-glyph')!;
+    expect(notdef.line).toBe(2);
+    expect(notdef.message).toMatch(/^page 2 \(object \d+\): 1 glyph drawn as \.notdef \(glyph 0\) in font [A-Z]{6}\+NotoSerifSC-Regular \(object \d+\)$/);
+  });
+
+  it('finds RGB colour and an unembedded, unsubset standard font in a plain pdfkit PDF', async () => {
+    const d = preflight(await plainPdfkit(), { press: true });
+    expect(rules(d)).toEqual(
+      expect.arrayContaining(['font-not-embedded', 'font-not-subset', 'font-no-tounicode', 'rgb-colour', 'trimbox-missing', 'info-title-missing']),
+    );
+    const rgb = d.find((x) => x.rule === 'rgb-colour')!;
+    expect(rgb.message).toMatch(/^page 1 \(object \d+\): cs DeviceRGB colour space \(1×\)/);
+    expect(d.find((x) => x.rule === 'font-not-embedded')!.message).toMatch(/font Helvetica \(object \d+\) is not embedded/);
+    // Screen expectations do not care about colour.
+    expect(rules(preflight(await plainPdfkit(), { press: false }))).not.toContain('rgb-colour');
+  });
+
+  it('reports a file that is not a PDF instead of throwing', () => {
+    const d = preflight(Buffer.from('hello'), { press: false, file: 'x.pdf' });
+    expect(d).toEqual([expect.objectContaining({ rule: 'pdf-unreadable', file: 'x.pdf', line: 0, severity: 'error' })]);
+  });
+});
