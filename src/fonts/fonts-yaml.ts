@@ -45,7 +45,7 @@ export function readFontsYaml(dir: string): RoleLayer | undefined {
         }
         const value = isScalar(pair.value) ? pair.value.value : undefined;
         if (typeof value !== 'string') {
-          problems.push(diagnostic(at(pair.value && 'range' in pair.value ? pair.value.range?.[0] : undefined) ?? keyAt, 'error', 'fonts-yaml',
+          problems.push(diagnostic(at(pair.value && 'range' in pair.value ? pair.value.range?.[0] : undefined), 'error', 'fonts-yaml',
             `role "${key}" needs a font: a built-in name (\`noto-serif-sc:700\`) or a path to a .ttf/.otf/.ttc/.woff file.`));
           continue;
         }
