@@ -41,6 +41,8 @@ export class GlyphWriter {
     if (e) return e;
     const source = this.faces[key];
     if (!source) throw new Error(`render: text run uses face "${key}", which the display list does not define`);
+    // FACTS.md: pdfkit with a WOFF2 font takes minutes and gigabytes; fonts must be converted first.
+    if (/\.woff2?$/i.test(source.path)) throw new Error(`render: face "${key}" is a WOFF file (${source.path}); convert it to TTF before rendering`);
     const name = `bulletin:${key}`;
     this.doc.registerFont(name, source.path);
     this.doc.font(name);
