@@ -1,0 +1,231 @@
+// An article measured for the page search: its body composed once at the
+// column measure into a list of grid-row items with the column-break rules of
+// TYPOGRAPHY.md §5 attached, and its header (headline, subtitle, byline) set
+// on demand for each module width. Module widths change only the header; the
+// body is the same lines flowed into more or fewer columns.
+import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
+import type { FaceChain } from '../fonts/face.js';
+import { composeParagraph, type ComposedLine, type Span } from '../typeset/index.js';
+import type { Block } from './blocks.js';
+import type { StructureTag } from './display-list.js';
+import { breakHeadline } from './headline.js';
+import { imageSize } from './image-size.js';
+import { rowsFor, spanWidth, type PageGrid } from './grid.js';
+import type { Template } from './template.js';
+import { lineWidth, setLine, type SetLine, type TextOrigin } from './text.js';
+
+export interface Fonts {
+  chain(role: string): FaceChain;
+}
+
+export type BodyItem =
+  | { kind: 'line'; line: ComposedLine; size: number; inset: number; tag: StructureTag; rows: 1 }
+  | { kind: 'heading'; line: ComposedLine; size: number; tag: StructureTag; rows: 1 }
+  | { kind: 'image'; path: string; w: number; h: number; alt: string; tag: StructureTag; rows: number };
+
+/** A header line placed in a module: `rows` grid rows starting `row` rows below the header's top. */
+export interface HeaderLine {
+  set: SetLine;
+  color: 'accent' | 'text';
+  row: number;
+  rows: number;
+  tag: StructureTag;
+  align: 'center' | 'start' | 'end';
+}
+
+export interface Header {
+  rows: number;
+  lines: HeaderLine[];
+  /** Lines of the headline (for the search's taste). */
+  headlineLines: number;
+}
+
+export interface PreparedArticle {
+  index: number;
+  id: string;
+  title: string;
+  file: string;
+  items: BodyItem[];
+  /** Rows before item i (length items.length + 1). */
+  pre: Int32Array;
+  /** Whether a column may begin with item i (i = items.length: the end, always). */
+  breakBefore: Uint8Array;
+  header(k: number): Header;
+  /** The header of a continued part: one row "（上接第N版）". */
+  contHeader(k: number, fromPage: number): Header;
+  /** The "（下转第N版）" line at the foot of a part that continues. */
+  jumpLine(toPage: number): SetLine;
+}
+
+export interface ArticleSource {
+  index: number;
+  id: string;
+  title: string;
+  subtitle?: string;
+  author?: string;
+  role?: string;
+  file: string;
+  blocks: Block[];
+}
+
+export interface Env {
+  grid: PageGrid;
+  template: Template;
+  fonts: Fonts;
+}
+
+function spansOf(env: Env, spans: { text: string; role: string }[]): Span[] {
+  return spans.map((s) => ({ text: s.text, chain: env.fonts.chain(s.role) }));
+}
+
+/** Composes the body blocks at the column measure into grid-row items. */
+export function bodyItems(env: Env, blocks: Block[], file: string, idPrefix: string): { items: BodyItem[]; breakBefore: boolean[] } {
+  const { grid, template } = env;
+  const items: BodyItem[] = [];
+  const breakBefore: boolean[] = [];
+  let keep = 0;
+  const add = (item: BodyItem, canBreak: boolean) => {
+    items.push(item);
+    breakBefore.push(canBreak && keep === 0);
+    if (keep > 0) keep -= 1;
+  };
+  for (const b of blocks) {
+    if (b.kind === 'para') {
+      const inset = b.inset * grid.body;
+      const lines = composeParagraph({
+        spans: spansOf(env, b.spans), size: grid.body, measure: grid.measure - inset,
+        indent: b.indent, hangingIndent: b.hanging, scheme: template.punctuation,
+      });
+      const n = lines.length;
+      lines.forEach((line, j) => {
+        // No widows or orphans: at least two lines of a paragraph on each side of a column break.
+        const ok = j === 0 || (j >= 2 && n - j >= 2);
+        add({ kind: 'line', line, size: grid.body, inset, tag: { role: b.tag, id: b.id }, rows: 1 }, ok);
+      });
+    } else if (b.kind === 'heading') {
+      const size = template.sizes.subheading;
+      const lines = composeParagraph({
+        spans: [{ text: b.text, chain: env.fonts.chain('bold') }], size, measure: grid.measure, indent: 0, align: 'start', scheme: template.punctuation,
+      });
+      lines.forEach((line, j) => add({ kind: 'heading', line, size, tag: { role: 'H3', id: b.id }, rows: 1 }, j === 0));
+      // A subheading keeps with the two lines that follow it.
+      keep = 2;
+    } else {
+      const px = readImage(b.path, { file, line: b.line });
+      const w = grid.measure;
+      let h = (w * px.height) / Math.max(1, px.width);
+      const maxH = grid.row * Math.floor(grid.rows * 0.6);
+      const scale = h > maxH ? maxH / h : 1;
+      h *= scale;
+      const rows = Math.max(2, Math.ceil(h / grid.row - 1e-9));
+      add({ kind: 'image', path: b.path, w: w * scale, h, alt: b.caption, tag: { role: 'Figure', id: b.id }, rows }, true);
+      if (b.caption) {
+        const lines = composeParagraph({
+          spans: [{ text: b.caption, chain: env.fonts.chain('kai') }], size: template.sizes.caption, measure: grid.measure, indent: 0,
+          align: 'start', scheme: template.punctuation,
+        });
+        const capId = `${b.id}-caption`;
+        // The caption stays with its picture.
+        for (const line of lines) {
+          keep = 1;
+          add({ kind: 'line', line, size: template.sizes.caption, inset: 0, tag: { role: 'Caption', id: capId }, rows: 1 }, false);
+        }
+      }
+    }
+  }
+  void idPrefix;
+  return { items, breakBefore };
+}
+
+function readImage(path: string, at: TextOrigin): { width: number; height: number } {
+  let size;
+  try {
+    size = imageSize(path);
+  } catch (e) {
+    throw new BulletinError(diagnostic({ file: at.file, line: at.line, column: 1 }, 'error', 'image-missing',
+      `image not found or unreadable: ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Paths are relative to the article file.`));
+  }
+  if (!size || size.width === 0 || size.height === 0) {
+    throw new BulletinError(diagnostic({ file: at.file, line: at.line, column: 1 }, 'error', 'image-format',
+      `unsupported image ${path}: use a PNG or JPEG file.`));
+  }
+  return size;
+}
+
+/** Wraps a one-line text set in `chain` into lines no wider than `measure` (bylines in narrow modules). */
+function wrapPlain(text: string, chain: FaceChain, size: number, measure: number): string[] {
+  if (lineWidth(text, chain, size) <= measure) return [text];
+  const lines = composeParagraph({ spans: [{ text, chain }], size, measure, indent: 0, align: 'start' });
+  return lines.map((l) => l.text.trim());
+}
+
+export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
+  const { grid, template, fonts } = env;
+  const { items, breakBefore } = bodyItems(env, src.blocks, src.file, src.id);
+  const pre = new Int32Array(items.length + 1);
+  for (let i = 0; i < items.length; i++) pre[i + 1] = pre[i] + items[i].rows;
+  const bb = new Uint8Array(items.length + 1);
+  for (let i = 0; i < items.length; i++) bb[i] = breakBefore[i] ? 1 : 0;
+  bb[items.length] = 1;
+  const origin: TextOrigin = { file: src.file, line: 1 };
+  const headers = new Map<number, Header>();
+  const sizes = template.sizes;
+
+  const header = (k: number): Header => {
+    const cached = headers.get(k);
+    if (cached) return cached;
+    const measure = spanWidth(grid, k);
+    const lines: HeaderLine[] = [];
+    let row = 0;
+    const heavy = fonts.chain('heavy');
+    const hb = breakHeadline(src.title, heavy, sizes.headline.min, sizes.headline.max, measure);
+    const hRows = rowsFor(grid, hb.size, 1.25);
+    const hTag: StructureTag = { role: 'H2', id: `${src.id}-title` };
+    for (const text of hb.lines) {
+      lines.push({ set: setLine(text, heavy, hb.size, origin), color: 'text', row, rows: hRows, tag: hTag, align: 'center' });
+      row += hRows;
+    }
+    if (src.subtitle) {
+      const body = fonts.chain('body');
+      const sTag: StructureTag = { role: 'P', id: `${src.id}-subtitle` };
+      for (const text of wrapPlain(src.subtitle, body, sizes.subtitle, measure)) {
+        const r = rowsFor(grid, sizes.subtitle, 1.1);
+        lines.push({ set: setLine(text, body, sizes.subtitle, origin), color: 'text', row, rows: r, tag: sTag, align: 'center' });
+        row += r;
+      }
+    }
+    if (src.author || src.role) {
+      const kai = fonts.chain('kai');
+      const bTag: StructureTag = { role: 'P', id: `${src.id}-byline` };
+      const r = rowsFor(grid, sizes.byline, 1.1);
+      const one = [src.role, src.author].filter(Boolean).join(' ');
+      // Role then name, the name set apart by a one-em gap; on two lines when it does not fit.
+      const texts = lineWidth(one, kai, sizes.byline) <= measure
+        ? [one]
+        : [...(src.role ? wrapPlain(src.role, kai, sizes.byline, measure) : []), ...(src.author ? [src.author] : [])];
+      for (const text of texts) {
+        lines.push({ set: setLine(text, kai, sizes.byline, origin), color: 'text', row, rows: r, tag: bTag, align: 'center' });
+        row += r;
+      }
+    }
+    const h: Header = { rows: row, lines, headlineLines: hb.lines.length };
+    headers.set(k, h);
+    return h;
+  };
+
+  const contHeader = (k: number, fromPage: number): Header => {
+    const bold = fonts.chain('bold');
+    const mark = `（上接第${fromPage}版）`;
+    const withTitle = `${src.title.replace(/\s+/g, ' ')} ${mark}`;
+    const text = lineWidth(withTitle, bold, grid.body) <= spanWidth(grid, k) ? withTitle : mark;
+    return {
+      rows: 1,
+      headlineLines: 0,
+      lines: [{ set: setLine(text, bold, grid.body, origin), color: 'text', row: 0, rows: 1, tag: { role: 'Artifact', id: `${src.id}-cont` }, align: 'start' }],
+    };
+  };
+
+  const jumpLine = (toPage: number): SetLine => setLine(`（下转第${toPage}版）`, fonts.chain('kai'), grid.body, origin);
+
+  return { index: src.index, id: src.id, title: src.title, file: src.file, items, pre, breakBefore: bb, header, contHeader, jumpLine };
+}

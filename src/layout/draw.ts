@@ -1,0 +1,30 @@
+// Turning placed lines into display items: composed body lines and one-line
+// header texts become TextRuns at absolute page positions.
+import type { ComposedLine } from '../typeset/index.js';
+import type { Cmyk, DisplayItem, StructureTag, TextRun } from './display-list.js';
+import type { SetLine } from './text.js';
+
+/** The runs of a composed line whose column (text box) starts at x, baseline y. */
+export function composedRuns(line: ComposedLine, x: number, y: number, color: Cmyk, tag: StructureTag): TextRun[] {
+  return line.runs.map((run) => ({
+    kind: 'text', face: run.face, size: run.size, x: x + line.start + run.x, y, glyphs: run.glyphs, color, tag,
+  }));
+}
+
+/** The runs of a one-line text starting at x, baseline y. */
+export function setRuns(set: SetLine, x: number, y: number, color: Cmyk, tag: StructureTag): TextRun[] {
+  return set.runs.map((run) => ({
+    kind: 'text', face: run.face, size: set.size, x: x + run.x, y, glyphs: run.glyphs, color, tag,
+  }));
+}
+
+/** x at which a line of `width` starts in a box [x0, x0 + boxWidth] for an alignment. */
+export function aligned(x0: number, boxWidth: number, width: number, align: 'start' | 'center' | 'end'): number {
+  if (align === 'center') return x0 + (boxWidth - width) / 2;
+  if (align === 'end') return x0 + boxWidth - width;
+  return x0;
+}
+
+export function rule(x1: number, y1: number, x2: number, y2: number, width: number, color: Cmyk, id: string): DisplayItem {
+  return { kind: 'rule', x1, y1, x2, y2, width, color, tag: { role: 'Artifact', id } };
+}

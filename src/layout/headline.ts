@@ -1,0 +1,126 @@
+// Headline line breaking (LAYOUT.md): a headline of two parallel phrases
+// separated by a space breaks at that space when it needs two lines and keeps
+// the space as a visible gap when it fits on one; otherwise the lines are
+// balanced. Never one or two characters alone on the last line, never a line
+// starting with a closing mark, never an opening mark at a line end, never a
+// break inside a Latin word or number. The size is the largest in the
+// template's range that sets the headline in the fewest lines.
+import type { FaceChain } from '../fonts/face.js';
+import { classify, isNoEnd, isNoStart, isPunctuation } from '../typeset/index.js';
+
+/** Latin letters, digits and what binds them into one unbreakable word or number. */
+const WORDISH = /[A-Za-z0-9.,%+\-_/]/;
+import { lineWidth } from './text.js';
+
+export interface HeadlineBreak {
+  size: number;
+  lines: string[];
+}
+
+interface Unit {
+  text: string;
+  /** A space precedes this unit (a phrase boundary). */
+  afterSpace: boolean;
+  first: number;
+  last: number;
+  /** Non-punctuation characters in the unit. */
+  visible: number;
+}
+
+function units(text: string): Unit[] {
+  const out: Unit[] = [];
+  let afterSpace = false;
+  for (const ch of text) {
+    if (/\s|\u3000/.test(ch)) {
+      if (out.length > 0) afterSpace = true;
+      continue;
+    }
+    const cp = ch.codePointAt(0) ?? 0;
+    const cls = classify(cp);
+    const prev = out[out.length - 1];
+    if (prev && !afterSpace && WORDISH.test(ch) && WORDISH.test(String.fromCodePoint(prev.last))) {
+      prev.text += ch;
+      prev.last = cp;
+      prev.visible += 1;
+      continue;
+    }
+    out.push({ text: ch, afterSpace, first: cp, last: cp, visible: isPunctuation(cls) ? 0 : 1 });
+    afterSpace = false;
+  }
+  return out;
+}
+
+function join(us: Unit[], a: number, b: number): string {
+  let s = '';
+  for (let i = a; i < b; i++) s += (i > a && us[i].afterSpace ? ' ' : '') + us[i].text;
+  return s;
+}
+
+/** Best split of the units into exactly `n` lines no wider than `measure`, or undefined. */
+function split(us: Unit[], n: number, chain: FaceChain, size: number, measure: number): string[] | undefined {
+  const m = us.length;
+  const width = (a: number, b: number) => lineWidth(join(us, a, b), chain, size);
+  const total = width(0, m);
+  const target = total / n;
+  // cost[j][i]: best cost of setting units [0, i) in j lines.
+  const INF = Number.POSITIVE_INFINITY;
+  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-1));
+  cost[0][0] = 0;
+  const visible = [0];
+  for (const u of us) visible.push(visible[visible.length - 1] + u.visible);
+  for (let j = 1; j <= n; j++) {
+    for (let i = 1; i <= m; i++) {
+      for (let a = j - 1; a < i; a++) {
+        if (cost[j - 1][a] === INF) continue;
+        if (a > 0 && (isNoStart(classify(us[a].first)) || isNoEnd(classify(us[a - 1].last)))) continue;
+        // Never one or two characters alone on the last line.
+        if (j === n && n > 1 && i === m && visible[m] - visible[a] < 3) continue;
+        const w = width(a, i);
+        if (w > measure + 0.01) continue;
+        let c = cost[j - 1][a] + ((w - target) / size) ** 2;
+        // Breaking at a phrase boundary is what a Chinese headline wants.
+        if (a > 0 && us[a].afterSpace) c -= 100;
+        else if (a > 0) c += 10;
+        if (c < cost[j][i]) {
+          cost[j][i] = c;
+          from[j][i] = a;
+        }
+      }
+    }
+  }
+  if (cost[n][m] === INF) return undefined;
+  const lines: string[] = [];
+  let i = m;
+  for (let j = n; j > 0; j--) {
+    const a = from[j][i];
+    lines.unshift(join(us, a, i));
+    i = a;
+  }
+  return lines;
+}
+
+function breakAt(us: Unit[], chain: FaceChain, size: number, measure: number): string[] | undefined {
+  const whole = join(us, 0, us.length);
+  if (lineWidth(whole, chain, size) <= measure + 0.01) return [whole];
+  for (let n = 2; n <= us.length; n++) {
+    const lines = split(us, n, chain, size, measure);
+    if (lines) return lines;
+  }
+  return undefined;
+}
+
+/** Breaks a headline for a measure (pt) at the largest size in [min, max] that needs the fewest lines. */
+export function breakHeadline(text: string, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
+  const us = units(text.trim());
+  const fewest = breakAt(us, chain, min, measure);
+  if (!fewest) {
+    // Too narrow for any clean break: one unit a line at the smallest size.
+    return { size: min, lines: us.map((u) => u.text) };
+  }
+  for (let size = max; size > min; size -= 0.5) {
+    const lines = breakAt(us, chain, size, measure);
+    if (lines && lines.length <= fewest.length) return { size, lines };
+  }
+  return { size: min, lines: fewest };
+}

@@ -1,0 +1,170 @@
+// layoutBulletin: Bulletin + template + fonts → display list (ARCHITECTURE.md
+// "paginate"). Steps: the page grid from the template; each article's body
+// composed once at the column measure (article.ts); the page search choosing
+// every module's width and place (paginate.ts); then drawing: furniture,
+// bands, modules, columns (furniture.ts, draw.ts). Pure: no IO besides
+// reading image headers for their size.
+import type { Bulletin } from '../content/types.js';
+import type { Face } from '../fonts/face.js';
+import { prepareArticle, type Fonts, type Header, type PreparedArticle } from './article.js';
+import { blocksOf, type ParaBlock } from './blocks.js';
+import type { DisplayItem, DisplayList, DisplayPage, FaceSource, OutlineEntry } from './display-list.js';
+import { aligned, composedRuns, rule, setRuns } from './draw.js';
+import { footer, lead, masthead, pageLabel, runningHead, type MastheadInfo } from './furniture.js';
+import { baselineIn, pageGrid, rowTop, spanWidth, type PageGrid } from './grid.js';
+import { planPages, type PlannedModule, type PlannedPage } from './paginate.js';
+import type { Template } from './template.js';
+
+export type { Template } from './template.js';
+export { loadTemplate } from './template.js';
+
+/** Rows above every band: the band rule sits in the middle of this row. */
+const BAND_GAP = 1;
+
+/** The roles layout asks the font layer for. */
+export const LAYOUT_ROLES = ['body', 'bold', 'heavy', 'kai', 'sans'] as const;
+
+export interface LayoutPlan {
+  grid: PageGrid;
+  pages: PlannedPage[];
+  articles: PreparedArticle[];
+  /** Rows of page 1 above the first band, and of later pages. */
+  firstTop: number;
+  otherTop: number;
+}
+
+export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fonts): DisplayList {
+  const g = pageGrid(template);
+  const env = { grid: g, template, fonts };
+  const im = bulletin.index.meta;
+  const info: MastheadInfo = {
+    title: im.title, subtitle: im.subtitle, issue: im.issue, date: im.date, publishers: im.publisher, file: bulletin.index.source.path,
+  };
+
+  const mast = masthead(g, template, fonts, info);
+  const leadBlocks = blocksOf(bulletin.index.tree, 'lead', bulletin.index.source.absPath)
+    .filter((b): b is ParaBlock => b.kind === 'para');
+  const leadPlaced = lead(g, template, fonts, leadBlocks, mast.rows);
+  const firstTop = mast.rows + leadPlaced.rows;
+  const otherTop = 1;
+
+  const articles = bulletin.articles.map((a, index) => prepareArticle(env, {
+    index,
+    id: `a${index + 1}`,
+    title: a.meta.title,
+    subtitle: a.meta.subtitle,
+    author: a.meta.author,
+    role: a.meta.role,
+    file: a.source.path,
+    blocks: blocksOf(a.tree, `a${index + 1}`, a.source.absPath),
+  }));
+
+  const plan = planPages(articles, { columns: g.columns, firstRows: g.rows - firstTop, rows: g.rows - otherTop, gap: BAND_GAP });
+  const total = plan.length;
+  const outline: OutlineEntry[] = [];
+  if (leadBlocks.length > 0) outline.push({ title: im.title, page: 1, y: rowTop(g, mast.rows) });
+
+  const pages: DisplayPage[] = plan.map((planned, pi) => {
+    const number = pi + 1;
+    const label = pageLabel(template, number, total);
+    const items: DisplayItem[] = [];
+    let top: number;
+    if (pi === 0) {
+      items.push(...mast.items, ...leadPlaced.items);
+      top = firstTop;
+    } else {
+      items.push(...runningHead(g, template, fonts, info, label).items);
+      top = otherTop;
+    }
+    planned.bands.forEach((band, bi) => {
+      const r0 = top + band.row;
+      // The band rule, except under the lead's or running head's own rule.
+      if (bi > 0 && template.rules.module > 0) {
+        const y = rowTop(g, r0) + g.row / 2;
+        items.push(rule(g.left, y, g.left + g.typeWidth, y, template.rules.module, template.colors.rules, `band-rule-${number}-${bi}`));
+      }
+      band.modules.forEach((m, mi) => {
+        if (mi > 0 && template.rules.module > 0) {
+          const x = g.colX[m.col] - g.gutter / 2;
+          items.push(rule(x, rowTop(g, r0 + BAND_GAP), x, rowTop(g, r0 + band.rows) - g.row * 0.3, template.rules.module, template.colors.rules, `module-rule-${number}-${bi}-${mi}`));
+        }
+        const art = articles[m.article];
+        if (!m.continued) outline.push({ title: art.title, page: number, y: rowTop(g, r0 + BAND_GAP) });
+        items.push(...drawModule(g, template, art, m, r0 + BAND_GAP, band.rows - BAND_GAP, number));
+      });
+    });
+    items.push(...footer(g, template, fonts, info, label));
+    return { number, items };
+  });
+
+  return {
+    width: g.width,
+    height: g.height,
+    pages,
+    faces: facesUsed(pages, fonts),
+    meta: {
+      title: [im.title, im.issue].filter(Boolean).join(' '),
+      author: im.publisher.join('、'),
+      ...(im.subtitle ? { subject: im.subtitle } : {}),
+      keywords: [im.title, ...bulletin.articles.map((a) => a.meta.title.replace(/\s+/g, ' '))],
+      ...(im.date ? { date: im.date } : {}),
+      lang: 'zh-CN',
+    },
+    outline,
+  };
+}
+
+function drawModule(g: PageGrid, t: Template, art: PreparedArticle, m: PlannedModule, row: number, rows: number, page: number): DisplayItem[] {
+  const items: DisplayItem[] = [];
+  const x0 = g.colX[m.col];
+  const w = spanWidth(g, m.k);
+  const header: Header = m.continued ? art.contHeader(m.k, page - 1) : art.header(m.k);
+  for (const line of header.lines) {
+    const y = baselineIn(g, row + line.row, line.rows, line.set.size);
+    const color = line.color === 'accent' ? t.colors.accent : t.colors.text;
+    items.push(...setRuns(line.set, aligned(x0, w, line.set.width, line.align), y, color, line.tag));
+  }
+  const bodyTop = row + header.rows;
+  for (let c = 0; c < m.k; c++) {
+    const x = g.colX[m.col + c];
+    let r = bodyTop;
+    for (let i = m.part.cuts[c]; i < m.part.cuts[c + 1]; i++) {
+      const item = art.items[i];
+      if (item.kind === 'image') {
+        const top = rowTop(g, r) + (item.rows * g.row - item.h) / 2;
+        items.push({ kind: 'image', path: item.path, x: x + (g.measure - item.w) / 2, y: top, w: item.w, h: item.h, alt: item.alt, tag: item.tag });
+      } else {
+        const inset = item.kind === 'line' ? item.inset : 0;
+        items.push(...composedRuns(item.line, x + inset, baselineIn(g, r, 1, g.body), t.colors.text, item.tag));
+      }
+      r += item.rows;
+    }
+    if (c > 0 && t.grid.columnRules && t.rules.column > 0) {
+      const rx = x - g.gutter / 2;
+      items.push(rule(rx, rowTop(g, bodyTop), rx, rowTop(g, bodyTop + m.part.height) - g.row * 0.3, t.rules.column, t.colors.rules, `column-rule-${art.id}-${page}-${c}`));
+    }
+  }
+  if (m.jumps) {
+    const jump = art.jumpLine(page + 1);
+    const last = g.colX[m.col + m.k - 1];
+    const y = baselineIn(g, row + rows - 1, 1, g.body);
+    items.push(...setRuns(jump, aligned(last, g.measure, jump.width, 'end'), y, t.colors.text, { role: 'Artifact', id: `${art.id}-jump` }));
+  }
+  return items;
+}
+
+function facesUsed(pages: DisplayPage[], fonts: Fonts): Record<string, FaceSource> {
+  const byKey = new Map<string, Face>();
+  for (const role of LAYOUT_ROLES) {
+    for (const face of fonts.chain(role).faces) if (!byKey.has(face.key)) byKey.set(face.key, face);
+  }
+  const used = new Set<string>();
+  for (const p of pages) for (const it of p.items) if (it.kind === 'text') used.add(it.face);
+  const out: Record<string, FaceSource> = {};
+  for (const key of [...used].sort()) {
+    const face = byKey.get(key);
+    if (!face) throw new Error(`layout: face "${key}" is not in any font chain`);
+    out[key] = { path: face.path, name: face.postscriptName };
+  }
+  return out;
+}
