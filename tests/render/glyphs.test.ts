@@ -56,6 +56,16 @@ describe('glyph runs', () => {
     expect(text).toBe('安全，“生产”。大家谈');
   });
 
+  it('joins abutting runs of one line (faces and colours change mid-line) without spaces', async () => {
+    const a = run('衡阳国家高新区党工委副书记', 50, 400, { track: 0.2 });
+    const end = a.x + a.glyphs[a.glyphs.length - 1].x + a.glyphs[a.glyphs.length - 1].advance + 0.2;
+    const b = run('胡小刚', end, 400, { face: boldFace(), color: [0, 100, 100, 0] });
+    const c = run('：以默默无闻的坚持', end + 27, 400);
+    const file = tempPdf(await renderPdf(list([[a, b, c]])));
+    expect(tool('pdftotext', [file, '-']).trim()).toBe('衡阳国家高新区党工委副书记胡小刚：以默默无闻的坚持');
+    expect(tool('pdftotext', ['-raw', file, '-']).trim()).toBe('衡阳国家高新区党工委副书记胡小刚：以默默无闻的坚持');
+  });
+
   it('embeds subset CID TrueType fonts with ToUnicode and extracts the text exactly', async () => {
     const l = list([
       [run('安全生产大家谈', 50, 100, { size: 40, face: boldFace() }), run('以默默无闻的坚持 防止发生惊天动地的事。', 50, 200)],
