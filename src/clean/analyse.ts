@@ -1,0 +1,80 @@
+// The cleaning driver: extraction, then the rules in their fixed order —
+// joins first (so a repeated tail is seen inside the whole paragraph), then
+// duplicates, then the findings left to the editor, on what is kept.
+import type { Heading, List, PhrasingContent, RootContent } from 'mdast';
+import type { Bulletin } from '../content/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { NEAR_SHINGLE } from './config.js';
+import { findRemovals, reportRemoval, type Removal } from './dedupe.js';
+import { docsOf, nestedParagraphs, startOf, type Doc } from './paragraphs.js';
+import { buildShingles } from './shingles.js';
+import { buildUnits, type Unit } from './units.js';
+import * as split from './rules/split-paragraph.js';
+import * as near from './rules/near-duplicate.js';
+import { checkOrdinals, type OrdinalText } from './rules/ordinal-sequence.js';
+import type { LintText } from './rules/lint-text.js';
+import * as unbalanced from './rules/unbalanced-pair.js';
+import * as asciiPunctuation from './rules/ascii-punctuation.js';
+import * as doubled from './rules/doubled-punctuation.js';
+import * as spaceBetweenHan from './rules/space-between-han.js';
+
+const LINT_RULES = [unbalanced, asciiPunctuation, doubled, spaceBetweenHan];
+
+export interface Findings {
+  docs: Doc[];
+  units: Unit[];
+  /** By unit id: why the unit goes, or undefined when it stays. */
+  removed: (Removal | undefined)[];
+  /** One per join and per removal: what cleaning changes. */
+  applied: Diagnostic[];
+  /** Everything: `applied` plus the findings left to the editor. */
+  diagnostics: Diagnostic[];
+}
+
+export function findDefects(bulletin: Bulletin): Findings {
+  const docs = docsOf(bulletin);
+  const units = buildUnits(docs);
+  const applied: Diagnostic[] = [];
+  for (const u of units) for (const j of u.joins) applied.push(split.report(docs[u.doc], j));
+
+  const shingles = buildShingles(units.map((u) => u.norm), NEAR_SHINGLE);
+  const removed = findRemovals(units, shingles);
+  for (const r of removed) if (r) applied.push(reportRemoval(docs, r));
+  const kept = (u: Unit): boolean => !removed[u.id];
+
+  const left: Diagnostic[] = [];
+  for (const pair of near.findNearDuplicates(units, shingles, kept)) left.push(...near.report(docs, pair));
+  for (const doc of docs) {
+    const mine = units.filter((u) => u.doc === doc.id && kept(u));
+    left.push(...checkOrdinals(doc, ordinalTexts(doc, mine), topLevelLists(doc)));
+    const texts: LintText[] = [...mine, ...nestedParagraphs(doc)];
+    for (const t of texts) for (const rule of LINT_RULES) left.push(...rule.check(doc, t));
+  }
+  return { docs, units, removed, applied, diagnostics: [...applied, ...left] };
+}
+
+/** Kept paragraphs and headings of one file, in reading order. */
+function ordinalTexts(doc: Doc, kept: Unit[]): OrdinalText[] {
+  const texts: OrdinalText[] = [...kept];
+  for (const node of doc.tree.children) if (node.type === 'heading') texts.push(headingText(node));
+  return texts.sort((a, b) => a.start - b.start);
+}
+
+function headingText(node: Heading): OrdinalText {
+  let plain = '';
+  const map: number[] = [];
+  const walk = (nodes: PhrasingContent[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'text' || n.type === 'inlineCode') {
+        for (let i = 0; i < n.value.length; i++) map.push(startOf(n) + i);
+        plain += n.value;
+      } else if ('children' in n) walk(n.children as PhrasingContent[]);
+    }
+  };
+  walk(node.children);
+  return { plain, map: Int32Array.from(map), start: startOf(node) };
+}
+
+function topLevelLists(doc: Doc): List[] {
+  return doc.tree.children.filter((n: RootContent): n is List => n.type === 'list');
+}

@@ -1,0 +1,140 @@
+// Paragraph extraction: every body paragraph's plain text, normalised text
+// and source offsets, computed once and shared by all rules. A paragraph's
+// plain text is what a reader sees (emphasis markers, link targets and images
+// dropped); `map` gives the source offset of each of its characters, so a
+// finding inside a paragraph points at its exact line and column.
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Bulletin, SourceFile } from '../content/types.js';
+import type { SourcePoint } from '../diagnostics/diagnostic.js';
+import { STANDALONE_LINE_MAX } from './config.js';
+import { hasPunctuation, normalise } from './text.js';
+
+export interface Doc {
+  /** 0 for index.md, then the articles in order. */
+  id: number;
+  source: SourceFile;
+  tree: Root;
+  lineStarts: number[];
+}
+
+export interface Para {
+  doc: number;
+  /** Index in the root's children, or -1 for a paragraph nested in a list or quote. */
+  child: number;
+  node: Paragraph;
+  start: number;
+  end: number;
+  plain: string;
+  /** Source offset of each character of `plain`. */
+  map: Int32Array;
+  norm: string;
+  /** Only images (no text): never joined, compared or removed. */
+  imageOnly: boolean;
+  /** The whole paragraph is one bold or italic run: a heading typed as a paragraph. */
+  wholeEmphasis: boolean;
+  /** A heading-like line: whole emphasis, or short with no punctuation at all (a slogan such as `安全第一`). */
+  standalone: boolean;
+}
+
+export function docsOf(bulletin: Bulletin): Doc[] {
+  return [bulletin.index, ...bulletin.articles].map((d, id) => ({
+    id,
+    source: d.source,
+    tree: d.tree,
+    lineStarts: lineStartsOf(d.source.text),
+  }));
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of a source offset. */
+export function pointAt(doc: Doc, offset: number): SourcePoint {
+  const starts = doc.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { file: doc.source.path, line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+export function startOf(node: { position?: { start: { offset?: number } } }): number {
+  return node.position?.start.offset ?? 0;
+}
+
+export function endOf(node: { position?: { end: { offset?: number } } }): number {
+  return node.position?.end.offset ?? 0;
+}
+
+export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para {
+  const chars: string[] = [];
+  const map: number[] = [];
+  let images = 0;
+  const src = doc.source.text;
+  const walk = (nodes: PhrasingContent[]): void => {
+    for (const n of nodes) {
+      const s = startOf(n);
+      const e = endOf(n);
+      if (n.type === 'text' || n.type === 'inlineCode') {
+        const v = n.value;
+        const slice = src.slice(s, e);
+        // Exact mapping when the source spells the value literally; otherwise
+        // (escapes, entities) every character points at the node's start.
+        const base = slice === v ? s : n.type === 'inlineCode' && slice.includes(v) ? s + slice.indexOf(v) : -1;
+        for (let i = 0; i < v.length; i++) {
+          chars.push(v[i]);
+          map.push(base >= 0 ? base + i : s);
+        }
+      } else if (n.type === 'break') {
+        chars.push('\n');
+        map.push(s);
+      } else if (n.type === 'image' || n.type === 'imageReference') {
+        images++;
+      } else if ('children' in n) {
+        walk(n.children as PhrasingContent[]);
+      }
+    }
+  };
+  walk(node.children);
+  const plain = chars.join('');
+  const norm = normalise(plain);
+  const visible = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const wholeEmphasis = visible.length === 1 && (visible[0].type === 'strong' || visible[0].type === 'emphasis');
+  return {
+    doc: doc.id,
+    child,
+    node,
+    start: startOf(node),
+    end: endOf(node),
+    plain,
+    map: Int32Array.from(map),
+    norm,
+    imageOnly: images > 0 && norm.length === 0,
+    wholeEmphasis,
+    standalone: wholeEmphasis || (norm.length > 0 && norm.length <= STANDALONE_LINE_MAX && !hasPunctuation(norm)),
+  };
+}
+
+/** A root child is a body block (front matter is not). */
+export function isBody(node: RootContent): boolean {
+  return node.type !== 'yaml';
+}
+
+/** Paragraphs nested in lists and block quotes: linted, never joined or removed. */
+export function nestedParagraphs(doc: Doc): Para[] {
+  const out: Para[] = [];
+  const visit = (node: RootContent | Root, top: boolean): void => {
+    if (node.type === 'paragraph' && !top) out.push(extractParagraph(doc, node, -1));
+    if ('children' in node && (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'root')) {
+      for (const c of node.children as RootContent[]) visit(c, node.type === 'root');
+    }
+  };
+  visit(doc.tree, false);
+  return out;
+}

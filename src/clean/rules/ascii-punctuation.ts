@@ -1,0 +1,20 @@
+// ascii-punctuation: an ASCII mark between two Han characters (`安全,生产`),
+// where Chinese text uses the full-width one (`安全，生产`). Marks between
+// Latin letters or digits (`1+4+N`, `14.13`, `PDCA`) are left alone.
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Doc } from '../paragraphs.js';
+import { lintDiagnostic, type LintText } from './lint-text.js';
+
+export const RULE = 'ascii-punctuation';
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const PATTERN = /(?<=\p{Script=Han})([,.;:?!()])[ \t]*(?=\p{Script=Han})/gu;
+
+export function check(doc: Doc, text: LintText): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of text.plain.matchAll(PATTERN)) {
+    const ch = m[1];
+    out.push(lintDiagnostic(doc, text, m.index ?? 0, RULE, `ASCII \`${ch}\` between Chinese characters: write the full-width \`${FULL_WIDTH[ch]}\`.`));
+  }
+  return out;
+}

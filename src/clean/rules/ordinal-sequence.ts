@@ -1,0 +1,163 @@
+// ordinal-sequence: an enumeration within an article that skips or repeats a
+// number (一是, 三是, 四是, 三是). Each family of markers is one stream per
+// article, in reading order; starting again at one begins a new
+// enumeration, anything else must be the next number.
+import type { List } from 'mdast';
+import { diagnostic, type Diagnostic, type SourcePoint } from '../../diagnostics/diagnostic.js';
+import { pointAt, startOf, type Doc } from '../paragraphs.js';
+
+export const RULE = 'ordinal-sequence';
+
+/** A paragraph or heading of the article, as plain text with source offsets. */
+export interface OrdinalText {
+  plain: string;
+  map: Int32Array;
+  start: number;
+}
+
+interface Family {
+  name: string;
+  /** Matches a marker; group 1 is the number. */
+  pattern: RegExp;
+  /** Only at the start of a paragraph or heading (`一、`, `1.` would be too common inside a sentence). */
+  startOnly: boolean;
+  /** Inside a sentence the marker must follow one of these (so 统一是 is not 一是). */
+  after?: RegExp;
+  value: (s: string) => number | undefined;
+  label: (n: number) => string;
+}
+
+const HAN_DIGITS = '一二三四五六七八九';
+const HAN_NUM = '[一二三四五六七八九十]{1,3}';
+
+/** 一 … 九十九 written with 十. */
+export function hanNumber(s: string): number | undefined {
+  const d = (c: string | undefined): number => (c ? HAN_DIGITS.indexOf(c) + 1 : 0);
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || s.length === 0) return undefined;
+  if (!m[2]) return m[3] ? undefined : d(m[1]);
+  return (m[1] ? d(m[1]) : 1) * 10 + d(m[3]);
+}
+
+function toHan(n: number): string {
+  if (n < 10) return HAN_DIGITS[n - 1] ?? String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? HAN_DIGITS[tens - 1] : ''}十${ones ? HAN_DIGITS[ones - 1] : ''}`;
+}
+
+const CLAUSE_START = /[。；：！？，,;:!?\s]$/;
+const int = (s: string): number => Number.parseInt(s, 10);
+
+const FAMILIES: Family[] = [
+  { name: '一是', pattern: new RegExp(`(${HAN_NUM})是`, 'g'), startOnly: false, after: CLAUSE_START, value: hanNumber, label: (n) => `${toHan(n)}是` },
+  { name: '第一', pattern: new RegExp(`第(${HAN_NUM})[，、：,:]`, 'g'), startOnly: false, after: CLAUSE_START, value: hanNumber, label: (n) => `第${toHan(n)}` },
+  { name: '（一）', pattern: new RegExp(`[（(](${HAN_NUM})[）)]`, 'g'), startOnly: false, value: hanNumber, label: (n) => `（${toHan(n)}）` },
+  { name: '一、', pattern: new RegExp(`(${HAN_NUM})、`, 'g'), startOnly: true, value: hanNumber, label: (n) => `${toHan(n)}、` },
+  { name: '（1）', pattern: /[（(](\d{1,2})[）)]/g, startOnly: false, value: int, label: (n) => `（${n}）` },
+  { name: '1.', pattern: /(\d{1,2})[、．.](?!\d)/g, startOnly: true, value: int, label: (n) => `${n}.` },
+];
+
+interface Marker {
+  value: number;
+  at: number;
+  /** At the start of its paragraph or heading. */
+  leading: boolean;
+}
+
+function markersOf(text: OrdinalText, family: Family): Marker[] {
+  const out: Marker[] = [];
+  const lead = text.plain.length - text.plain.trimStart().length;
+  family.pattern.lastIndex = 0;
+  for (let m = family.pattern.exec(text.plain); m; m = family.pattern.exec(text.plain)) {
+    const leading = m.index === lead;
+    if (family.startOnly && !leading) continue;
+    if (!leading && family.after && !family.after.test(text.plain.slice(0, m.index))) continue;
+    const value = family.value(m[1]);
+    if (value !== undefined && value > 0) out.push({ value, at: text.map[m.index] ?? text.start, leading });
+  }
+  return out;
+}
+
+/** Checks one stream of numbers: each must be the previous plus one, or 1 (a new enumeration). */
+function checkStream(doc: Doc, stream: Marker[], label: (n: number) => string, out: Diagnostic[]): void {
+  let prev: Marker | undefined;
+  for (const m of stream) {
+    const here = pointAt(doc, m.at);
+    if (!prev) {
+      if (m.leading && m.value > 1) {
+        out.push(diagnostic(here, 'warning', RULE,
+          `the enumeration starts at ${label(m.value)}: ${label(1)}${m.value > 2 ? ` to ${label(m.value - 1)}` : ''} missing. Renumber it, or restore the missing item.`));
+      }
+    } else if (m.value !== 1 && m.value !== prev.value + 1) {
+      const there: SourcePoint = pointAt(doc, prev.at);
+      const what = m.value > prev.value + 1
+        ? `skips ${m.value - prev.value === 2 ? label(prev.value + 1) : `${label(prev.value + 1)} to ${label(m.value - 1)}`}`
+        : `repeats or goes back (expected ${label(prev.value + 1)})`;
+      out.push(diagnostic(here, 'warning', RULE,
+        `${label(m.value)} after ${label(prev.value)} at line ${there.line}: the enumeration ${what}. Renumber it, or restore the missing item.`, [there]));
+    }
+    prev = m;
+  }
+}
+
+const SEQUENCE = /(首先|其次|再次|最后)[，,]/g;
+const RANK: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
+
+/** 首先 → 其次 → 再次 → 最后: a step needs the one before it; 首先 starts over, 最后 closes. */
+function checkSequenceWords(doc: Doc, texts: OrdinalText[], out: Diagnostic[]): void {
+  let prev: { word: string; at: number } | undefined;
+  for (const t of texts) {
+    SEQUENCE.lastIndex = 0;
+    for (let m = SEQUENCE.exec(t.plain); m; m = SEQUENCE.exec(t.plain)) {
+      if (m.index > 0 && !CLAUSE_START.test(t.plain.slice(0, m.index))) continue;
+      const word = m[1];
+      const at = t.map[m.index] ?? t.start;
+      const rank = RANK[word];
+      if (rank === 2 || rank === 3) {
+        const ok = prev !== undefined && RANK[prev.word] === rank - 1;
+        if (!ok) {
+          const need = rank === 2 ? '首先' : '其次';
+          out.push(diagnostic(pointAt(doc, at), 'warning', RULE,
+            `${word} without a ${need} before it${prev ? ` (the previous step is ${prev.word} at line ${pointAt(doc, prev.at).line})` : ''}: the sequence skips or repeats a step.`,
+            prev ? [pointAt(doc, prev.at)] : undefined));
+        }
+      }
+      prev = rank === 4 ? undefined : { word, at };
+    }
+  }
+}
+
+/** Ordered Markdown lists: the numbers typed in the source must count up (all `1.` is fine). */
+function checkList(doc: Doc, list: List, out: Diagnostic[]): void {
+  if (!list.ordered) return;
+  const src = doc.source.text;
+  const items = list.children.map((item) => {
+    const at = startOf(item);
+    const m = /^\s*(\d{1,9})[.)]/.exec(src.slice(at, at + 16));
+    return m ? { value: int(m[1]), at } : undefined;
+  });
+  if (items.some((i) => !i) || items.length < 2) return;
+  const numbers = items as { value: number; at: number }[];
+  if (numbers.every((n) => n.value === numbers[0].value)) return;
+  for (let k = 1; k < numbers.length; k++) {
+    const prev = numbers[k - 1];
+    const cur = numbers[k];
+    if (cur.value !== prev.value + 1) {
+      const there = pointAt(doc, prev.at);
+      out.push(diagnostic(pointAt(doc, cur.at), 'warning', RULE,
+        `list item ${cur.value} after ${prev.value} at line ${there.line}: the numbering skips or repeats. Renumber the list.`, [there]));
+    }
+  }
+}
+
+export function checkOrdinals(doc: Doc, texts: OrdinalText[], lists: List[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const family of FAMILIES) {
+    const stream = texts.flatMap((t) => markersOf(t, family));
+    checkStream(doc, stream, family.label, out);
+  }
+  checkSequenceWords(doc, texts, out);
+  for (const list of lists) checkList(doc, list, out);
+  return out;
+}

@@ -1,0 +1,20 @@
+// space-between-han: a space inside Chinese running text (`安全 生产`), where
+// none belongs. Headline-like lines — front matter, headings, a slogan or
+// bold line standing alone — separate phrases with a space on purpose and are
+// not checked; nor are line breaks inside a paragraph (source wrapping).
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Doc } from '../paragraphs.js';
+import { lintDiagnostic, type LintText } from './lint-text.js';
+
+export const RULE = 'space-between-han';
+
+const PATTERN = /(?<=\p{Script=Han})[ \t\u3000]+(?=\p{Script=Han})/gu;
+
+export function check(doc: Doc, text: LintText): Diagnostic[] {
+  if (text.standalone) return [];
+  const out: Diagnostic[] = [];
+  for (const m of text.plain.matchAll(PATTERN)) {
+    out.push(lintDiagnostic(doc, text, m.index ?? 0, RULE, 'space between two Chinese characters: remove it (Chinese text is set without spaces).'));
+  }
+  return out;
+}
