@@ -1,4 +1,6 @@
 // `bulletin fmt [DIR] [--write]`: the cleaning rules applied to the sources.
+// Without --write: the unified diff on stdout, the changes listed on stderr.
+// Near-duplicates and lint findings are never changed here (see `check`).
 import type { Command } from 'commander';
 import { loadBulletin } from '../content/load.js';
 import { planFormatting } from '../clean/format.js';
@@ -21,6 +23,7 @@ export function register(program: Command): void {
       }
       if (!opts.write) {
         process.stdout.write(plan.edits.map((e) => e.diff).join(''));
+        if (plan.applied.length > 0) process.stderr.write(formatDiagnostics(plan.applied, 'human') + '\n');
         process.stderr.write(`${plan.edits.length} file(s) would change; run with --write to apply\n`);
         return;
       }
