@@ -44,7 +44,10 @@ export class GlyphWriter {
     // FACTS.md: pdfkit with a WOFF2 font takes minutes and gigabytes; fonts must be converted first.
     if (/\.woff2?$/i.test(source.path)) throw new Error(`render: face "${key}" is a WOFF file (${source.path}); convert it to TTF before rendering`);
     const name = `bulletin:${key}`;
-    this.doc.registerFont(name, source.path);
+    // A collection needs the member's PostScript name; for a plain TTF pdfkit would read
+    // the second argument as a variation name, so it is passed only for .ttc/.otc.
+    const member = /\.(ttc|otc)$/i.test(source.path) ? source.name : undefined;
+    this.doc.registerFont(name, source.path, member);
     this.doc.font(name);
     const font = this.doc._font;
     // Two keys naming the same file share pdfkit's font object, so they share the glyph cache too.

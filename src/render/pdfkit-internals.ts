@@ -70,7 +70,7 @@ export interface PdfDoc {
   metadata: { append(xml: string, newline?: boolean): void };
   addPage(options?: Record<string, unknown>): PdfDoc;
   addContent(data: string): PdfDoc;
-  registerFont(name: string, src: string | Uint8Array): PdfDoc;
+  registerFont(name: string, src: string | Uint8Array, family?: string): PdfDoc;
   font(name: string): PdfDoc;
   transform(a: number, b: number, c: number, d: number, e: number, f: number): PdfDoc;
   translate(x: number, y: number): PdfDoc;
