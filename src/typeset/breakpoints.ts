@@ -38,8 +38,6 @@ function pairAllows(l: number, r: number): boolean {
   if (isNoEnd(l) || isNoStart(r)) return false;
   if (l === Cls.DASH && r === Cls.DASH) return false;
   if (l === Cls.ELLIPSIS && r === Cls.ELLIPSIS) return false;
-  // "1—2": a dash between digits or letters stays with them.
-  if ((l === Cls.DASH && r === Cls.LETTER) || (l === Cls.LETTER && r === Cls.DASH)) return false;
   if (isWordish(l) && isWordish(r)) return false;
   // "5.2", "1,000", "e.g": ASCII punctuation directly followed by a letter is inside a word.
   if (l === Cls.ASCII_CLOSE && isWordish(r)) return false;
@@ -47,6 +45,13 @@ function pairAllows(l: number, r: number): boolean {
   if (isWordish(l) && r === Cls.ASCII_OPEN) return false;
   if (l === Cls.COMBINING) return pairAllows(Cls.HAN, r);
   return true;
+}
+
+/** "1—2": a single dash between letters or digits is part of them (a range), unlike the doubled 破折号 ——. */
+function rangeDash(cls: Uint8Array, j: number): boolean {
+  const d = cls[j] === Cls.DASH ? j : cls[j + 1] === Cls.DASH ? j + 1 : -1;
+  if (d < 1 || d + 1 >= cls.length) return false;
+  return cls[d - 1] === Cls.LETTER && cls[d + 1] === Cls.LETTER;
 }
 
 export function findBreakpoints(c: Collected): Breakpoints {
@@ -70,7 +75,7 @@ export function findBreakpoints(c: Collected): Breakpoints {
       const v = lastVis[j];
       brk[j] = v >= 0 && !isNoEnd(cls[v]) && !isNoStart(r) && r !== Cls.COMBINING ? Brk.ALLOWED : Brk.NEVER;
     } else {
-      brk[j] = pairAllows(l, r) ? Brk.ALLOWED : Brk.NEVER;
+      brk[j] = pairAllows(l, r) && !rangeDash(cls, j) ? Brk.ALLOWED : Brk.NEVER;
     }
     const inside =
       (latinish(l) && latinish(r)) ||

@@ -49,7 +49,12 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
       tl[a] += shL[a];
       lineMetrics(p, a, e, m);
       gapCount = m.gaps > 0 ? m.gaps : e - a;
-      const E = avail - m.width;
+      let E = avail - m.width;
+      if (E < -EPS && m.endShrink > 0) {
+        // The line-final mark loses its whole blank half (its ink then sits at the edge).
+        tr[e] += m.endShrink;
+        E += m.endShrink;
+      }
       if (E < -EPS) applied = -shrinkLine(p, a, e, -E, tr, tl, sw, jg);
       else if (E > EPS && cfg.align === 'justify' && !last) {
         applied = E;
@@ -120,9 +125,6 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
 function shrinkLine(p: Prepared, a: number, e: number, D: number, tr: Float64Array, tl: Float64Array, sw: Float64Array, jg: Float64Array): number {
   const { shL, shR, spSh, gl } = p;
   let left = D;
-  const u = Math.min(left, shR[e]);
-  tr[e] += u;
-  left -= u;
   if (left > EPS) {
     let total = 0;
     for (let i = a; i < e; i++) total += spSh[i] + (gl[i] > 0 ? HL_SPACE - HL_MIN : 0);

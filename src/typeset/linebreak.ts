@@ -39,12 +39,12 @@ interface Node {
 
 /** Badness and adjustment ratio of a line, or undefined when it cannot be made to fit. */
 export function lineBadness(m: LineMetrics, avail: number, last: boolean, a: number, e: number): { bad: number; r: number } | undefined {
-  const E = avail - m.width;
+  let E = avail - m.width;
+  // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
+  if (E < -EPS) E += m.endShrink;
   if (E < -EPS) {
-    const rest = -E - m.endShrink;
-    if (rest <= EPS) return { bad: 0, r: 0 };
-    if (rest > m.shrink + EPS) return undefined;
-    const r = -rest / m.shrink;
+    if (-E > m.shrink + EPS) return undefined;
+    const r = E / m.shrink;
     return { bad: 100 * -r * r * r, r };
   }
   if (last || E <= EPS) return { bad: 0, r: 0 };

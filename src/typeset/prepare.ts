@@ -45,10 +45,13 @@ export interface Prepared extends Collected, Breakpoints {
   PN: Float64Array;
 }
 
+/** Full-width letters and digits (U+FF10–FF5A) sit on the grid; other letters are proportional Latin. */
+function latinLetter(c: Collected, i: number): boolean {
+  return c.cls[i] === Cls.LETTER && c.cps[i] < 0xff00;
+}
+
 function isHanLatin(c: Collected, i: number, k: number): boolean {
-  const a = c.cls[i];
-  const b = c.cls[k];
-  return (a === Cls.HAN && b === Cls.LETTER && c.adv[k] < FULL_WIDTH) || (a === Cls.LETTER && b === Cls.HAN && c.adv[i] < FULL_WIDTH);
+  return (c.cls[i] === Cls.HAN && latinLetter(c, k)) || (latinLetter(c, i) && c.cls[k] === Cls.HAN);
 }
 
 export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme): Prepared {
@@ -108,6 +111,14 @@ export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme
     }
   }
 
+  // Junctions next to a collapsed space (w = 0) take no inter-character space: the space is not there.
+  const gapJ = bp.gapJ.slice();
+  for (let i = 0; i < n; i++) {
+    if (cls[i] === Cls.SPACE && w[i] === 0) {
+      gapJ[i] = 0;
+      if (i > 0) gapJ[i - 1] = 0;
+    }
+  }
   const PW = new Float64Array(n + 1);
   const PG = new Float64Array(n + 1);
   const PH = new Float64Array(n + 1);
@@ -122,10 +133,10 @@ export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme
     PH[i + 1] = PH[i] + hlJ + hlS[i];
     PT[i + 1] = PT[i] + trimL[i] + trimR[i];
     PS[i + 1] = PS[i] + shL[i] + shR[i] + spSh[i] + hlJ * (HL_SPACE - HL_MIN);
-    PJ[i + 1] = PJ[i] + (i < n - 1 ? bp.gapJ[i] : 0);
+    PJ[i + 1] = PJ[i] + (i < n - 1 ? gapJ[i] : 0);
     PN[i + 1] = PN[i] + (isPunctuation(cls[i]) ? 0 : 1);
   }
-  return { ...c, ...bp, trimL, trimR, shL, shR, w, spSh, gl, hlS, PW, PG, PH, PT, PS, PJ, PN };
+  return { ...c, ...bp, gapJ, trimL, trimR, shL, shR, w, spSh, gl, hlS, PW, PG, PH, PT, PS, PJ, PN };
 }
 
 /** Metrics of the line holding characters a..e (e the last visible one), in em. */
