@@ -4,16 +4,12 @@
 // changes nothing and exits 0 even when characters are missing (`check` and
 // `build` report those as errors).
 import type { Command } from 'commander';
-import { join, resolve } from 'node:path';
 import { loadBulletin } from '../content/load.js';
+import { loadTemplate } from '../layout/template.js';
 import { loadFontSet } from '../fonts/font-set.js';
+import { fontSearchDirs } from '../fonts/search-dirs.js';
 import { collectText } from '../fonts/collect-text.js';
 import { describeFonts, formatListing } from '../fonts/listing.js';
-
-/** The fonts/ folders for a bulletin, lowest priority first: the project's (working directory), then the bulletin's. */
-export function fontSearchDirs(bulletinDir: string, projectDir: string = process.cwd()): string[] {
-  return [...new Set([join(resolve(projectDir), 'fonts'), join(resolve(bulletinDir), 'fonts')])];
-}
 
 export function register(program: Command): void {
   program
@@ -21,9 +17,17 @@ export function register(program: Command): void {
     .description('list the fonts of each role (chains, names, licences, features) and the bulletin’s character coverage')
     .argument('[dir]', 'bulletin directory', 'content')
     .option('--json', 'print the listing as JSON on stdout')
-    .action(async (dir: string, opts: { json?: boolean }) => {
+    .option('--template <name>', 'template whose `fonts` map to apply (default: the one index.md names)')
+    .action(async (dir: string, opts: { json?: boolean; template?: string }) => {
       const { bulletin } = await loadBulletin(dir);
-      const set = loadFontSet({ searchDirs: fontSearchDirs(bulletin.dir) });
+      // The same layers as the build: built-in < fonts/ folders < the template's map.
+      const template = loadTemplate(opts.template ?? bulletin.index.meta.template, bulletin.dir);
+      const set = loadFontSet({
+        roles: template.fonts,
+        rolesBaseDir: template.dir,
+        rolesOrigin: `template ${template.file}`,
+        searchDirs: fontSearchDirs(bulletin.dir),
+      });
       const listing = await describeFonts(set, collectText(bulletin));
       process.stdout.write((opts.json ? JSON.stringify(listing, null, 2) : formatListing(listing, `Fonts for ${dir}`)) + '\n');
     });

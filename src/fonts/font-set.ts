@@ -96,12 +96,16 @@ export function roleLayers(options: LoadFontSetOptions): RoleLayer[] {
 }
 
 export function loadFontSet(options: LoadFontSetOptions): FontSet {
-  const entries = mergeLayers(roleLayers(options));
+  const layers = roleLayers(options);
   // Bare names look for font files in the highest-priority folder first.
   const searchDirs = [...options.searchDirs].reverse();
   const resolved = new Map<string, ResolvedRole>();
-  for (const [role, entry] of entries) {
-    resolved.set(role, { ...resolveSpec(entry.spec, entry.origin, searchDirs), role, origin: entry.origin });
+  // Every layer's specs are checked, also those a later layer overrides: a
+  // typo in fonts.yaml is reported rather than silently masked.
+  for (const layer of layers) {
+    for (const [role, entry] of mergeLayers([layer])) {
+      resolved.set(role, { ...resolveSpec(entry.spec, entry.origin, searchDirs), role, origin: entry.origin });
+    }
   }
   const defaults = Object.keys(DEFAULT_ROLES);
   const order = [...defaults, ...[...resolved.keys()].filter((r) => !defaults.includes(r)).sort()];

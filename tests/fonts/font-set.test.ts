@@ -120,6 +120,14 @@ describe('override layers', () => {
     expect(d.message).toContain('lxgw-wenkai (weights 300, 400, 700');
   });
 
+  it('reports a bad spec even when a later layer overrides its role', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulletin-fonts-'));
+    writeFileSync(join(dir, 'fonts.yaml'), 'kai: lxgw-wenkia\n');
+    const err = errorOf(() => loadFontSet({ searchDirs: [dir], roles: { kai: 'lxgw-wenkai' } }));
+    expect(err.diagnostics[0].rule).toBe('unknown-font');
+    expect(err.diagnostics[0].message).toContain('"lxgw-wenkia"');
+  });
+
   it('reports a missing file and a missing weight', () => {
     const missing = errorOf(() => loadFontSet({ searchDirs: [], roles: { kai: 'fonts/Nope.ttf' }, rolesBaseDir: root }));
     expect(missing.diagnostics[0].rule).toBe('font-file-missing');
