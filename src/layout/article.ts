@@ -213,16 +213,22 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     return h;
   };
 
+  const contHeaders = new Map<string, Header>();
   const contHeader = (k: number, fromPage: number): Header => {
+    const ck = `${k}:${fromPage}`;
+    const hit = contHeaders.get(ck);
+    if (hit) return hit;
     const bold = fonts.chain('bold');
     const mark = `（上接第${fromPage}版）`;
     const withTitle = `${src.title.replace(/\s+/g, ' ')} ${mark}`;
     const text = lineWidth(withTitle, bold, grid.body) <= spanWidth(grid, k) ? withTitle : mark;
-    return {
+    const h: Header = {
       rows: 1,
       headlineLines: 0,
       lines: [{ set: setLine(text, bold, grid.body, origin), color: 'text', row: 0, rows: 1, tag: { role: 'Artifact', id: `${src.id}-cont` }, align: 'start' }],
     };
+    contHeaders.set(ck, h);
+    return h;
   };
 
   const jumpLine = (toPage: number): SetLine => setLine(`（下转第${toPage}版）`, fonts.chain('kai'), grid.body, origin);

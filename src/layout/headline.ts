@@ -56,12 +56,33 @@ function join(us: Unit[], a: number, b: number): string {
   return s;
 }
 
+/** Unit widths as prefix sums in ems, so any line's width is O(1). */
+interface Metrics {
+  adv: Float64Array;
+  /** Spaces before units 1..i-1 (a line never starts with its space). */
+  spaces: Int32Array;
+}
+
+function metrics(us: Unit[], chain: FaceChain): Metrics {
+  const adv = new Float64Array(us.length + 1);
+  const spaces = new Int32Array(us.length + 1);
+  us.forEach((u, i) => {
+    adv[i + 1] = adv[i] + lineWidth(u.text, chain, 1);
+    spaces[i + 1] = spaces[i] + (u.afterSpace ? 1 : 0);
+  });
+  return { adv, spaces };
+}
+
+/** Width in ems of units [a, b) set on one line, with a one-em gap at each inner space. */
+function widthEm(mt: Metrics, a: number, b: number): number {
+  return mt.adv[b] - mt.adv[a] + (mt.spaces[b] - mt.spaces[a + 1]);
+}
+
 /** Best split of the units into exactly `n` lines no wider than `measure`, or undefined. */
-function split(us: Unit[], n: number, chain: FaceChain, size: number, measure: number): string[] | undefined {
+function split(us: Unit[], mt: Metrics, n: number, size: number, measure: number): string[] | undefined {
   const m = us.length;
-  const width = (a: number, b: number) => lineWidth(join(us, a, b), chain, size);
-  const total = width(0, m);
-  const target = total / n;
+  const limit = measure / size + 1e-6;
+  const target = widthEm(mt, 0, m) / n;
   // cost[j][i]: best cost of setting units [0, i) in j lines.
   const INF = Number.POSITIVE_INFINITY;
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
@@ -71,14 +92,15 @@ function split(us: Unit[], n: number, chain: FaceChain, size: number, measure: n
   for (const u of us) visible.push(visible[visible.length - 1] + u.visible);
   for (let j = 1; j <= n; j++) {
     for (let i = 1; i <= m; i++) {
+      if (j === n && i !== m) continue;
       for (let a = j - 1; a < i; a++) {
         if (cost[j - 1][a] === INF) continue;
         if (a > 0 && (isNoStart(classify(us[a].first)) || isNoEnd(classify(us[a - 1].last)))) continue;
         // Never one or two characters alone on the last line.
-        if (j === n && n > 1 && i === m && visible[m] - visible[a] < 3) continue;
-        const w = width(a, i);
-        if (w > measure + 0.01) continue;
-        let c = cost[j - 1][a] + ((w - target) / size) ** 2;
+        if (j === n && n > 1 && visible[m] - visible[a] < 3) continue;
+        const w = widthEm(mt, a, i);
+        if (w > limit) continue;
+        let c = cost[j - 1][a] + (w - target) ** 2;
         // Breaking at a phrase boundary is what a Chinese headline wants.
         if (a > 0 && us[a].afterSpace) c -= 100;
         else if (a > 0) c += 10;
@@ -100,11 +122,12 @@ function split(us: Unit[], n: number, chain: FaceChain, size: number, measure: n
   return lines;
 }
 
-function breakAt(us: Unit[], chain: FaceChain, size: number, measure: number): string[] | undefined {
-  const whole = join(us, 0, us.length);
-  if (lineWidth(whole, chain, size) <= measure + 0.01) return [whole];
+function breakAt(us: Unit[], mt: Metrics, size: number, measure: number): string[] | undefined {
+  if (widthEm(mt, 0, us.length) * size <= measure + 1e-6) return [join(us, 0, us.length)];
   for (let n = 2; n <= us.length; n++) {
-    const lines = split(us, n, chain, size, measure);
+    // Not enough room for n lines: skip without the DP.
+    if (widthEm(mt, 0, us.length) - mt.spaces[us.length] > n * (measure / size)) continue;
+    const lines = split(us, mt, n, size, measure);
     if (lines) return lines;
   }
   return undefined;
@@ -113,13 +136,14 @@ function breakAt(us: Unit[], chain: FaceChain, size: number, measure: number): s
 /** Breaks a headline for a measure (pt) at the largest size in [min, max] that needs the fewest lines. */
 export function breakHeadline(text: string, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
   const us = units(text.trim());
-  const fewest = breakAt(us, chain, min, measure);
+  const mt = metrics(us, chain);
+  const fewest = breakAt(us, mt, min, measure);
   if (!fewest) {
     // Too narrow for any clean break: one unit a line at the smallest size.
     return { size: min, lines: us.map((u) => u.text) };
   }
   for (let size = max; size > min; size -= 0.5) {
-    const lines = breakAt(us, chain, size, measure);
+    const lines = breakAt(us, mt, size, measure);
     if (lines && lines.length <= fewest.length) return { size, lines };
   }
   return { size: min, lines: fewest };
