@@ -263,7 +263,10 @@ export class PdfFile {
       if (v instanceof PdfDict) trailer = v;
     }
     // Object streams and cross-reference streams (PDF 1.5+).
-    for (const num of [...this.offsets.keys()]) {
+    for (const [num, off] of this.offsets) {
+      // Only stream dictionaries that name these types need parsing here.
+      const head = text.slice(off, off + 512);
+      if (!head.includes('/ObjStm') && !head.includes('/XRef')) continue;
       const o = this.object(num);
       if (!(o instanceof PdfStream)) continue;
       const type = o.dict.get('Type');

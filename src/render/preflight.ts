@@ -5,10 +5,9 @@
 // OutputIntent, GTS_PDFXVersion and Trapped. Findings name the page and the
 // object. Diagnostics use `line` for the page number (0: the whole document).
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import { scanContentStream } from './content-scan.js';
 import {
   decodeStream,
-  isOp,
-  Lexer,
   PdfDict,
   PdfFile,
   PdfNameValue,
@@ -246,17 +245,9 @@ function scanContent(ctx: ScanContext, streams: Uint8Array[], resources: PdfDict
   const gstates = doc.dict(resources?.get('ExtGState'));
   let font: FontFacts | null = null;
   const stack: (FontFacts | null)[] = [];
-  for (const data of streams) {
-    const lex = new Lexer(data);
-    const operands: PdfValue[] = [];
-    for (;;) {
-      const t = lex.next();
-      if (t === undefined) break;
-      if (!isOp(t)) {
-        operands.push(t);
-        continue;
-      }
-      switch (t.op) {
+  const events = {
+    op(op: string, name: string, zeroCodes: number): void {
+      switch (op) {
         case 'q':
           stack.push(font);
           break;
@@ -264,52 +255,44 @@ function scanContent(ctx: ScanContext, streams: Uint8Array[], resources: PdfDict
           font = stack.pop() ?? null;
           break;
         case 'Tf':
-          font = fontFacts(ctx, fonts?.get(nameOf(operands[0]) ?? ''));
+          font = fontFacts(ctx, fonts?.get(name));
           break;
         case 'Tj':
+        case 'TJ':
         case "'":
         case '"':
-        case 'TJ': {
-          if (!font?.identity) break;
-          const arg = t.op === 'TJ' ? operands[operands.length - 1] : operands[operands.length - 1];
-          const strings = Array.isArray(arg) ? arg.filter((x): x is string => typeof x === 'string') : typeof arg === 'string' ? [arg] : [];
-          for (const s of strings) {
-            for (let i = 0; i + 1 < s.length; i += 2) {
-              if (s.charCodeAt(i) === 0 && s.charCodeAt(i + 1) === 0) count(ctx.notdef, font.name);
-            }
-          }
+          if (zeroCodes > 0 && font?.identity) ctx.notdef.set(font.name, (ctx.notdef.get(font.name) ?? 0) + zeroCodes);
           break;
-        }
         case 'rg':
         case 'RG':
-          if (ctx.press) count(ctx.rgb, `${t.op} operator (DeviceRGB)`);
+          if (ctx.press) count(ctx.rgb, `${op} operator (DeviceRGB)`);
           break;
         case 'cs':
         case 'CS': {
           if (!ctx.press) break;
-          const rgb = rgbLike(ctx, operands[0], resources);
-          if (rgb) count(ctx.rgb, `${t.op} ${rgb} colour space`);
+          const rgb = rgbLike(ctx, new PdfNameValue(name), resources);
+          if (rgb) count(ctx.rgb, `${op} ${rgb} colour space`);
           break;
         }
         case 'gs': {
           if (!ctx.press) break;
-          const gs = doc.dict(gstates?.get(nameOf(operands[0]) ?? ''));
+          const gs = doc.dict(gstates?.get(name));
           if (gs && transparent(doc, gs)) {
-            ctx.report(ctx.page, 'error', 'transparency', `${ctx.where}: graphics state /${nameOf(operands[0])} uses transparency (PDF/X-1a forbids it)`);
+            ctx.report(ctx.page, 'error', 'transparency', `${ctx.where}: graphics state /${name} uses transparency (PDF/X-1a forbids it)`);
           }
           break;
         }
         case 'Do': {
-          const ref = xobjects?.get(nameOf(operands[0]) ?? '');
+          const ref = xobjects?.get(name);
           const x = doc.resolve(ref);
           if (!(x instanceof PdfStream)) break;
           const sub = nameOf(x.dict.get('Subtype'));
           const num = ref instanceof PdfRefId ? ref.num : 0;
           if (sub === 'Image' && ctx.press) {
             const rgb = rgbLike(ctx, x.dict.get('ColorSpace'), resources);
-            if (rgb) count(ctx.rgb, `image /${nameOf(operands[0])} (object ${num}) in ${rgb}`);
+            if (rgb) count(ctx.rgb, `image /${name} (object ${num}) in ${rgb}`);
             if (x.dict.get('SMask')) {
-              ctx.report(ctx.page, 'error', 'transparency', `${ctx.where}: image /${nameOf(operands[0])} (object ${num}) has a soft mask (transparency)`);
+              ctx.report(ctx.page, 'error', 'transparency', `${ctx.where}: image /${name} (object ${num}) has a soft mask (transparency)`);
             }
           } else if (sub === 'Form' && depth < 8 && !ctx.visited.has(num)) {
             if (num) ctx.visited.add(num);
@@ -319,29 +302,16 @@ function scanContent(ctx: ScanContext, streams: Uint8Array[], resources: PdfDict
           }
           break;
         }
-        case 'BI': {
-          // Inline image: its dictionary runs to ID, then binary data to EI.
-          const dictParts: PdfValue[] = [];
-          for (;;) {
-            const v = lex.next();
-            if (v === undefined || (isOp(v) && v.op === 'ID')) break;
-            if (!isOp(v)) dictParts.push(v);
-          }
-          for (let i = 0; i + 1 < dictParts.length; i += 2) {
-            const k = nameOf(dictParts[i]);
-            if (ctx.press && (k === 'CS' || k === 'ColorSpace')) {
-              const rgb = rgbLike(ctx, dictParts[i + 1], resources);
-              if (rgb) count(ctx.rgb, `inline image in ${rgb}`);
-            }
-          }
-          const end = Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf('EI', lex.pos, 'latin1');
-          lex.pos = end < 0 ? data.length : end + 2;
-          break;
-        }
       }
-      operands.length = 0;
-    }
-  }
+    },
+    inlineImage(entries: Map<string, string>): void {
+      if (!ctx.press) return;
+      const space = entries.get('CS') ?? entries.get('ColorSpace');
+      const rgb = space ? rgbLike(ctx, new PdfNameValue(space), resources) : undefined;
+      if (rgb) count(ctx.rgb, `inline image in ${rgb}`);
+    },
+  };
+  for (const data of streams) scanContentStream(data, events);
 }
 
 function transparent(doc: PdfFile, gs: PdfDict): boolean {
