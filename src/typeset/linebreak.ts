@@ -44,8 +44,9 @@ export function lineBadness(m: LineMetrics, avail: number, last: boolean, a: num
   if (E < -EPS) E += m.endShrink;
   if (E < -EPS) {
     if (-E > m.shrink + EPS) return undefined;
+    // Compressing punctuation is the preferred fix (TYPOGRAPHY.md §2), so shrinking costs a tenth of stretching.
     const r = E / m.shrink;
-    return { bad: 100 * -r * r * r, r };
+    return { bad: 10 * -r * r * r, r };
   }
   if (last || E <= EPS) return { bad: 0, r: 0 };
   const gaps = m.gaps > 0 ? m.gaps : e - a;
