@@ -77,13 +77,14 @@ function openResolved(r: ResolvedRole, cacheDirs: string[] | undefined): Face {
   return face;
 }
 
-/** The override layers found in `searchDirs` plus the template's map, above the built-in layer. */
+/**
+ * The role layers, lowest priority first: built-in fonts, the template's map,
+ * then the fonts.yaml of each `searchDirs` folder (package, project, bulletin).
+ * The template is a design shared by many issues, so a folder's fonts.yaml —
+ * the local, more specific choice — overrides it.
+ */
 export function roleLayers(options: LoadFontSetOptions): RoleLayer[] {
   const layers: RoleLayer[] = [builtinLayer()];
-  for (const dir of options.searchDirs) {
-    const layer = readFontsYaml(dir);
-    if (layer) layers.push(layer);
-  }
   if (options.roles) {
     const file = options.rolesOrigin ?? 'template';
     layers.push({
@@ -91,6 +92,10 @@ export function roleLayers(options: LoadFontSetOptions): RoleLayer[] {
       baseDir: options.rolesBaseDir ?? process.cwd(),
       entries: Object.entries(options.roles).map(([role, spec]) => ({ role, spec, at: { file, line: 0, column: 0 } })),
     });
+  }
+  for (const dir of options.searchDirs) {
+    const layer = readFontsYaml(dir);
+    if (layer) layers.push(layer);
   }
   return layers;
 }

@@ -91,19 +91,23 @@ describe('override layers', () => {
     expect(set.chain('kai').faces[0].key).toBe('user-mykai');
   });
 
-  it('puts the template map above the fonts/ folders, paths relative to its base dir', () => {
+  it('puts the fonts/ folders above the template map, template paths relative to its base dir', () => {
     const set = loadFontSet({
       searchDirs: [projectFonts, bulletinFonts],
-      roles: { body: 'fonts/MyKai.ttf', caption: 'noto-sans-sc:700' },
+      roles: { body: 'fonts/MyKai.ttf', sans: 'fonts/MyKai.ttf', caption: 'noto-sans-sc:700' },
       rolesBaseDir: root,
       rolesOrigin: 'templates/newspaper.yaml',
     });
-    expect(set.resolved('body').file).toBe(join(projectFonts, 'MyKai.ttf'));
-    expect(set.resolved('body').origin.layer).toBe('templates/newspaper.yaml');
+    // body is named by the template and by the bulletin's fonts.yaml: the folder wins.
+    expect(set.resolved('body').file).toBe(join(bulletinFonts, 'Body Font.ttf'));
+    expect(set.resolved('body').origin.layer).toMatch(/issue\/fonts\/fonts\.yaml$/);
+    // sans is named only by the template: its relative path resolves against rolesBaseDir.
+    expect(set.resolved('sans').file).toBe(join(projectFonts, 'MyKai.ttf'));
+    expect(set.resolved('sans').origin.layer).toBe('templates/newspaper.yaml');
     expect(set.roles()).toEqual(['body', 'bold', 'heavy', 'sans', 'sansBold', 'kai', 'caption']);
-    // A template's own role falls back like body (body → sans → kai; kai is
-    // the same file as body here, so it appears once).
-    expect(set.chain('caption').faces.map((f) => f.key)).toEqual(['noto-sans-sc-700', 'user-mykai', 'noto-sans-sc-400']);
+    // A template's own role falls back like body (body → sans → kai); the
+    // bulletin's body font is a symlink to the bold serif, opened once under its key.
+    expect(set.chain('caption').faces.map((f) => f.key)).toEqual(['noto-sans-sc-700', 'noto-serif-sc-700', 'user-mykai']);
   });
 
   it('names the spec, its origin and the allowed names for an unknown font', () => {
