@@ -1,6 +1,109 @@
-// `bulletin build [DIR] [-o FILE]`: the whole pipeline, IO at both ends.
+// `bulletin build [DIR] [-o FILE]`: the whole pipeline, IO at both ends:
+// the output path is checked before any work, the PDF written atomically.
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
+import { compile, type CompileOptions } from '../pipeline/compile.js';
+import { unwritableReason, writeFileAtomic } from '../io/write-atomic.js';
+import { renderPngs } from '../io/png.js';
+import { parseFormat } from './check.js';
+import { formatDiagnostics, type OutputFormat } from './report.js';
+
+export interface BuildCliOptions {
+  output: string;
+  template?: string;
+  clean: boolean;
+  press?: boolean;
+  marks?: boolean;
+  outputCondition?: string;
+  outputProfile?: string;
+  allowMissingGlyphs?: boolean;
+  png?: string;
+  watch?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  json?: boolean;
+  format?: string;
+}
+
+export function compileOptions(dir: string, o: BuildCliOptions): CompileOptions {
+  return {
+    dir,
+    template: o.template,
+    clean: o.clean,
+    press: o.press,
+    marks: o.marks,
+    outputCondition: o.outputCondition,
+    outputProfile: o.outputProfile,
+    allowMissingGlyphs: o.allowMissingGlyphs,
+  };
+}
+
+/** Throws a BulletinError when the output cannot be written: fail before any work. */
+export async function assertWritable(output: string): Promise<void> {
+  const why = await unwritableReason(resolve(output));
+  if (why) {
+    throw new BulletinError(diagnostic({ file: output, line: 0, column: 0 }, 'error', 'output-unwritable',
+      `cannot write the PDF: ${why}. Choose another path with -o FILE.`));
+  }
+}
 
 export function register(program: Command): void {
-  void program;
+  program
+    .command('build')
+    .description('typeset the bulletin into a PDF (cleaning repeated and split paragraphs in memory)')
+    .argument('[dir]', 'bulletin directory', 'content')
+    .option('-o, --output <file>', 'PDF to write', 'bulletin.pdf')
+    .option('-t, --template <name|path>', 'template: newspaper, a4, or a template file (default: index.md `template:`)')
+    .option('--no-clean', 'typeset the text exactly as written (no removal of repeats, no joins)')
+    .option('--press', 'print-ready PDF/X-1a: 3 mm bleed, TrimBox/BleedBox, CMYK only, OutputIntent')
+    .option('--marks', 'crop marks outside the bleed (with --press)')
+    .option('--output-condition <id>', 'registered printing condition for the OutputIntent', 'FOGRA39')
+    .option('--output-profile <file.icc>', 'CMYK ICC profile to embed in the OutputIntent')
+    .option('--allow-missing-glyphs', 'report characters no font covers as warnings and draw the fallback')
+    .option('--png <dir>', 'also render every page to DIR/page-N.png for review (needs pdftoppm)')
+    .option('-w, --watch', 'rebuild on every change to the content, templates or fonts')
+    .option('-q, --quiet', 'print only errors and a one-line summary')
+    .option('-v, --verbose', 'print every finding and the time of each stage')
+    .option('--json', 'print diagnostics as JSON on stdout')
+    .option('--format <format>', 'human | json | github (workflow annotations)')
+    .addHelpText('after', '\nExamples:\n  bulletin build\n  bulletin build content -o issue-6.pdf --press --marks\n  bulletin build --watch')
+    .action(async (dir: string, o: BuildCliOptions) => {
+      const format = parseFormat(o.format, o.json);
+      await assertWritable(o.output);
+      if (o.watch) {
+        const { runWatch } = await import('./watch.js');
+        await runWatch({ dir, cli: o, format });
+        return;
+      }
+      await buildOnce(dir, o, format);
+    });
+}
+
+export async function buildOnce(dir: string, o: BuildCliOptions, format: OutputFormat): Promise<void> {
+  const started = performance.now();
+  const result = await compile(compileOptions(dir, o));
+  await writeFileAtomic(resolve(o.output), result.pdf);
+  const ms = Math.round(performance.now() - started);
+  const out = process.stderr;
+  if (format === 'human') {
+    if (o.quiet) {
+      if (result.applied.length > 0) out.write(`cleaned: ${result.applied.length} removal(s) or join(s) (run \`bulletin check ${dir}\` for details)\n`);
+    } else {
+      if (result.applied.length > 0) out.write(formatDiagnostics(result.applied, 'human') + '\n');
+      const notes = o.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== 'info');
+      if (notes.length > 0) out.write(formatDiagnostics(notes, 'human') + '\n');
+    }
+    if (o.verbose) out.write(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+    out.write(`${o.output}: ${result.pages} page${result.pages === 1 ? '' : 's'}, ${result.bulletin.articles.length} articles, ${(result.pdf.length / 1024).toFixed(0)} KB in ${ms} ms\n`);
+  } else {
+    const all = [...result.applied, ...result.diagnostics];
+    if (format === 'json') {
+      process.stdout.write(JSON.stringify({ output: o.output, pages: result.pages, bytes: result.pdf.length, ms, timings: result.timings, diagnostics: JSON.parse(formatDiagnostics(all, 'json')).diagnostics }, null, 2) + '\n');
+    } else if (all.length > 0) process.stdout.write(formatDiagnostics(all, format) + '\n');
+  }
+  if (o.png) {
+    const files = await renderPngs(resolve(o.output), resolve(o.png));
+    if (format === 'human' && !o.quiet) out.write(`${files.length} page image(s) in ${o.png}\n`);
+  }
 }
