@@ -196,7 +196,7 @@ async function measureWatch(edits) {
       check();
     });
   try {
-    await waitFor(/^built .*$/m, 0);
+    await waitFor(/^watching /m, 0);
     const reported = [];
     const seen = [];
     const file = join(dir, sampleArticles[2]);
