@@ -30,9 +30,14 @@ function adjustment(n: number): string {
 export class GlyphWriter {
   private readonly entries = new Map<string, FontEntry>();
 
+  /**
+   * @param open fontkit fonts already opened by layout, by face key (optional): pdfkit
+   *   accepts a fontkit object in place of a path, so the file is not read twice.
+   */
   constructor(
     private readonly doc: PdfDoc,
     private readonly faces: Record<string, FaceSource>,
+    private readonly open?: ReadonlyMap<string, object>,
   ) {}
 
   /** The embedded font for a face key, registered with pdfkit on first use (one EmbeddedFont per file). */
@@ -43,12 +48,18 @@ export class GlyphWriter {
     if (!source) throw new Error(`render: text run uses face "${key}", which the display list does not define`);
     // FACTS.md: pdfkit with a WOFF2 font takes minutes and gigabytes; fonts must be converted first.
     if (/\.woff2?$/i.test(source.path)) throw new Error(`render: face "${key}" is a WOFF file (${source.path}); convert it to TTF before rendering`);
-    const name = `bulletin:${key}`;
-    // A collection needs the member's PostScript name; for a plain TTF pdfkit would read
-    // the second argument as a variation name, so it is passed only for .ttc/.otc.
-    const member = /\.(ttc|otc)$/i.test(source.path) ? source.name : undefined;
-    this.doc.registerFont(name, source.path, member);
-    this.doc.font(name);
+    const open = this.open?.get(key);
+    if (open) {
+      // Layout's own fontkit object: no second read and parse of a 15 MB file.
+      this.doc.font(open);
+    } else {
+      const name = `bulletin:${key}`;
+      // A collection needs the member's PostScript name; for a plain TTF pdfkit would read
+      // the second argument as a variation name, so it is passed only for .ttc/.otc.
+      const member = /\.(ttc|otc)$/i.test(source.path) ? source.name : undefined;
+      this.doc.registerFont(name, source.path, member);
+      this.doc.font(name);
+    }
     const font = this.doc._font;
     // Two keys naming the same file share pdfkit's font object, so they share the glyph cache too.
     for (const other of this.entries.values()) {

@@ -32,6 +32,12 @@ export interface RenderOptions {
   creationDate?: Date;
   /** Producer string, `bulletin <version>`. */
   producer?: string;
+  /**
+   * The faces layout already opened (e.g. `fontSet.faces()`): render embeds their
+   * fontkit objects instead of reading each font file again (~30–50 ms per face).
+   * Matched to DisplayList.faces by key; faces not given are opened from their path.
+   */
+  faces?: readonly { key: string; path: string; font: object }[];
 }
 
 /** Content operators are collected per marked-content sequence and written in one piece. */
@@ -97,7 +103,12 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
 
   if (press) addOutputIntent(doc, options.outputCondition ?? 'FOGRA39', options.outputProfile);
 
-  const glyphs = new GlyphWriter(doc, list.faces);
+  const open = new Map<string, object>();
+  for (const f of options.faces ?? []) {
+    // Only when it is the same file the display list names for that key.
+    if (list.faces[f.key]?.path === f.path) open.set(f.key, f.font);
+  }
+  const glyphs = new GlyphWriter(doc, list.faces, open);
   const tagger = new Tagger(doc);
   const colour = new ColourState();
   const pageRefs: PdfRef[] = [];

@@ -71,7 +71,8 @@ export interface PdfDoc {
   addPage(options?: Record<string, unknown>): PdfDoc;
   addContent(data: string): PdfDoc;
   registerFont(name: string, src: string | Uint8Array, family?: string): PdfDoc;
-  font(name: string): PdfDoc;
+  /** A registered name, or a fontkit font object (pdfkit takes anything with `layout()`). */
+  font(src: string | object): PdfDoc;
   transform(a: number, b: number, c: number, d: number, e: number, f: number): PdfDoc;
   translate(x: number, y: number): PdfDoc;
   image(src: string, x: number, y: number, options?: Record<string, unknown>): PdfDoc;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../src/render/index.js';
-import { deref, list, qpdfJson, run, tempPdf, tool } from './fixtures.js';
+import { deref, list, qpdfJson, run, serifFace, tempPdf, tool } from './fixtures.js';
 
 function sample(body = '以高水平安全服务高质量发展') {
   return list(
@@ -100,6 +100,9 @@ describe('document', () => {
     const a = await renderPdf(sample());
     const b = await renderPdf(sample());
     expect(Buffer.compare(a, b)).toBe(0);
+    // Embedding layout's already-open faces gives the very same file.
+    const shared = await renderPdf(sample(), { faces: [serifFace()] });
+    expect(Buffer.compare(a, shared)).toBe(0);
     const c = await renderPdf(sample('以高水平安全服务高质量发展。'));
     const id = (pdf: Buffer) => /\/ID \[<([0-9a-f]{32})> <([0-9a-f]{32})>\]/.exec(pdf.toString('latin1'))!.slice(1);
     const [a1, a2] = id(a);
