@@ -8,6 +8,7 @@ import { unwritableReason, writeFileAtomic } from '../io/write-atomic.js';
 import { renderPngs } from '../io/png.js';
 import { parseFormat } from './check.js';
 import { formatDiagnostics, type OutputFormat } from './report.js';
+import { createProgress } from './progress.js';
 
 export interface BuildCliOptions {
   output: string;
@@ -82,7 +83,9 @@ export function register(program: Command): void {
 
 export async function buildOnce(dir: string, o: BuildCliOptions, format: OutputFormat): Promise<void> {
   const started = performance.now();
-  const result = await compile(compileOptions(dir, o));
+  const progress = createProgress({ quiet: o.quiet });
+  progress.update(`building ${dir}…`);
+  const result = await compile(compileOptions(dir, o)).finally(() => progress.clear());
   await writeFileAtomic(resolve(o.output), result.pdf);
   const ms = Math.round(performance.now() - started);
   const out = process.stderr;

@@ -39,7 +39,7 @@ export function createProgress(options: { quiet?: boolean; stream?: ProgressSink
         const filled = Math.round((Math.min(done, total) / total) * width);
         text = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${label}`;
       }
-      const max = Math.max(10, (stream.columns ?? 80) - 1);
+      const max = Math.max(10, (stream.columns || 80) - 1); // 0 on a pty without a size
       if (text.length > max) text = text.slice(0, max - 1) + '…';
       stream.write(`\r\x1b[2K${text}`);
       shown = true;
