@@ -4,6 +4,7 @@
 // and positions, so render only has to register each glyph with pdfkit's
 // embedded font (subset, ToUnicode, widths — what EmbeddedFont.encode() does)
 // and write the text operators itself.
+import { createHash } from 'node:crypto';
 import type { FaceSource, TextRun } from '../layout/display-list.js';
 import type { EmbeddedFont, PdfDoc } from './pdfkit-internals.js';
 import { num } from './numbers.js';
@@ -70,6 +71,7 @@ export class GlyphWriter {
     }
     e = { font, glyphs: new Map() };
     this.entries.set(key, e);
+    useContentSubsetTag(font);
     return e;
   }
 
@@ -130,4 +132,28 @@ export class GlyphWriter {
     const x = run.x + glyphs[0].x;
     return `BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(x)} ${num(run.y)} Tm [${parts.join(' ')}] TJ ET`;
   }
+}
+
+/**
+ * pdfkit names a subset after its resource id (`F1` → `BZZZZZ+`), so every
+ * bulletin's body font is `BZZZZZ+NotoSerifSC-Regular` whatever glyphs it
+ * holds; a RIP or an imposition tool that meets two such files may take one
+ * subset for the other. The tag is made from the subset's glyph list instead
+ * (same glyphs, same tag: output stays reproducible). pdfkit derives the tag
+ * as `charCode(id[i]) + 17` for i = 1…6, so the id is swapped for the call.
+ */
+function useContentSubsetTag(font: EmbeddedFont): void {
+  const embed = font.embed.bind(font);
+  font.embed = () => {
+    const glyphs = font.subset.glyphs;
+    const digest = createHash('md5').update(`${font.font.postscriptName}:${glyphs.join(',')}`).digest();
+    const tag = Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26)));
+    const id = font.id;
+    font.id = `_${tag.map((c) => String.fromCharCode(c.charCodeAt(0) - 17)).join('')}`;
+    try {
+      embed();
+    } finally {
+      font.id = id;
+    }
+  };
 }

@@ -14,6 +14,8 @@ export interface PdfRef {
 /** fontkit's TTF subset as pdfkit holds it: `includeGlyph` returns the new glyph id. */
 export interface FontkitSubset {
   includeGlyph(glyphId: number): number;
+  /** Original glyph ids, in subset order. */
+  glyphs: number[];
 }
 
 /** The subset of a fontkit font render reads. */
@@ -34,6 +36,8 @@ export interface EmbeddedFont {
   /** 1000 / unitsPerEm. */
   scale: number;
   ref(): PdfRef;
+  /** Writes the font objects (pdfkit calls it from `doc.end()`). */
+  embed(): void;
 }
 
 export interface PdfPage {

@@ -85,4 +85,19 @@ describe('glyph runs', () => {
     ]);
     expect(tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
   });
+
+  it('names each subset after its glyphs, so different subsets never share a name', async () => {
+    const names = async (text: string) =>
+      tool('pdffonts', [tempPdf(await renderPdf(list([[run(text, 50, 100)]])))])
+        .trim()
+        .split('\n')
+        .slice(2)
+        .map((l) => l.split(/\s+/)[0]);
+    const [a] = await names('安全生产');
+    const [b] = await names('大家谈');
+    expect(a).toMatch(/^[A-Z]{6}\+NotoSerifSC-Regular$/);
+    expect(b).toMatch(/^[A-Z]{6}\+NotoSerifSC-Regular$/);
+    expect(a).not.toBe(b);
+    expect(await names('安全生产')).toEqual([a]);
+  });
 });
