@@ -1,8 +1,10 @@
 // Output formats for CI through the binary: GitHub workflow-command
 // annotations on stdout (where the runner reads them), JSON, exit codes.
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { article, runCli, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { article, CLI, copySample, runCli, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
 
 const MISSPELT = `---\ntitle: 标题\nauthor: 张三\nrloe: 某单位负责人\n---\n\n这是正文的第一段，讲述安全生产的重要意义。\n`;
 const BROKEN_YAML = `---\ntitle: 标题: 副题\nauthor: 张三\n---\n\n正文。\n`;
@@ -54,5 +56,92 @@ describe('check --format github', () => {
     const r = runCli(['check', dir, '--format', 'xml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/human, json or github/);
+  });
+});
+
+describe('build output formats', () => {
+  it('--format github: one annotation per finding on stdout, the status line on stderr', () => {
+    const dir = copySample();
+    const out = join(dirname(dir), 'out.pdf');
+    const r = runCli(['build', dir, '-o', out, '--format', 'github']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^,]+\.md,line=\d+,col=\d+,title=[a-z-]+::\S/);
+    // The sample's known defects (CONTENT.md) are among them.
+    expect(r.stdout).toMatch(/^::warning file=[^\n]*05-liao-zhiwei\.md,line=19,col=1,title=exact-duplicate::/m);
+    expect(r.stdout).toMatch(/title=split-paragraph::/);
+    expect(r.stdout).toMatch(/title=near-duplicate::/);
+    expect(r.stderr).not.toContain('::');
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('--format github: a content error fails the build with an ::error annotation and writes no PDF', () => {
+    const dir = copySample();
+    writeFileSync(join(dir, '03-huang-anping.md'), '---\ntitle: [未闭合\nauthor: 黄安平\n---\n\n正文。\n');
+    const out = join(dirname(dir), 'out.pdf');
+    const r = runCli(['build', dir, '-o', out, '--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=[^\n]*03-huang-anping\.md,line=\d+,col=\d+,title=yaml-syntax::/m);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--format json: the findings and the result as one JSON document on stdout', () => {
+    const dir = copySample();
+    const out = join(dirname(dir), 'out.pdf');
+    const r = runCli(['build', dir, '-o', out, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { pages: number; diagnostics: Array<{ rule: string; file: string; line: number }> };
+    expect(doc.pages).toBeGreaterThan(0);
+    expect(doc.diagnostics.map((d) => d.rule)).toContain('exact-duplicate');
+  });
+
+  it('rejects an unknown format before building', () => {
+    const dir = copySample();
+    const out = join(dirname(dir), 'out.pdf');
+    const r = runCli(['build', dir, '-o', out, '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('progress, --quiet, --verbose', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  /** Runs the binary on a pseudo-terminal (util-linux `script`), as an editor would see it. */
+  const onTerminal = (args: string[]) =>
+    spawnSync('script', ['-qec', [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: '', TERM: 'xterm' },
+      timeout: 120_000,
+    });
+
+  it('prints no progress line when stderr is not a terminal', () => {
+    const dir = copySample();
+    const r = runCli(['build', dir, '-o', join(dirname(dir), 'out.pdf')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/\r|\x1b\[/);
+    expect(r.stderr).toMatch(/out\.pdf: \d+ pages?, 7 articles/);
+  });
+
+  it.runIf(hasScript)('shows a progress line on a terminal, erased before the report, and none with --quiet', () => {
+    const dir = copySample();
+    const tty = onTerminal(['build', dir, '-o', join(dirname(dir), 'out.pdf')]);
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/\r\x1b\[2Kbuilding .*…\r\x1b\[2K/);
+    const quiet = onTerminal(['build', dir, '-o', join(dirname(dir), 'out2.pdf'), '--quiet']);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).not.toContain('\x1b[');
+  });
+
+  it('--quiet prints a one-line cleaning summary instead of every finding; --verbose adds stage timings', () => {
+    const dir = copySample();
+    const quiet = runCli(['build', dir, '-o', join(dirname(dir), 'q.pdf'), '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toMatch(/\[exact-duplicate\]/);
+    expect(quiet.stderr).toMatch(/^cleaned: \d+ removal/m);
+    const verbose = runCli(['build', dir, '-o', join(dirname(dir), 'v.pdf'), '--verbose']);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toMatch(/\[exact-duplicate\]/);
+    expect(verbose.stderr).toMatch(/^timings \(ms\): load [\d.]+, clean [\d.]+/m);
   });
 });
