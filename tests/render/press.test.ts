@@ -79,6 +79,30 @@ describe('press mode', () => {
     expect(audit.colour.rgb_like_used).toBe(false);
   });
 
+  it('agrees with pdf-audit on document, fonts and colour', async () => {
+    const l = pressList();
+    l.outline = [{ title: '安全生产大家谈', page: 1, y: 60 }];
+    const file = tempPdf(await renderPdf(l, { press: true, marks: true }));
+    const a = JSON.parse(tool('/work/shared/tools/pdf-audit', [file, '--json']));
+    expect(a.document).toMatchObject({
+      pdf_version: '1.4',
+      page_count: 2,
+      trimbox_all_pages: true,
+      trimbox_sizes_mm: [{ width_mm: 297, height_mm: 420, pages: 2 }],
+      bleedbox_all_pages: true,
+      bleed_margin_mm_left_bottom_right_top: [{ margins: [3, 3, 3, 3], pages: 2 }],
+      GTS_PDFXVersion: 'PDF/X-1:2001',
+      output_intents_present: true,
+      lang: 'zh-CN',
+      tagged: true,
+      outline_entries: 1,
+      xmp_metadata: true,
+    });
+    expect(a.document.info.Trapped).toBe('False');
+    expect(a.fonts).toMatchObject({ count: 1, not_embedded: 0, not_subset: 0, without_tounicode: 0, type3: 0 });
+    expect(a.colour.device_rgb_used).toBe(false);
+  });
+
   it('writes the PDF/X-1a markers: version, GTS keys, Trapped /False, OutputIntent', async () => {
     const file = tempPdf(await renderPdf(pressList(), { press: true }));
     const q = qpdfJson(file);
