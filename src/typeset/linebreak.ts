@@ -6,8 +6,13 @@
 // model: a forbidden line start is simply not a breakpoint, so the optimiser
 // either pulls a character down, pushes one up (shrinking punctuation), or
 // spreads the line, whichever costs least over the whole paragraph.
+//
+// Only the first line differs in width, so a breakpoint needs one node (no
+// line-number or fitness-class copies: adjacent lines in CJK text differ by
+// hundredths of an em, and fitness demerits bought nothing measurable). Nodes
+// live in typed arrays; a line's metrics come from prefix sums.
 import { Brk } from './breakpoints.js';
-import { lineMetrics, type LineMetrics, type Prepared } from './prepare.js';
+import { HL_MIN, HL_SPACE, type Prepared } from './prepare.js';
 
 export interface BreakConfig {
   /** Available width of the first line and of the others, em. */
@@ -18,47 +23,51 @@ export interface BreakConfig {
 /** Extra space per gap (em) that counts as ratio 1: the loose-line threshold. */
 export const LOOSE_GAP = 0.25;
 const LINE_PENALTY = 10;
-const ADJ_DEMERITS = 3000;
 /** The last line must hold two real characters (no 孤字). */
 const ORPHAN_DEMERITS = 1e9;
 const MAX_BADNESS = 1e8;
+/** Letter-spacing a lone word is the last resort. */
+const LETTERSPACE_BADNESS = 1e6;
+const INFEASIBLE = -1;
 const EPS = 1e-9;
 
-interface Node {
-  /** First character of the line that starts here. */
-  pos: number;
-  line: number;
-  fit: number;
-  total: number;
-  prev: Node | null;
-  /** Junction this break is at (−1 for the start). */
-  at: number;
-  /** Whether a line from here has been tried yet (emergency: the first one may overflow). */
-  tried: boolean;
+/** The prefix sums a line's badness needs, held in locals (the Prepared object is too wide for fast property access). */
+interface Sums {
+  PW: Float64Array;
+  PG: Float64Array;
+  PS: Float64Array;
+  PJ: Float64Array;
+  shL: Float64Array;
+  shR: Float64Array;
+  gl: Float64Array;
+  spSh: Float64Array;
 }
 
-/** Badness and adjustment ratio of a line, or undefined when it cannot be made to fit. */
-export function lineBadness(m: LineMetrics, avail: number, last: boolean, a: number, e: number): { bad: number; r: number } | undefined {
-  let E = avail - m.width;
+/**
+ * Badness of the line a..e (e its last visible character), or INFEASIBLE
+ * when it cannot be made to fit even with all shrink used.
+ */
+function badness(s: Sums, a: number, e: number, avail: number, last: boolean): number {
+  const width = s.PW[e + 1] - s.PW[a] + (s.PG[e] - s.PG[a]) - s.shL[a];
+  let E = avail - width;
   // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
-  if (E < -EPS) E += m.endShrink;
+  if (E < -EPS) E += s.shR[e];
   if (E < -EPS) {
-    if (-E > m.shrink + EPS) return undefined;
+    const shrink = s.PS[e + 1] - s.PS[a] - s.shL[a] - s.shR[e] - (s.gl[e] > 0 ? HL_SPACE - HL_MIN : 0) - s.spSh[e];
+    if (-E > shrink + EPS) return INFEASIBLE;
     // Compressing punctuation is the preferred fix (TYPOGRAPHY.md §2), so shrinking costs a tenth of stretching.
-    const r = E / m.shrink;
-    return { bad: 10 * -r * r * r, r };
+    const r = -E / shrink;
+    return 10 * r * r * r;
   }
-  if (last || E <= EPS) return { bad: 0, r: 0 };
-  const gaps = m.gaps > 0 ? m.gaps : e - a;
-  if (gaps === 0) return { bad: MAX_BADNESS, r: 10 };
-  const r = E / (LOOSE_GAP * gaps);
-  // Letter-spacing a lone word is the last resort.
-  const bad = Math.min(MAX_BADNESS, 100 * r * r * r + (m.gaps > 0 ? 0 : 1e6));
-  return { bad, r };
-}
-
-function fitness(r: number): number {
-  return r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+  if (last || E <= EPS) return 0;
+  const gaps = s.PJ[e] - s.PJ[a];
+  if (gaps > 0) {
+    const r = E / (LOOSE_GAP * gaps);
+    return Math.min(MAX_BADNESS, 100 * r * r * r);
+  }
+  if (e === a) return MAX_BADNESS;
+  const r = E / (LOOSE_GAP * (e - a));
+  return Math.min(MAX_BADNESS, 100 * r * r * r + LETTERSPACE_BADNESS);
 }
 
 /**
@@ -79,68 +88,82 @@ function emergencyJunctions(p: Prepared, minAvail: number): Uint8Array {
   return ok;
 }
 
+/** One Knuth–Plass pass; undefined when no sequence of feasible lines reaches the end. */
 function run(p: Prepared, cfg: BreakConfig, emergency: Uint8Array | undefined): number[] | undefined {
-  const { n, brk, lastVis } = p;
-  const totalChars = p.PN[n];
-  let active: Node[] = [{ pos: 0, line: 0, fit: 1, total: 0, prev: null, at: -1, tried: false }];
-  const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, hl: 0, trims: 0, gaps: 0, chars: 0 };
-  const best: (Node | undefined)[] = [undefined, undefined, undefined, undefined];
-  const bestTotal = new Float64Array(4);
-  let final: Node | undefined;
+  const { n, brk, lastVis, PN } = p;
+  const sums: Sums = { PW: p.PW, PG: p.PG, PS: p.PS, PJ: p.PJ, shL: p.shL, shR: p.shR, gl: p.gl, spSh: p.spSh };
+  const totalChars = PN[n];
+  const urgency = p.emergency;
+  // Node k: a break before character pos[k], reached with demerits total[k] via node prev[k] at junction at[k].
+  const cap = n + 1;
+  const pos = new Int32Array(cap);
+  const total = new Float64Array(cap);
+  const prev = new Int32Array(cap);
+  const at = new Int32Array(cap);
+  const tried = new Uint8Array(cap);
+  const active = new Int32Array(cap);
+  let nodes = 1;
+  let nActive = 1;
+  pos[0] = 0;
+  prev[0] = -1;
+  at[0] = -1;
   for (let j = 0; j < n; j++) {
-    const penalty = brk[j] === Brk.ALLOWED ? 0 : emergency && emergency[j] ? p.emergency[j] : -1;
+    const penalty = brk[j] === Brk.ALLOWED ? 0 : emergency && emergency[j] ? urgency[j] : -1;
     if (penalty < 0) continue;
     const last = j === n - 1;
     const e = lastVis[j];
-    bestTotal.fill(Infinity);
-    best.fill(undefined);
+    let best = -1;
+    let bestTotal = Infinity;
     let kept = 0;
-    for (let k = 0; k < active.length; k++) {
+    for (let k = 0; k < nActive; k++) {
       const A = active[k];
-      const a = A.pos;
+      const a = pos[A];
       if (e < a) {
         active[kept++] = A;
         continue;
       }
-      const avail = A.line === 0 ? cfg.first : cfg.rest;
-      lineMetrics(p, a, e, m);
-      let b = lineBadness(m, avail, last, a, e);
-      if (!b) {
+      let bad = badness(sums, a, e, A === 0 ? cfg.first : cfg.rest, last);
+      if (bad === INFEASIBLE) {
         // Too long already: longer lines from A cannot fit either. In an
         // emergency the shortest line from A may overflow (a glyph wider than the measure).
-        if (emergency && !A.tried) b = { bad: MAX_BADNESS, r: 0 };
-        else continue;
+        if (!emergency || tried[A]) continue;
+        bad = MAX_BADNESS;
       } else active[kept++] = A;
-      A.tried = true;
-      const fit = fitness(b.r);
-      let d = (LINE_PENALTY + b.bad) ** 2 + penalty * penalty;
-      if (A.prev && Math.abs(fit - A.fit) > 1) d += ADJ_DEMERITS;
-      if (last && m.chars < 2 && totalChars >= 2 && a > 0) d += ORPHAN_DEMERITS;
-      const total = A.total + d;
-      if (total < bestTotal[fit]) {
-        bestTotal[fit] = total;
-        best[fit] = A;
+      tried[A] = 1;
+      const lp = LINE_PENALTY + bad;
+      let d = lp * lp + penalty * penalty;
+      if (last && a > 0 && totalChars >= 2 && PN[e + 1] - PN[a] < 2) d += ORPHAN_DEMERITS;
+      const t = total[A] + d;
+      if (t < bestTotal) {
+        bestTotal = t;
+        best = A;
       }
     }
-    active.length = kept;
-    for (let f = 0; f < 4; f++) {
-      const A = best[f];
-      if (!A) continue;
-      const node: Node = { pos: j + 1, line: A.line + 1, fit: f, total: bestTotal[f], prev: A, at: j, tried: false };
+    nActive = kept;
+    if (best >= 0) {
+      const k = nodes++;
+      pos[k] = j + 1;
+      total[k] = bestTotal;
+      prev[k] = best;
+      at[k] = j;
       if (last) {
-        if (!final || node.total < final.total) final = node;
-      } else active.push(node);
+        const breaks: number[] = [];
+        for (let q = k; at[q] >= 0; q = prev[q]) breaks.push(at[q]);
+        return breaks.reverse();
+      }
+      active[nActive++] = k;
     }
-    if (active.length === 0 && !last) return undefined;
+    if (nActive === 0) return undefined;
   }
-  if (!final) return undefined;
-  const breaks: number[] = [];
-  for (let node: Node | null = final; node && node.at >= 0; node = node.prev) breaks.push(node.at);
-  return breaks.reverse();
+  return undefined;
 }
 
 /** Junctions at which lines end, the last one being n−1. */
 export function breakLines(p: Prepared, cfg: BreakConfig): number[] {
   if (p.n === 0) return [];
-  return run(p, cfg, undefined) ?? run(p, cfg, emergencyJunctions(p, Math.min(cfg.first, cfg.rest))) ?? run(p, cfg, Uint8Array.from(p.emergency, (x) => (x > 0 ? 1 : 0)))!;
+  return (
+    run(p, cfg, undefined) ??
+    run(p, cfg, emergencyJunctions(p, Math.min(cfg.first, cfg.rest))) ??
+    run(p, cfg, Uint8Array.from(p.emergency, (x) => (x > 0 ? 1 : 0)))!
+  );
 }
