@@ -1,6 +1,7 @@
 // `bulletin init` through the binary: the folder it creates checks clean, and
 // it never overwrites anything (all or nothing).
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -18,6 +19,21 @@ describe('bulletin init', () => {
     const check = runCli(['check', dir, '--strict', '--json']);
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout).diagnostics).toEqual([]);
+  });
+
+  it('creates a folder that builds, for the press too, with the example’s bold lead-ins parsed (no stray asterisks)', () => {
+    const dir = tempDir();
+    expect(runCli(['init', dir]).code).toBe(0);
+    const pdf = join(dir, 'out.pdf');
+    const r = runCli(['build', dir, '-o', pdf]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    if (text.status === 0) {
+      expect(text.stdout.replace(/\s+/g, '')).toContain('压实责任是根本');
+      expect(text.stdout).not.toContain('**');
+    }
+    expect(runCli(['build', dir, '-o', join(dir, 'press.pdf'), '--press']).code).toBe(0);
   });
 
   it('explains every index.md field with a comment and fills in today’s date', () => {

@@ -69,7 +69,7 @@ describe('bulletin new', () => {
     const before = runCli(['check', dir, '--json']);
     expect(before.code).toBe(1);
     expect(JSON.parse(before.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toContain('empty-body');
-    writeFileSync(path, readFileSync(path, 'utf8') + '\n这是正文的第一段，讲述安全生产的重要意义。\n');
+    writeFileSync(path, readFileSync(path, 'utf8') + '\n安全生产责任要层层压实到岗位、到个人，做到横向到边、纵向到底。\n');
     expect(runCli(['check', dir, '--strict']).code).toBe(0);
   });
 
