@@ -11,9 +11,13 @@
 //   finalize    justify in the prescribed order and emit glyph runs
 //
 // Choices: a line's cost depends only on its ends, so every candidate line is
-// measured in O(1) from prefix sums; KP keeps one node per fitness class per
-// breakpoint and drops a node once its lines are too long even fully shrunk,
-// so work is linear in text length times the characters per line. Natural
+// measured in O(1) from prefix sums; KP keeps one node per breakpoint (only
+// the first line's width differs; fitness classes bought nothing visible) and
+// drops a node once its lines are too long even fully shrunk, so work is
+// linear in text length times the characters per line. Badness is
+// 100·r³ with r = extra space per gap / ¼ em (r = 1 is the loose-line limit);
+// shrinking costs a tenth of that, as compressing punctuation is the
+// preferred fix. `gap` reports the extra space per gap actually added. Natural
 // widths keep mid-line punctuation full width (quanjiao) except adjacent
 // marks; a line-final closing mark's blank half is free shrink, an opening
 // mark at line start always loses its blank half. Widow control: a last line

@@ -161,6 +161,7 @@ function run(p: Prepared, cfg: BreakConfig, emergency: Uint8Array | undefined): 
 /** Junctions at which lines end, the last one being n−1. */
 export function breakLines(p: Prepared, cfg: BreakConfig): number[] {
   if (p.n === 0) return [];
+  if (p.lastVis[p.n - 1] < 0) return [p.n - 1]; // nothing but spaces
   return (
     run(p, cfg, undefined) ??
     run(p, cfg, emergencyJunctions(p, Math.min(cfg.first, cfg.rest))) ??

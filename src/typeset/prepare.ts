@@ -45,6 +45,11 @@ export interface Prepared extends Collected, Breakpoints {
   PN: Float64Array;
 }
 
+/** ？ and ！ keep their full width except next to another mark (TYPOGRAPHY.md §3 lists only closing marks and 。，、；：). */
+function isExclamation(cp: number): boolean {
+  return cp === 0xff1f || cp === 0xff01;
+}
+
 /** Full-width letters and digits (U+FF10–FF5A) sit on the grid; other letters are proportional Latin. */
 function latinLetter(c: Collected, i: number): boolean {
   return c.cls[i] === Cls.LETTER && c.cps[i] < 0xff00;
@@ -88,7 +93,7 @@ export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme
   for (let i = 0; i < n; i++) {
     if (full[i]) {
       if (cls[i] === Cls.OPEN) shL[i] = trimL[i] === 0 ? adv[i] / 2 : 0;
-      else shR[i] = trimR[i] === 0 ? adv[i] / 2 : 0;
+      else if (!isExclamation(cps[i])) shR[i] = trimR[i] === 0 ? adv[i] / 2 : 0;
     }
     if (cls[i] !== Cls.SPACE) {
       w[i] = adv[i] - trimL[i] - trimR[i];

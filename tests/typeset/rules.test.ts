@@ -239,6 +239,12 @@ describe('output (§6)', () => {
     expect(xs(line)).toEqual([0, 1, 2]);
   });
 
+  it('returns no lines for an empty paragraph and keeps a paragraph of spaces as text', () => {
+    expect(compose('', 10)).toEqual([]);
+    const lines = compose('  ', 10);
+    expect(lines.map((l) => l.text).join('')).toBe('  ');
+  });
+
   it('measures headlines with the same compression and spacing', () => {
     const w = measureSpans([{ text: '安全，“生产”。', chain: body }], S);
     expect(w / S).toBeCloseTo(2 + 0.5 + 1 + 2 + 0.5 + 1, 9);
