@@ -29,6 +29,14 @@ const MAX_BADNESS = 1e8;
 /** Letter-spacing a lone word is the last resort. */
 const LETTERSPACE_BADNESS = 1e6;
 const INFEASIBLE = -1;
+const TOO_LOOSE = -2;
+/**
+ * First-pass tolerance: lines needing more than 1 em per gap are not
+ * considered (a second pass allows them when nothing else works). Actives are
+ * ordered by position, and a later start only makes a looser line, so the
+ * scan over actives stops at the first too-loose line.
+ */
+const MAX_RATIO = 4;
 const EPS = 1e-9;
 
 /** The prefix sums a line's badness needs, held in locals (the Prepared object is too wide for fast property access). */
@@ -47,7 +55,7 @@ interface Sums {
  * Badness of the line a..e (e its last visible character), or INFEASIBLE
  * when it cannot be made to fit even with all shrink used.
  */
-function badness(s: Sums, a: number, e: number, avail: number, last: boolean): number {
+function badness(s: Sums, a: number, e: number, avail: number, last: boolean, maxRatio: number): number {
   const width = s.PW[e + 1] - s.PW[a] + (s.PG[e] - s.PG[a]) - s.shL[a];
   let E = avail - width;
   // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
@@ -63,8 +71,9 @@ function badness(s: Sums, a: number, e: number, avail: number, last: boolean): n
   const gaps = s.PJ[e] - s.PJ[a];
   if (gaps > 0) {
     const r = E / (LOOSE_GAP * gaps);
-    return Math.min(MAX_BADNESS, 100 * r * r * r);
+    return r > maxRatio ? TOO_LOOSE : Math.min(MAX_BADNESS, 100 * r * r * r);
   }
+  if (maxRatio < Infinity) return TOO_LOOSE;
   if (e === a) return MAX_BADNESS;
   const r = E / (LOOSE_GAP * (e - a));
   return Math.min(MAX_BADNESS, 100 * r * r * r + LETTERSPACE_BADNESS);
@@ -89,7 +98,7 @@ function emergencyJunctions(p: Prepared, minAvail: number): Uint8Array {
 }
 
 /** One Knuth–Plass pass; undefined when no sequence of feasible lines reaches the end. */
-function run(p: Prepared, cfg: BreakConfig, emergency: Uint8Array | undefined): number[] | undefined {
+function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Array | undefined): number[] | undefined {
   const { n, brk, lastVis, PN } = p;
   const sums: Sums = { PW: p.PW, PG: p.PG, PS: p.PS, PJ: p.PJ, shL: p.shL, shR: p.shR, gl: p.gl, spSh: p.spSh };
   const totalChars = PN[n];
@@ -122,7 +131,11 @@ function run(p: Prepared, cfg: BreakConfig, emergency: Uint8Array | undefined): 
         active[kept++] = A;
         continue;
       }
-      let bad = badness(sums, a, e, A === 0 ? cfg.first : cfg.rest, last);
+      let bad = badness(sums, a, e, A === 0 ? cfg.first : cfg.rest, last, maxRatio);
+      if (bad === TOO_LOOSE) {
+        while (k < nActive) active[kept++] = active[k++];
+        break;
+      }
       if (bad === INFEASIBLE) {
         // Too long already: longer lines from A cannot fit either. In an
         // emergency the shortest line from A may overflow (a glyph wider than the measure).
@@ -163,8 +176,9 @@ export function breakLines(p: Prepared, cfg: BreakConfig): number[] {
   if (p.n === 0) return [];
   if (p.lastVis[p.n - 1] < 0) return [p.n - 1]; // nothing but spaces
   return (
-    run(p, cfg, undefined) ??
-    run(p, cfg, emergencyJunctions(p, Math.min(cfg.first, cfg.rest))) ??
-    run(p, cfg, Uint8Array.from(p.emergency, (x) => (x > 0 ? 1 : 0)))!
+    run(p, cfg, MAX_RATIO, undefined) ??
+    run(p, cfg, Infinity, undefined) ??
+    run(p, cfg, Infinity, emergencyJunctions(p, Math.min(cfg.first, cfg.rest))) ??
+    run(p, cfg, Infinity, Uint8Array.from(p.emergency, (x) => (x > 0 ? 1 : 0)))!
   );
 }
