@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { FaceSource, TextRun } from '../layout/display-list.js';
 import type { EmbeddedFont, PdfDoc } from './pdfkit-internals.js';
+import { fastSimpleGlyphs } from './fast-subset.js';
 import { num } from './numbers.js';
 
 /** A glyph as it is written: its 4-hex-digit code in the subset and its width in 1/1000 em. */
@@ -72,6 +73,7 @@ export class GlyphWriter {
     e = { font, glyphs: new Map() };
     this.entries.set(key, e);
     useContentSubsetTag(font);
+    fastSimpleGlyphs(font.subset);
     return e;
   }
 

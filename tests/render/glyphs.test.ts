@@ -1,9 +1,13 @@
 // The fast glyph path: text comes back from the PDF exactly, at the display
 // list's positions, in an embedded subset CID font with ToUnicode.
+import { execFileSync } from 'node:child_process';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
+import { openFace } from '../../src/fonts/face.js';
+import type { TextRun } from '../../src/layout/display-list.js';
 import { renderPdf } from '../../src/render/index.js';
 import { readPdfText } from '../helpers/pdf.js';
-import { boldFace, list, run, tempPdf, tool } from './fixtures.js';
+import { boldFace, list, qpdfJson, run, SERIF, tempPdf, tool } from './fixtures.js';
 
 describe('glyph runs', () => {
   it('draws runs at their positions with the right font and size', async () => {
@@ -100,4 +104,40 @@ describe('glyph runs', () => {
     expect(a).not.toBe(b);
     expect(await names('安全生产')).toEqual([a]);
   });
+
+  // fast-subset.ts copies simple glyphs without decoding them; the font program
+  // must be exactly what fontkit's own subsetter writes for the same glyphs.
+  // DejaVu Sans (installed with poppler's fontconfig) has compound glyphs (é, ü).
+  for (const [label, path, text] of [
+    ['Noto Serif SC (simple glyphs only)', SERIF, '安全生产大家谈，“以高水平安全服务高质量发展”。'],
+    ['DejaVu Sans (compound glyphs)', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'Café Zürich, naïve façade: ÀÉÎÕÜ'],
+  ] as const) {
+    it(`embeds the same font program as fontkit's own subsetter: ${label}`, async () => {
+      const face = openFace('body', path);
+      const r: TextRun = { ...run('', 50, 100), face: 'body' };
+      let pen = 0;
+      r.glyphs = Array.from(text, (ch) => {
+        const g = face.glyph(ch.codePointAt(0)!)!;
+        const placed = { id: g.id, text: ch, x: pen, advance: g.advance * 9 };
+        pen += g.advance * 9;
+        return placed;
+      });
+      const l = list([[r]]);
+      l.faces = { body: { path, name: face.postscriptName } };
+      const file = tempPdf(await renderPdf(l));
+      expect(tool('pdftotext', [file, '-']).trim()).toBe(text);
+
+      const q = qpdfJson(file);
+      const fontDict = Object.values(q.objects).find((o) => o.value?.['/Type'] === '/FontDescriptor')!.value;
+      const fontFile = /^(\d+) /.exec(fontDict['/FontFile2'])![1];
+      const embedded = execFileSync('qpdf', [`--show-object=${fontFile}`, '--filtered-stream-data', file], { maxBuffer: 1 << 26 });
+
+      const refFont = fontkit.openSync(path) as fontkit.Font;
+      const reference = refFont.createSubset();
+      for (const g of r.glyphs) reference.includeGlyph(refFont.getGlyph(g.id));
+      const expected = Buffer.from(reference.encode());
+      expect(embedded.length).toBe(expected.length);
+      expect(Buffer.compare(embedded, expected)).toBe(0);
+    });
+  }
 });

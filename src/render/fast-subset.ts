@@ -1,0 +1,52 @@
+// fontkit 2.0.4's TrueType subsetter decodes every glyph's outline
+// (`glyph._decode()`) only to learn whether it is a compound glyph, whose
+// components must be added too. For a CJK subset of 3,000+ glyphs that is a
+// quarter of the render time. A compound glyph says so in the first two bytes
+// of its record (numberOfContours < 0), so simple glyphs are copied without
+// decoding, exactly as fontkit copies them; compound glyphs and variable fonts
+// go through fontkit's own code. tests/render/glyphs.test.ts checks that the
+// embedded font program is byte-identical to fontkit's own subset.
+
+interface TableStream {
+  pos: number;
+  readBuffer(length: number): Uint8Array;
+}
+
+interface TtfSubsetInternals {
+  font: {
+    _variationProcessor?: unknown;
+    loca: { offsets: number[] };
+    _getTableStream(tag: string): TableStream;
+    getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
+  };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  cff?: unknown;
+  _addGlyph(gid: number): number;
+}
+
+/** Installs the fast path on one fontkit TTF subset object (CFF subsets are left alone). */
+export function fastSimpleGlyphs(subset: object): void {
+  const s = subset as TtfSubsetInternals;
+  const original = s._addGlyph;
+  if (typeof original !== 'function' || s.cff !== undefined || !('glyphEncoder' in s)) return;
+  s._addGlyph = function (this: TtfSubsetInternals, gid: number): number {
+    const font = this.font;
+    if (font._variationProcessor) return original.call(this, gid);
+    const cur = font.loca.offsets[gid];
+    const next = font.loca.offsets[gid + 1];
+    const stream = font._getTableStream('glyf');
+    stream.pos += cur;
+    const buffer = stream.readBuffer(next - cur);
+    // numberOfContours (int16) < 0: a compound glyph; let fontkit add its components.
+    if (buffer.length >= 2 && (buffer[0] & 0x80) !== 0) return original.call(this, gid);
+    const glyph = font.getGlyph(gid);
+    this.glyf.push(buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    this.offset += buffer.length;
+    return this.glyf.length - 1;
+  };
+}
