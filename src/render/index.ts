@@ -49,7 +49,8 @@ class ContentBuffer {
   }
   flush = (): void => {
     if (this.parts.length === 0) return;
-    this.doc.addContent(this.parts.join('\n'));
+    // As bytes: pdfkit converts strings one character at a time (and appends the newline).
+    this.doc.addContent(Buffer.from(this.parts.join('\n') + '\n', 'latin1'));
     this.parts = [];
   };
 }

@@ -73,7 +73,7 @@ export interface PdfDoc {
   outline: OutlineNode;
   metadata: { append(xml: string, newline?: boolean): void };
   addPage(options?: Record<string, unknown>): PdfDoc;
-  addContent(data: string): PdfDoc;
+  addContent(data: string | Uint8Array): PdfDoc;
   registerFont(name: string, src: string | Uint8Array, family?: string): PdfDoc;
   /** A registered name, or a fontkit font object (pdfkit takes anything with `layout()`). */
   font(src: string | object): PdfDoc;
