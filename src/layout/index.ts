@@ -83,14 +83,20 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
         const y = rowTop(g, r0) + g.row / 2;
         items.push(rule(g.left, y, g.left + g.typeWidth, y, template.rules.module, template.colors.rules, `band-rule-${number}-${bi}`));
       }
-      band.modules.forEach((m, mi) => {
-        if (mi > 0 && template.rules.module > 0) {
+      band.modules.forEach((m) => {
+        const top = r0 + m.row;
+        if (m.row > 0 && template.rules.module > 0) {
+          // A module stacked under another in its slot: a rule across the slot.
+          const y = rowTop(g, top) + g.row / 2;
+          items.push(rule(g.colX[m.col], y, g.colX[m.col] + spanWidth(g, m.k), y, template.rules.module, template.colors.rules, `slot-rule-${number}-${bi}-${m.article}`));
+        }
+        if (m.row === 0 && m.col > 0 && template.rules.module > 0) {
           const x = g.colX[m.col] - g.gutter / 2;
-          items.push(rule(x, rowTop(g, r0 + BAND_GAP), x, rowTop(g, r0 + band.rows) - g.row * 0.3, template.rules.module, template.colors.rules, `module-rule-${number}-${bi}-${mi}`));
+          items.push(rule(x, rowTop(g, r0 + BAND_GAP), x, rowTop(g, r0 + band.rows) - g.row * 0.3, template.rules.module, template.colors.rules, `module-rule-${number}-${bi}-${m.col}`));
         }
         const art = articles[m.article];
-        if (!m.continued) outline.push({ title: art.title, page: number, y: rowTop(g, r0 + BAND_GAP) });
-        items.push(...drawModule(g, template, art, m, r0 + BAND_GAP, band.rows - BAND_GAP, number));
+        if (!m.continued) outline.push({ title: art.title, page: number, y: rowTop(g, top + BAND_GAP) });
+        items.push(...drawModule(g, template, art, m, top + BAND_GAP, m.rows - BAND_GAP, number));
       });
     });
     items.push(...footer(g, template, fonts, info, label));

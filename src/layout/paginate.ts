@@ -1,18 +1,22 @@
 // The page search (LAYOUT.md "Page composition"). Each page below its
 // masthead or running head is a stack of bands; a band spans every column and
-// holds one or more article modules side by side, in file order, their widths
-// (in columns) adding up to the page's columns. A module's height follows
-// from its width: header rows plus the body balanced over its columns.
+// is cut into slots side by side, their widths (in columns) adding up to the
+// page's columns. A slot holds one article module, or two stacked at the same
+// width (a short piece under another fills what would be white). Articles go
+// in file order: left to right, top to bottom within a slot. A module's
+// height follows from its width: header rows plus the body balanced over its
+// columns.
 //
 // A dynamic programme over (next article, line where it resumes, rows left on
-// the page) chooses every band's articles and widths so that the total cost —
-// empty grid cells (columns × rows), uneven columns, awkward modules, and the
-// price of continuing an article on the next page — is least. The last page's
-// unused rows are free: it ends where its last band ends, level across the
-// page. An article is split only at a page's foot, when the rest of the page is
-// filled by its first part (下转/上接 lines); the same state is reached by many
-// orders of choices, so memoising keeps the search polynomial (articles ×
-// rows × compositions of the column count).
+// the page) chooses every band's slots so that the total cost is least:
+// empty grid cells (those at a page's foot weigh more, since every page but
+// the last must be full), uneven columns, awkward modules, and the price of
+// continuing an article on the next page. The last page's unused rows are
+// free: it ends where its last band ends, level across the page. An article
+// is split only at a page's foot, when it does not fit there whole (下转/上接
+// lines). The same state is reached by many orders of choices, so memoising
+// keeps the search polynomial: articles × rows × slot patterns, pruned by
+// the rows left.
 import { balance, fillPart, type Partition } from './flow.js';
 import type { Header, PreparedArticle } from './article.js';
 
@@ -21,6 +25,9 @@ export interface PlannedModule {
   /** First column (0-based) and width in columns. */
   col: number;
   k: number;
+  /** Rows from the band's top to the module's top, and rows given to the module (its gap row included). */
+  row: number;
+  rows: number;
   /** Item range of the body in this module. */
   from: number;
   to: number;
@@ -48,14 +55,16 @@ export interface SearchSpace {
   /** Rows available to bands on page 1 (below masthead and lead) and on later pages. */
   firstRows: number;
   rows: number;
-  /** Rows above each band (the band rule's gap). */
+  /** Rows above each module (the module rule's gap). */
   gap: number;
 }
 
 // Costs, in empty grid cells.
-const SPLIT = 40;
+const SPLIT = 12;
+/** Empty cells at a page's foot weigh more than white inside a band: every page but the last must be full. */
+const FOOT = 10;
 const BAND = 1;
-const UNEVEN = 300;
+const STACK = 2;
 const INFEASIBLE = 1e9;
 
 interface ModuleShape {
@@ -66,40 +75,28 @@ interface ModuleShape {
   penalty: number;
 }
 
+interface Slot {
+  k: number;
+  /** Articles in the slot: 1, or 2 stacked. */
+  count: 1 | 2;
+}
+
 interface Choice {
   cost: number;
   /** 0: page break; 1: whole band; 2: band whose last module continues on the next page. */
   kind: 0 | 1 | 2;
-  widths?: number[];
+  slots?: Slot[];
   /** For kind 2: the item where the split article resumes. */
   resume?: number;
   rows?: number;
-}
-
-function compositions(total: number): number[][][] {
-  // byParts[m] = every way to write `total` as m ordered positive widths.
-  const byParts: number[][][] = Array.from({ length: total + 1 }, () => []);
-  const rec = (left: number, acc: number[]) => {
-    if (left === 0) {
-      byParts[acc.length].push([...acc]);
-      return;
-    }
-    for (let w = 1; w <= left; w++) {
-      acc.push(w);
-      rec(left - w, acc);
-      acc.pop();
-    }
-  };
-  rec(total, []);
-  return byParts;
 }
 
 export function planPages(articles: PreparedArticle[], space: SearchSpace): PlannedPage[] {
   const C = space.columns;
   const R = space.rows;
   const n = articles.length;
-  const comps = compositions(C);
   const shapes = articles.map(() => new Map<number, ModuleShape | null>());
+  const headerOf = (a: number, from: number, k: number): Header => (from === 0 ? articles[a].header(k) : articles[a].contHeader(k, 99));
 
   const shape = (a: number, from: number, k: number): ModuleShape | null => {
     const key = from * 64 + k;
@@ -107,19 +104,30 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const art = articles[a];
-    const to = art.items.length;
-    const part = balance(art, from, to, k);
+    const part = balance(art, from, art.items.length, k);
     let result: ModuleShape | null = null;
-    if (part) {
-      const header: Header = from === 0 ? art.header(k) : art.contHeader(k, 99);
+    // Columns more than a line apart break TYPOGRAPHY.md §5: such a width is not an option.
+    if (part && part.spread <= 1) {
+      const header = headerOf(a, from, k);
       let penalty = 0;
-      if (part.spread > 1) penalty += UNEVEN * (part.spread - 1);
       if (header.headlineLines > 2) penalty += 8 * (header.headlineLines - 2) * k;
       if (part.height < 5 && k > 1) penalty += 30;
       result = { part, headerRows: header.rows, rows: space.gap + header.rows + part.height, penalty };
     }
     cache.set(key, result);
     return result;
+  };
+
+  /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost. */
+  const splitPart = (a: number, from: number, k: number, rows: number): { part: Partition; white: number; headerRows: number } | null => {
+    const header = headerOf(a, from, k);
+    const bodyRows = rows - space.gap - header.rows;
+    const part = fillPart(articles[a], from, articles[a].items.length, k, bodyRows);
+    if (!part) return null;
+    let white = 0;
+    const pre = articles[a].pre;
+    for (let c = 0; c < k; c++) white += bodyRows - (pre[part.cuts[c + 1]] - pre[part.cuts[c]] + (c === k - 1 ? 1 : 0));
+    return { part, white, headerRows: header.rows };
   };
 
   const memo = new Map<number, Choice>();
@@ -133,71 +141,87 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     let choice: Choice = { cost: INFEASIBLE, kind: 0 };
     // A fresh page that cannot take anything would loop: only pages with something on them break.
     if (rem < R) {
-      const c = rem * C + best(i, p, R);
+      const c = FOOT * rem * C + best(i, p, R);
       if (c < choice.cost) choice = { cost: c, kind: 0 };
     }
-    for (let m = 1; m <= C && i + m - 1 < n; m++) {
-      for (const widths of comps[m]) {
-        let white = 0;
-        let penalty = BAND;
-        let height = 0;
-        let ok = true;
-        const last = m - 1;
-        const lastShape = shape(i + last, last === 0 ? p : 0, widths[last]);
-        for (let j = 0; j < last; j++) {
-          const s = shape(i + j, j === 0 ? p : 0, widths[j]);
-          if (!s) {
-            ok = false;
-            break;
-          }
-          height = Math.max(height, s.rows);
-          penalty += s.penalty;
-        }
-        if (!ok) continue;
+
+    // Slots are chosen left to right; `heights` of the slots so far.
+    const slots: Slot[] = [];
+    const heights: number[] = [];
+    const enumerate = (a: number, used: number, penalty: number, tallest: number) => {
+      if (used === C) {
         // The whole band.
-        if (lastShape) {
-          const H = Math.max(height, lastShape.rows);
-          if (H <= rem) {
-            white = 0;
-            for (let j = 0; j < m; j++) white += widths[j] * (H - shape(i + j, j === 0 ? p : 0, widths[j])!.rows);
-            white += widths[last] * 0;
-            const c = white + penalty + lastShape.penalty + best(i + m, 0, rem - H);
-            if (c < choice.cost) choice = { cost: c, kind: 1, widths, rows: H };
-          }
-        }
-        // The band to the page's foot, its last article continuing overleaf.
-        if (height <= rem && (!lastShape || lastShape.rows > rem)) {
-          const a = i + last;
-          const from = last === 0 ? p : 0;
-          const k = widths[last];
-          const header = from === 0 ? articles[a].header(k) : articles[a].contHeader(k, 99);
-          const bodyRows = rem - space.gap - header.rows;
-          const part = fillPart(articles[a], from, articles[a].items.length, k, bodyRows);
-          if (part) {
-            white = 0;
-            for (let j = 0; j < last; j++) white += widths[j] * (rem - shape(i + j, j === 0 ? p : 0, widths[j])!.rows);
-            // The part's own short columns.
-            for (let c = 0; c < k; c++) {
-              const h = articles[a].pre[part.cuts[c + 1]] - articles[a].pre[part.cuts[c]] + (c === k - 1 ? 1 : 0);
-              white += bodyRows - h;
-            }
-            const resume = part.cuts[k];
-            const c = white + penalty + SPLIT + best(a, resume, R);
-            if (c < choice.cost) choice = { cost: c, kind: 2, widths, resume, rows: rem };
-          }
-        }
+        const H = tallest;
+        let white = 0;
+        for (let j = 0; j < slots.length; j++) white += slots[j].k * (H - heights[j]);
+        const w = H === rem ? FOOT : 1;
+        const c = w * white + penalty + BAND + best(a, 0, rem - H);
+        if (c < choice.cost) choice = { cost: c, kind: 1, slots: [...slots], rows: H };
+        return;
       }
-    }
+      if (a >= n) return;
+      for (let k = 1; k <= C - used; k++) {
+        const last = used + k === C;
+        const from = a === i ? p : 0;
+        const top = shape(a, from, k);
+        // One module in the slot.
+        if (top && top.rows <= rem) {
+          slots.push({ k, count: 1 });
+          heights.push(top.rows);
+          enumerate(a + 1, used + k, penalty + top.penalty, Math.max(tallest, top.rows));
+          slots.pop();
+          heights.pop();
+        }
+        // The slot's (last) module runs to the page's foot and continues overleaf.
+        if (last && (!top || top.rows > rem)) trySplit(a, from, k, null, penalty, tallest);
+        if (!top || top.rows >= rem || a + 1 >= n) continue;
+        // Two modules stacked at the same width.
+        const bottom = shape(a + 1, 0, k);
+        if (bottom && top.rows + bottom.rows <= rem) {
+          const h = top.rows + bottom.rows;
+          slots.push({ k, count: 2 });
+          heights.push(h);
+          enumerate(a + 2, used + k, penalty + top.penalty + bottom.penalty + STACK, Math.max(tallest, h));
+          slots.pop();
+          heights.pop();
+        }
+        if (last && (!bottom || top.rows + bottom.rows > rem)) trySplit(a + 1, 0, k, top, penalty + STACK, tallest);
+      }
+    };
+
+    /** A band to the page's foot whose last slot ends with article a split (under `above` when stacked). */
+    const trySplit = (a: number, from: number, k: number, above: ModuleShape | null, penalty: number, tallest: number) => {
+      if (tallest > rem) return;
+      const room = rem - (above ? above.rows : 0);
+      const sp = splitPart(a, from, k, room);
+      if (!sp) return;
+      let white = sp.white;
+      for (let j = 0; j < slots.length; j++) white += slots[j].k * (rem - heights[j]);
+      const c = FOOT * white + penalty + (above ? above.penalty : 0) + BAND + SPLIT + best(a, sp.part.cuts[k], R);
+      if (c < choice.cost) choice = { cost: c, kind: 2, slots: [...slots, { k, count: above ? 2 : 1 }], resume: sp.part.cuts[k], rows: rem };
+    };
+
+    enumerate(i, 0, 0, 0);
     memo.set(k0, choice);
     return choice.cost;
   };
 
-  // Deep recursion on long bulletins: warm the memo from the end backwards.
-  for (let i = n - 1; i >= 1; i--) for (let rem = R; rem >= Math.max(0, R - 3); rem--) best(i, 0, rem);
+  // Deep recursion on long bulletins: settle the memo from the end backwards first.
+  for (let i = n - 1; i >= 1; i--) best(i, 0, R);
   const total = best(0, 0, space.firstRows);
   if (total >= INFEASIBLE) throw new Error('layout: no page plan found');
+  return rebuildPlan(articles, space, memo, key, shape, splitPart);
+}
 
-  // Rebuild the chosen plan.
+function rebuildPlan(
+  articles: PreparedArticle[],
+  space: SearchSpace,
+  memo: Map<number, Choice>,
+  key: (i: number, p: number, rem: number) => number,
+  shape: (a: number, from: number, k: number) => ModuleShape | null,
+  splitPart: (a: number, from: number, k: number, rows: number) => { part: Partition; white: number; headerRows: number } | null,
+): PlannedPage[] {
+  const n = articles.length;
   const pages: PlannedPage[] = [{ bands: [] }];
   let i = 0;
   let p = 0;
@@ -208,39 +232,50 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     if (!ch) throw new Error('layout: plan lost');
     if (ch.kind === 0) {
       pages.push({ bands: [] });
-      rem = R;
+      rem = space.rows;
       row = 0;
       continue;
     }
-    const widths = ch.widths!;
-    const band: PlannedBand = { row, rows: ch.rows!, modules: [] };
+    const H = ch.rows!;
+    const band: PlannedBand = { row, rows: H, modules: [] };
     let col = 0;
-    widths.forEach((k, j) => {
-      const a = i + j;
-      const from = j === 0 ? p : 0;
-      const isSplit = ch.kind === 2 && j === widths.length - 1;
-      if (isSplit) {
-        const header = from === 0 ? articles[a].header(k) : articles[a].contHeader(k, 99);
-        const part = fillPart(articles[a], from, articles[a].items.length, k, ch.rows! - space.gap - header.rows)!;
-        band.modules.push({ article: a, col, k, from, to: part.cuts[k], part, continued: from > 0, jumps: true, headerRows: header.rows });
-      } else {
-        const s = shape(a, from, k)!;
-        band.modules.push({ article: a, col, k, from, to: articles[a].items.length, part: s.part, continued: from > 0, jumps: false, headerRows: s.headerRows });
+    let a = i;
+    ch.slots!.forEach((slot, j) => {
+      const lastSlot = j === ch.slots!.length - 1;
+      let top = 0;
+      for (let s = 0; s < slot.count; s++) {
+        const from = a === i ? p : 0;
+        const lastModule = s === slot.count - 1;
+        if (ch.kind === 2 && lastSlot && lastModule) {
+          const sp = splitPart(a, from, slot.k, H - top)!;
+          band.modules.push({
+            article: a, col, k: slot.k, row: top, rows: H - top, from, to: sp.part.cuts[slot.k], part: sp.part,
+            continued: from > 0, jumps: true, headerRows: sp.headerRows,
+          });
+        } else {
+          const sh = shape(a, from, slot.k)!;
+          band.modules.push({
+            article: a, col, k: slot.k, row: top, rows: lastModule ? H - top : sh.rows, from, to: articles[a].items.length, part: sh.part,
+            continued: from > 0, jumps: false, headerRows: sh.headerRows,
+          });
+          top += sh.rows;
+        }
+        a += 1;
       }
-      col += k;
+      col += slot.k;
     });
     pages[pages.length - 1].bands.push(band);
-    row += ch.rows!;
+    row += H;
     if (ch.kind === 2) {
-      i = i + widths.length - 1;
+      i = a - 1;
       p = ch.resume!;
       pages.push({ bands: [] });
-      rem = R;
+      rem = space.rows;
       row = 0;
     } else {
-      i += widths.length;
+      i = a;
       p = 0;
-      rem -= ch.rows!;
+      rem -= H;
     }
   }
   return pages;
