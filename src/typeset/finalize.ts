@@ -21,14 +21,13 @@ export interface FinalizeConfig {
 const EPS = 1e-9;
 
 export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeConfig): ComposedLine[] {
-  const { n, cls, adv, w, gl, hlS, shL, shR, spSh, trimL, trimR, gapJ, lastVis } = p;
+  const { n, cls, w, gl, hlS, shL, trimL, trimR, gapJ, lastVis } = p;
   // Per-character adjustments of the line being built, reused across lines.
   const tl = new Float64Array(n);
   const tr = new Float64Array(n);
   const sw = new Float64Array(n);
   const jg = new Float64Array(n);
   const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, hl: 0, trims: 0, gaps: 0, chars: 0 };
-  const size = cfg.size;
   const lines: ComposedLine[] = [];
   let a = 0;
   for (let li = 0; li < breaks.length; li++) {
@@ -86,39 +85,52 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
         }
       }
     }
-    lines.push(emit(p, a, e, j, li, last, avail, applied, gapCount, tl, tr, sw, jg, cfg));
+    lines.push(emit(p, { a, e, j, first: li === 0, last, avail, applied, gapCount }, tl, tr, sw, jg, cfg));
     a = j + 1;
   }
   return lines;
+}
 
-  function emit(
-    p: Prepared, a: number, e: number, j: number, li: number, last: boolean, avail: number, applied: number, gapCount: number,
-    tl: Float64Array, tr: Float64Array, sw: Float64Array, jg: Float64Array, cfg: FinalizeConfig,
-  ): ComposedLine {
-    const runs: LineRun[] = [];
-    let run: LineRun | undefined;
-    let runFace = -1;
-    let pen = 0;
-    let text = '';
-    for (let i = a; i <= j; i++) {
-      const f = p.face[i];
-      if (f !== runFace) {
-        run = { face: p.faces[f], size, x: pen * size, glyphs: [] };
-        runs.push(run);
-        runFace = f;
-      }
-      const g: PlacedGlyph = { id: p.gid[i], text: p.chars[i], x: (pen - (i <= e ? tl[i] : 0)) * size - run!.x, advance: adv[i] * size };
-      run!.glyphs.push(g);
-      text += p.chars[i];
-      if (i > e) continue; // hanging space at the line end
-      pen += cls[i] === Cls.SPACE ? sw[i] : adv[i] - tl[i] - tr[i];
-      if (i < e) pen += jg[i];
+/** The line a..j (e its last visible character, spaces after it hang) with its adjustments applied. */
+interface LineSpec {
+  a: number;
+  e: number;
+  j: number;
+  first: boolean;
+  last: boolean;
+  avail: number;
+  /** Extra space added (negative: taken), em. */
+  applied: number;
+  gapCount: number;
+}
+
+/** Positions the glyphs of one line and groups them into one run per face. */
+function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: Float64Array, jg: Float64Array, cfg: FinalizeConfig): ComposedLine {
+  const { a, e, j } = l;
+  const size = cfg.size;
+  const runs: LineRun[] = [];
+  let run: LineRun = { face: '', size, x: 0, glyphs: [] };
+  let runFace = -1;
+  let pen = 0;
+  let text = '';
+  for (let i = a; i <= j; i++) {
+    const f = p.face[i];
+    if (f !== runFace) {
+      run = { face: p.faces[f], size, x: pen * size, glyphs: [] };
+      runs.push(run);
+      runFace = f;
     }
-    let start = li === 0 ? cfg.indent : cfg.hangingIndent;
-    const width = pen;
-    if (cfg.align === 'center') start += (avail - width) / 2;
-    return { runs, start: start * size, width: width * size, text, last, gap: gapCount > 0 ? applied / gapCount : 0 };
+    // The pen moves left by a compressed left half, so the ink stays where it was drawn.
+    const g: PlacedGlyph = { id: p.gid[i], text: p.chars[i], x: (pen - (i <= e ? tl[i] : 0)) * size - run.x, advance: p.adv[i] * size };
+    run.glyphs.push(g);
+    text += p.chars[i];
+    if (i > e) continue; // a hanging space at the line end takes no room
+    pen += p.cls[i] === Cls.SPACE ? sw[i] : p.adv[i] - tl[i] - tr[i];
+    if (i < e) pen += jg[i];
   }
+  let start = l.first ? cfg.indent : cfg.hangingIndent;
+  if (cfg.align === 'center') start += (l.avail - pen) / 2;
+  return { runs, start: start * size, width: pen * size, text, last: l.last, gap: l.gapCount > 0 ? l.applied / l.gapCount : 0 };
 }
 
 /** Takes `D` em out of the line a..e; returns how much it could take. */

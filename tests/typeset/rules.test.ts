@@ -186,6 +186,14 @@ describe('justification (§4)', () => {
     expect(violations({ spans: [{ text, chain: body }], size: S, measure: 120, indent: 0 }, lines)).toEqual([]);
   });
 
+  it('breaks a run of marks longer than the measure rather than overflowing, when nothing else can', () => {
+    const text = '中' + '）'.repeat(40);
+    const lines = compose(text, 8);
+    expect(lines.map((l) => l.text).join('')).toBe(text);
+    for (const l of lines) expect(l.start + l.width).toBeLessThanOrEqual(80 + 0.01);
+    expect(lines[0].text.startsWith('中）')).toBe(true);
+  });
+
   it('breaks a word longer than the measure by character instead of overflowing', () => {
     const text = '中文Pneumonoultramicroscopicsilicovolcanoconiosis中文';
     const lines = compose(text, 8);
