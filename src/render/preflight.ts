@@ -6,6 +6,7 @@
 // object. Diagnostics use `line` for the page number (0: the whole document).
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { scanContentStream } from './content-scan.js';
+import { isRegisteredCondition } from './output-intent.js';
 import {
   decodeStream,
   PdfDict,
@@ -122,10 +123,15 @@ function checkDocument(doc: PdfFile, press: boolean, report: Report): void {
   const pdfx = Array.isArray(intents) ? intents.map((i) => doc.dict(i)).filter((d) => d && nameOf(d.get('S')) === 'GTS_PDFX') : [];
   if (pdfx.length === 0) report(0, 'error', 'output-intent-missing', 'no OutputIntent with /S /GTS_PDFX in the catalog');
   for (const intent of pdfx) {
-    if (!textString(doc.resolve(intent!.get('OutputConditionIdentifier')))) {
+    const identifier = textString(doc.resolve(intent!.get('OutputConditionIdentifier')));
+    if (!identifier) {
       report(0, 'error', 'output-intent-identifier', 'the PDF/X OutputIntent has no OutputConditionIdentifier');
     }
     const profile = doc.resolve(intent!.get('DestOutputProfile'));
+    if (identifier && !profile && !isRegisteredCondition(identifier)) {
+      report(0, 'warning', 'output-intent-unregistered',
+        `the output condition "${identifier}" is not one bulletin knows to be in the ICC registry, and no profile is embedded: give the ICC profile (outputProfile)`);
+    }
     if (!profile && !textString(doc.resolve(intent!.get('RegistryName')))) {
       report(0, 'error', 'output-intent-profile', 'the PDF/X OutputIntent has neither DestOutputProfile nor RegistryName');
     }

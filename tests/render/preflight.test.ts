@@ -78,6 +78,12 @@ describe('preflight', () => {
     expect(rules(preflight(await plainPdfkit(), { press: false }))).not.toContain('rgb-colour');
   });
 
+  it('warns about an unregistered output condition without an embedded profile', async () => {
+    const d = preflight(await renderPdf(twoPages(), { press: true, outputCondition: 'MyPrinter-2024' }), { press: true });
+    expect(d.map((x) => [x.rule, x.severity])).toEqual([['output-intent-unregistered', 'warning']]);
+    expect(preflight(await renderPdf(twoPages(), { press: true, outputCondition: 'FOGRA51' }), { press: true })).toEqual([]);
+  });
+
   it('reports a file that is not a PDF instead of throwing', () => {
     const d = preflight(Buffer.from('hello'), { press: false, file: 'x.pdf' });
     expect(d).toEqual([expect.objectContaining({ rule: 'pdf-unreadable', file: 'x.pdf', line: 0, severity: 'error' })]);
