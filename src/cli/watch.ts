@@ -79,7 +79,7 @@ export async function runWatch(options: WatchOptions): Promise<void> {
   };
 
   let builds = 0;
-  let loop: ReturnType<typeof startWatchLoop> | undefined;
+  let loop: Awaited<ReturnType<typeof startWatchLoop>> | undefined;
   const extraWatched = new Set<string>();
 
   const build = async (changed: string[]) => {
@@ -125,7 +125,7 @@ export async function runWatch(options: WatchOptions): Promise<void> {
     return r === '' || (!r.startsWith('..') && !isAbsolute(r));
   };
   const paths = [dir, resolve(root, 'templates'), resolve(root, 'fonts'), ...extraWatched];
-  loop = startWatchLoop({
+  loop = await startWatchLoop({
     paths,
     debounceMs: debounceMs ?? DEFAULT_DEBOUNCE_MS,
     // The output (and its temp file) may sit inside the bulletin folder; init's starter files are not inputs.

@@ -2,7 +2,7 @@
 // and coalesced rebuilds out. A change during a build is not lost and does
 // not start a second build at the same time: it triggers one more build
 // after the current one, with every path that changed meanwhile.
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { basename, resolve, sep } from 'node:path';
 
 export interface WatchLoopOptions {
@@ -49,7 +49,9 @@ export function inHiddenFolder(absPath: string, roots: string[]): boolean {
   return false;
 }
 
-export function startWatchLoop(options: WatchLoopOptions): WatchLoop {
+export async function startWatchLoop(options: WatchLoopOptions): Promise<WatchLoop> {
+  // Loaded here, not at the top: every other command would pay for it at start-up.
+  const { watch } = await import('chokidar');
   const roots = options.paths.map((p) => resolve(p));
   const skip = (p: string) => {
     const abs = resolve(p);
