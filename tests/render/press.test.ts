@@ -44,6 +44,17 @@ describe('press mode', () => {
     }
   });
 
+  it('takes another bleed width (5 mm) and ignores marks outside press mode', async () => {
+    const b5 = 5 * PT_PER_MM;
+    const q = qpdfJson(tempPdf(await renderPdf(pressList(), { press: true, bleedMm: 5 })));
+    const page = deref(q, q.pages[0].object);
+    expect(page['/MediaBox'][2]).toBeCloseTo(A3.width + 2 * b5, 2);
+    expect(page['/TrimBox'][0]).toBeCloseTo(b5, 2);
+    expect(page['/BleedBox'][0]).toBeCloseTo(0, 3);
+    const screen = qpdfJson(tempPdf(await renderPdf(pressList(), { marks: true })));
+    expect(deref(screen, screen.pages[0].object)['/MediaBox']).toEqual([0, 0, A3.width, A3.height]);
+  });
+
   it('shifts all content by the bleed so text stays at its trim position', async () => {
     const pages = await readPdfText(await renderPdf(pressList(), { press: true }));
     const h1 = pages[0].items.find((i) => i.text === '安全生产大家谈')!;
