@@ -17,13 +17,16 @@
 // linear in text length times the characters per line. Badness is
 // 100·r³ with r = extra space per gap / ¼ em (r = 1 is the loose-line limit);
 // shrinking costs a tenth of that, as compressing punctuation is the
-// preferred fix. `gap` reports the extra space per gap actually added. Natural
-// widths keep mid-line punctuation full width (quanjiao) except adjacent
-// marks; a line-final closing mark's blank half is free shrink, an opening
-// mark at line start always loses its blank half. Widow control: a last line
-// with fewer than two non-punctuation characters costs 1e9 demerits. When no
-// solution exists, a second pass may break inside runs wider than the line
-// (words first, kinsoku last) and let a single too-wide glyph overflow.
+// preferred fix. `gap` reports the extra space per gap actually added.
+// Natural widths keep a lone mid-line mark full width (quanjiao); adjacent
+// marks lose the blank half between them; a line-final closing mark or
+// 。，、；： gives up its whole blank half only when the line is too long (so
+// its ink sits at the edge); an opening mark at a line start always loses its
+// blank half. Mid-line blank halves may shrink to fit a line (推入). Widow
+// control: a last line with fewer than two non-punctuation characters costs
+// 1e9 demerits. Passes, each only if the previous found nothing: lines up to
+// 1 em per gap; any looseness; breaks inside runs wider than a line (words
+// first, kinsoku last); anything, a lone too-wide glyph overflowing.
 import { collect } from './collect.js';
 import { findBreakpoints } from './breakpoints.js';
 import { prepare, lineMetrics, type LineMetrics } from './prepare.js';
