@@ -130,7 +130,7 @@ function drawModule(g: PageGrid, t: Template, art: PreparedArticle, m: PlannedMo
     const color = line.color === 'accent' ? t.colors.accent : t.colors.text;
     items.push(...setRuns(line.set, aligned(x0, w, line.set.width, line.align), y, color, line.tag));
   }
-  const bodyTop = row + header.rows;
+  const bodyTop = row + header.rows + m.air;
   for (let c = 0; c < m.k; c++) {
     const x = g.colX[m.col + c];
     let r = bodyTop;

@@ -37,6 +37,8 @@ export interface PlannedModule {
   /** True when the article goes on on the next page (下转). */
   jumps: boolean;
   headerRows: number;
+  /** Rows of air between the header and the body. */
+  air: number;
 }
 
 export interface PlannedBand {
@@ -65,6 +67,12 @@ const SPLIT = 12;
 const FOOT = 10;
 const BAND = 1;
 const STACK = 2;
+/**
+ * Rows of air a module may take between its byline and its body, so that
+ * modules of a band end level and the last band reaches the page's foot.
+ */
+export const AIR = 2;
+const AIR_COST = 0.5;
 const INFEASIBLE = 1e9;
 
 interface ModuleShape {
@@ -150,13 +158,19 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const heights: number[] = [];
     const enumerate = (a: number, used: number, penalty: number, tallest: number) => {
       if (used === C) {
-        // The whole band.
-        const H = tallest;
-        let white = 0;
-        for (let j = 0; j < slots.length; j++) white += slots[j].k * (H - heights[j]);
-        const w = H === rem ? FOOT : 1;
-        const c = w * white + penalty + BAND + best(a, 0, rem - H);
-        if (c < choice.cost) choice = { cost: c, kind: 1, slots: [...slots], rows: H };
+        // The whole band at its natural height, and stretched to the page's foot.
+        for (const H of tallest < rem ? [tallest, rem] : [tallest]) {
+          let white = 0;
+          let air = 0;
+          for (let j = 0; j < slots.length; j++) {
+            const stretch = Math.min(AIR * slots[j].count, H - heights[j]);
+            air += slots[j].k * stretch;
+            white += slots[j].k * (H - heights[j] - stretch);
+          }
+          const w = H === rem ? FOOT : 1;
+          const c = w * white + AIR_COST * air + penalty + BAND + best(a, 0, rem - H);
+          if (c < choice.cost) choice = { cost: c, kind: 1, slots: [...slots], rows: H };
+        }
         return;
       }
       if (a >= n) return;
@@ -196,8 +210,13 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       const sp = splitPart(a, from, k, room);
       if (!sp) return;
       let white = sp.white;
-      for (let j = 0; j < slots.length; j++) white += slots[j].k * (rem - heights[j]);
-      const c = FOOT * white + penalty + (above ? above.penalty : 0) + BAND + SPLIT + best(a, sp.part.cuts[k], R);
+      let air = 0;
+      for (let j = 0; j < slots.length; j++) {
+        const stretch = Math.min(AIR * slots[j].count, rem - heights[j]);
+        air += slots[j].k * stretch;
+        white += slots[j].k * (rem - heights[j] - stretch);
+      }
+      const c = FOOT * white + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT + best(a, sp.part.cuts[k], R);
       if (c < choice.cost) choice = { cost: c, kind: 2, slots: [...slots, { k, count: above ? 2 : 1 }], resume: sp.part.cuts[k], rows: rem };
     };
 
@@ -242,23 +261,30 @@ function rebuildPlan(
     let a = i;
     ch.slots!.forEach((slot, j) => {
       const lastSlot = j === ch.slots!.length - 1;
+      const split = ch.kind === 2 && lastSlot;
+      // The slot's air, as the search counted it: the first module takes up to AIR rows, the second the rest.
+      let natural = 0;
+      if (!split) for (let s = 0; s < slot.count; s++) natural += shape(a + s, a + s === i ? p : 0, slot.k)!.rows;
+      let stretch = split ? 0 : Math.min(AIR * slot.count, H - natural);
       let top = 0;
       for (let s = 0; s < slot.count; s++) {
         const from = a === i ? p : 0;
         const lastModule = s === slot.count - 1;
-        if (ch.kind === 2 && lastSlot && lastModule) {
+        if (split && lastModule) {
           const sp = splitPart(a, from, slot.k, H - top)!;
           band.modules.push({
             article: a, col, k: slot.k, row: top, rows: H - top, from, to: sp.part.cuts[slot.k], part: sp.part,
-            continued: from > 0, jumps: true, headerRows: sp.headerRows,
+            continued: from > 0, jumps: true, headerRows: sp.headerRows, air: 0,
           });
         } else {
           const sh = shape(a, from, slot.k)!;
+          const air = Math.min(AIR, stretch);
+          stretch -= air;
           band.modules.push({
-            article: a, col, k: slot.k, row: top, rows: lastModule ? H - top : sh.rows, from, to: articles[a].items.length, part: sh.part,
-            continued: from > 0, jumps: false, headerRows: sh.headerRows,
+            article: a, col, k: slot.k, row: top, rows: lastModule ? H - top : sh.rows + air, from, to: articles[a].items.length, part: sh.part,
+            continued: from > 0, jumps: false, headerRows: sh.headerRows, air,
           });
-          top += sh.rows;
+          top += sh.rows + air;
         }
         a += 1;
       }

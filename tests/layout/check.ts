@@ -136,7 +136,12 @@ export function strandedHeadings(dl: DisplayList, g: PageGrid, lines: Line[]): s
     }
     const body = lines.filter((l) => l.page === page.number && l.role !== 'H3');
     for (const [id, h] of heads) {
-      const followed = [...h.cols].some((c) => body.filter((l) => l.col === c && l.y > h.y && l.y < h.y + 6 * g.row).length >= 2);
+      // In a column under it, the next two lines are its own article's text.
+      const article = id.split('-')[0];
+      const followed = [...h.cols].some((c) => {
+        const next = body.filter((l) => l.col === c && l.y > h.y).sort((x, y) => x.y - y.y).slice(0, 2);
+        return next.length === 2 && next.every((l) => l.article === article);
+      });
       if (!followed) out.push(`p${page.number} ${id} is not followed by two lines`);
     }
   }
