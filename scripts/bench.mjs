@@ -7,7 +7,7 @@
 //   node scripts/bench.mjs [--runs N] [--no-write] [--only cold,scale,check,watch,compose]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -268,10 +268,13 @@ if (!existsSync(CLI)) {
 }
 const rows = [];
 const row = (what, size, r, target, note = '') => {
-  rows.push({ what, size, time: ms(r.wall), rss: mb(r.rssKb), target, note });
+  rows.push({ what, size, time: `${ms(r.wall)} (${ms(r.min)})`, rss: mb(r.rssKb), target, note });
   console.log(`${what.padEnd(44)} ${size.padEnd(26)} ${ms(r.wall).padStart(8)} ${mb(r.rssKb).padStart(7)}  ${target}`);
 };
-console.log(`bulletin bench: ${RUNS} runs each, median; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+// Other processes skew every figure: the load average is printed with the results.
+const loadBefore = loadavg()[0];
+console.log(`bulletin bench: ${RUNS} runs each, median; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load average ${loadBefore.toFixed(1)}\n`);
+if (loadBefore > cpus().length / 2) console.log(`warning: the machine is busy (load ${loadBefore.toFixed(1)} on ${cpus().length} cores): figures will be high\n`);
 
 const sampleChars = countChars(SAMPLE);
 let cold;
@@ -322,10 +325,10 @@ if (want('compose')) {
 }
 
 if (WRITE && !ONLY) {
-  const table = ['| what | size | time (median) | peak RSS | target | note |', '| --- | --- | --- | --- | --- | --- |']
+  const table = ['| what | size | time: median (fastest) | peak RSS | target | note |', '| --- | --- | --- | --- | --- | --- |']
     .concat(rows.map((r) => `| ${r.what} | ${r.size} | ${r.time} | ${r.rss} | ${r.target} | ${r.note} |`))
     .join('\n');
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${RUNS} runs per figure (median)`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${RUNS} runs per figure (median, fastest in brackets; 3 for the large bulletins), load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end`;
   const path = join(ROOT, 'docs', 'performance.md');
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const start = '<!-- bench:start -->';
