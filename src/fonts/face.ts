@@ -3,6 +3,10 @@
 // look-ups are cached per code point: a bulletin uses a few thousand distinct
 // characters and measures each many times.
 import * as fontkit from 'fontkit';
+import { isCjkPunctuation } from './cjk-punctuation.js';
+
+/** Glyphs at least this wide (in em) count as full-width. */
+export const FULL_WIDTH = 0.9;
 
 export interface FaceGlyph {
   /** Glyph id in this font. */
@@ -47,6 +51,15 @@ export function openFace(key: string, path: string): Face {
       if (font.hasGlyphForCodePoint(cp)) {
         const glyph = font.glyphForCodePoint(cp);
         g = { id: glyph.id, advance: glyph.advanceWidth / upem };
+        // CJK fonts map some punctuation that Chinese sets full-width (the
+        // em dash of ——, for one: 0.89 em in Noto) to a proportional glyph,
+        // and offer the full-width form through the `fwid` feature. Take it,
+        // so —— spans exactly two ems on the character grid.
+        if (g.advance < FULL_WIDTH && isCjkPunctuation(cp)) {
+          const run = font.layout(String.fromCodePoint(cp), ['fwid']);
+          const alt = run.glyphs.length === 1 ? run.glyphs[0] : undefined;
+          if (alt && alt.id !== glyph.id && alt.advanceWidth / upem >= FULL_WIDTH) g = { id: alt.id, advance: alt.advanceWidth / upem };
+        }
       }
       cache.set(cp, g);
       return g;

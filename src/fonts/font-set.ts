@@ -29,7 +29,7 @@ export interface LoadFontSetOptions {
    * not exist are skipped.
    */
   searchDirs: string[];
-  /** Roles whose chain keeps CJK punctuation full-width (grid-chain.ts). Default: `kai`. */
+  /** Roles whose chain keeps CJK punctuation full-width (grid-chain.ts). Default: every role. */
   gridRoles?: string[];
   /** Where converted WOFF fonts are cached (default: ttf-cache.ts's folders). */
   cacheDirs?: string[];
@@ -114,7 +114,8 @@ export function loadFontSet(options: LoadFontSetOptions): FontSet {
   }
   const defaults = Object.keys(DEFAULT_ROLES);
   const order = [...defaults, ...[...resolved.keys()].filter((r) => !defaults.includes(r)).sort()];
-  const grid = new Set(options.gridRoles ?? ['kai']);
+  // Every role by default: Chinese text in any face sets its punctuation on the grid.
+  const grid = options.gridRoles ? new Set(options.gridRoles) : undefined;
   const chains = new Map<string, FaceChain>();
 
   const resolvedRole = (role: string): ResolvedRole => {
@@ -130,7 +131,7 @@ export function loadFontSet(options: LoadFontSetOptions): FontSet {
       const faces = [
         ...new Set(chainRoles(role).filter((r) => resolved.has(r)).map((r) => openResolved(resolved.get(r)!, options.cacheDirs))),
       ];
-      c = grid.has(role) ? gridChainOf(role, faces) : chainOf(role, faces);
+      c = !grid || grid.has(role) ? gridChainOf(role, faces) : chainOf(role, faces);
       chains.set(role, c);
     }
     return c;

@@ -109,6 +109,8 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     outputCondition: options.outputCondition,
     outputProfile: options.outputProfile,
     producer: `bulletin ${VERSION}`,
+    // The faces layout measured with: render embeds them without reading the files again.
+    faces: fonts.faces(),
   });
   lap('render');
 

@@ -25,10 +25,25 @@ describe('full-width punctuation in the kai chain', () => {
     expect(a.glyph.advance).toBeLessThan(0.9);
   });
 
-  it('leaves other roles plain, and keeps a narrow mark when no later face is wider', () => {
-    expect(set.chain('body').resolve(cp('·'))!.face.key).toBe('noto-serif-sc-400');
+  it('keeps every role on the grid, and a narrow mark when no later face is wider', () => {
+    // Body text too: Noto Serif SC's · is 0.327 em, the sans one is full-width.
+    const dot = set.chain('body').resolve(cp('·'))!;
+    expect([dot.face.key, dot.glyph.advance]).toEqual(['noto-sans-sc-400', 1]);
+    // An explicit gridRoles list leaves the other roles plain.
+    const plain = loadFontSet({ searchDirs: [], gridRoles: ['kai'] });
+    expect(plain.chain('body').resolve(cp('·'))!.face.key).toBe('noto-serif-sc-400');
     const alone = gridChainOf('kai', [kai.faces[0]]);
     expect(alone.resolve(cp('“'))!.glyph.advance).toBeCloseTo(0.35, 5);
+  });
+
+  it('takes the full-width em dash through the font\'s fwid feature, so —— spans two ems', () => {
+    const dash = set.chain('body').resolve(cp('—'))!;
+    expect(dash.face.key).toBe('noto-serif-sc-400');
+    expect(dash.glyph.advance).toBe(1);
+    // The plain cmap glyph is the proportional one (0.89 em): fwid gave another glyph.
+    const face = dash.face.font;
+    expect(face.glyphForCodePoint(cp('—')).advanceWidth / face.unitsPerEm).toBeLessThan(0.9);
+    expect(dash.glyph.id).not.toBe(face.glyphForCodePoint(cp('—')).id);
   });
 
   it('limits the rule to CJK punctuation', () => {

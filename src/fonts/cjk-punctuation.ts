@@ -1,0 +1,31 @@
+// Which punctuation Chinese text sets full-width, shared by the face (its
+// `fwid` substitution) and the grid chain (fallback to a full-width face).
+
+/**
+ * Punctuation that Chinese text sets full-width (GB/T 15834): from General
+ * Punctuation the quotation marks “ ” ‘ ’, the dashes — ― and ‖, the
+ * ellipses … ‥, the middle dots · ‧ and ※ (not hyphens, the en dash or the
+ * bullet, which stay proportional); CJK Symbols and Punctuation; the CJK
+ * compatibility and vertical forms; the punctuation of the Fullwidth Forms
+ * block (not its letters and digits).
+ */
+export function isCjkPunctuation(cp: number): boolean {
+  return (
+    cp === 0x00b7 ||
+    (cp >= 0x2014 && cp <= 0x2016) ||
+    cp === 0x2018 ||
+    cp === 0x2019 ||
+    cp === 0x201c ||
+    cp === 0x201d ||
+    (cp >= 0x2025 && cp <= 0x2027) ||
+    cp === 0x203b ||
+    (cp >= 0x3001 && cp <= 0x303f) ||
+    cp === 0x30fb ||
+    (cp >= 0xfe10 && cp <= 0xfe19) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff01 && cp <= 0xff0f) ||
+    (cp >= 0xff1a && cp <= 0xff20) ||
+    (cp >= 0xff3b && cp <= 0xff40) ||
+    (cp >= 0xff5b && cp <= 0xff65)
+  );
+}
