@@ -21,14 +21,21 @@ export function register(program: Command): void {
     .option('--json', 'print {"diagnostics":[…]} as JSON on stdout')
     .option('--format <format>', 'human | json | github (workflow annotations)')
     .option('--strict', 'exit 1 on warnings too (for CI)')
-    .action(async (dir: string, opts: { json?: boolean; format?: string; strict?: boolean }) => {
+    .option('-q, --quiet', 'print only what fails the check (errors; with --strict, warnings too)')
+    .option('-v, --verbose', 'also print the time of each stage')
+    .action(async (dir: string, opts: { json?: boolean; format?: string; strict?: boolean; quiet?: boolean; verbose?: boolean }) => {
       const format = parseFormat(opts.format, opts.json);
+      const t0 = performance.now();
       const { bulletin, diagnostics: loadFindings } = await loadBulletin(dir);
-      const diagnostics = [...loadFindings, ...analyseBulletin(bulletin).diagnostics];
-      const failed = hasErrors(diagnostics) || (opts.strict === true && diagnostics.some((d) => d.severity === 'warning'));
+      const t1 = performance.now();
+      const all = [...loadFindings, ...analyseBulletin(bulletin).diagnostics];
+      const t2 = performance.now();
+      const failed = hasErrors(all) || (opts.strict === true && all.some((d) => d.severity === 'warning'));
+      const diagnostics = opts.quiet ? all.filter((d) => d.severity === 'error' || (opts.strict === true && d.severity === 'warning')) : all;
       if (format === 'human') {
         if (diagnostics.length > 0) process.stdout.write(formatDiagnostics(diagnostics, format) + '\n');
-        process.stderr.write(`${dir}: ${bulletin.articles.length} articles, ${summary(diagnostics)}\n`);
+        if (opts.verbose) process.stderr.write(`timings (ms): load ${Math.round(t1 - t0)}, analyse ${Math.round(t2 - t1)}\n`);
+        if (!opts.quiet) process.stderr.write(`${dir}: ${bulletin.articles.length} articles, ${summary(all)}\n`);
       } else if (diagnostics.length > 0 || format === 'json') {
         process.stdout.write(formatDiagnostics(diagnostics, format) + '\n');
       }

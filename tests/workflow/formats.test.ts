@@ -51,6 +51,21 @@ describe('check --format github', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('--quiet prints only what fails the check; --verbose adds timings', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': MISSPELT });
+    const quiet = runCli(['check', dir, '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe('');
+    expect(quiet.stderr).toBe('');
+    const strict = runCli(['check', dir, '--quiet', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/01-a\.md:4:1\s+warning\s+.*\[unknown-key\]/);
+    const verbose = runCli(['check', dir, '--verbose']);
+    expect(verbose.stdout).toMatch(/\[unknown-key\]/);
+    expect(verbose.stderr).toMatch(/^timings \(ms\): load \d+, analyse \d+$/m);
+    expect(verbose.stderr).toMatch(/1 articles, 0 errors, 1 warning/);
+  });
+
   it('rejects an unknown format as a usage error', () => {
     const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article() });
     const r = runCli(['check', dir, '--format', 'xml']);
