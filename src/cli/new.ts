@@ -21,8 +21,15 @@ export function register(program: Command): void {
         process.stdout.write(displayPath(path) + '\n');
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        if (err.code === 'EEXIST' || err.code === 'ENOTDIR' || err.code === 'EACCES') {
-          const what = err.code === 'EEXIST' ? 'already exists; nothing was written' : err.code === 'ENOTDIR' ? 'is not a folder' : 'is not writable';
+        if (err.code === 'EEXIST' || err.code === 'ENOTDIR' || err.code === 'EACCES' || err.code === 'ENOENT') {
+          const what =
+            err.code === 'EEXIST'
+              ? 'already exists; nothing was written'
+              : err.code === 'ENOTDIR'
+                ? 'is not a folder'
+                : err.code === 'ENOENT'
+                  ? 'does not exist: give the bulletin folder with --dir, or create one with `bulletin init`'
+                  : 'is not writable';
           process.stderr.write(`bulletin new: ${displayPath(err.path ?? opts.dir)} ${what}.\n`);
           process.exitCode = EXIT_CONTENT;
           return;

@@ -1,7 +1,7 @@
 // `bulletin new`: the next numbered article file with its front matter.
 // The file is created with the exclusive flag, so an existing file (even one
 // that appears between the listing and the write) is never overwritten.
-import { mkdir, open, readdir } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { authorSlug } from './slug.js';
@@ -47,7 +47,7 @@ export function articleText(options: Omit<NewArticleOptions, 'dir'>): string {
 
 export async function createArticle(options: NewArticleOptions): Promise<NewArticle> {
   const dir = resolve(options.dir);
-  await mkdir(dir, { recursive: true });
+  // No mkdir: a mistyped --dir must not quietly start a second bulletin.
   // Articles are files; a folder that happens to end in `.md` does not count.
   const names = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.isDirectory()).map((e) => e.name);
   const { prefix } = nextArticleNumber(names);

@@ -87,6 +87,14 @@ describe('bulletin new', () => {
     expect(readdirSync(dir).sort()).toEqual(['01-a.md', '02-zhang-san.md', 'index.md']);
   });
 
+  it('refuses a folder that does not exist instead of creating it', () => {
+    const dir = join(tempDir(), 'typo');
+    const r = runCli(['new', '标题', '--author', '张三', '--dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(dir);
+    expect(r.stderr).toMatch(/does not exist/);
+  });
+
   it('rejects an empty title or author and a title on two lines as usage errors', () => {
     const dir = tempDir();
     expect(runCli(['new', '', '--author', '张三', '--dir', dir]).code).toBe(2);
