@@ -4,7 +4,7 @@
 // speed is measured by scripts/bench.mjs, not here.
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CLI, copySample, runCli } from '../helpers/cli.js';
 
@@ -158,6 +158,27 @@ describe('build --watch', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const rebuilds = w.stderr().slice(from).match(/^rebuilt /gm) ?? [];
     expect(rebuilds).toHaveLength(1);
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+  }, 300_000);
+
+  it('rebuilds when a template file outside the bulletin folder changes', async () => {
+    const dir = copySample();
+    const root = dirname(dir);
+    mkdirSync(join(root, 'tpl'));
+    writeFileSync(join(root, 'tpl', 'mine.yaml'), 'extends: a4\n');
+    const index = join(dir, 'index.md');
+    writeFileSync(index, readFileSync(index, 'utf8').replace(/^template: .*$/m, 'template: ../tpl/mine.yaml'));
+    const pdf = join(root, 'out.pdf');
+    const mediaBox = () => /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(readFileSync(pdf).toString('latin1'))?.slice(1).map(Number);
+    const w = startWatch([dir, '-o', pdf], root);
+    await w.waitFor(/^watching /m);
+    const a4 = mediaBox()!;
+    expect(a4[0]).toBeCloseTo(595.28, 0);
+    const from = w.stderr().length;
+    writeFileSync(join(root, 'tpl', 'mine.yaml'), 'extends: newspaper\n');
+    await w.waitFor(/^rebuilt .* after a change to .*mine\.yaml/m, from);
+    await until(() => mediaBox()![0] > 800, 'the page grows to the newspaper size');
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
   }, 300_000);
