@@ -21,42 +21,84 @@ export interface Partition {
   spread: number;
 }
 
+// The reachability tables live in shared buffers stamped with a generation
+// number, so a call neither allocates nor clears them: on big bulletins this
+// runs a million times. A table is read (rebuild) before the next call.
+let parentBuf = new Int32Array(1 << 14);
+let stampBuf = new Int32Array(1 << 14);
+let gen = 0;
+let frontierA = new Int32Array(1 << 10);
+let frontierB = new Int32Array(1 << 10);
+
+interface Table {
+  from: number;
+  span: number;
+  k: number;
+}
+
 /**
  * Columns [from, …) each with between lo and hi rows (the last between lastLo
- * and lastHi); the reachable end positions with a parent map for rebuilding.
+ * and lastHi): marks for every column the reachable end positions with their
+ * parent. Undefined when some column has no reachable end.
  */
-function reach(f: Flowable, from: number, to: number, k: number, lo: number, hi: number, lastLo: number, lastHi: number): Map<number, number>[] | undefined {
+function reach(f: Flowable, from: number, to: number, k: number, lo: number, hi: number, lastLo: number, lastHi: number): Table | undefined {
   const { pre, breakBefore } = f;
-  let frontier = [from];
-  const parents: Map<number, number>[] = [];
+  const span = to - from + 1;
+  if (k * span > parentBuf.length) {
+    parentBuf = new Int32Array(k * span * 2);
+    stampBuf = new Int32Array(k * span * 2);
+  }
+  if (span > frontierA.length) {
+    frontierA = new Int32Array(span * 2);
+    frontierB = new Int32Array(span * 2);
+  }
+  gen += 1;
+  let frontier = frontierA;
+  let next = frontierB;
+  frontier[0] = from;
+  let count = 1;
   for (let c = 0; c < k; c++) {
     const isLast = c === k - 1;
     const a = isLast ? lastLo : lo;
     const b = isLast ? lastHi : hi;
-    const next = new Map<number, number>();
-    for (const p of frontier) {
+    const base0 = c * span - from;
+    let found = 0;
+    for (let x = 0; x < count; x++) {
+      const p = frontier[x];
+      const base = pre[p];
       for (let q = p + 1; q <= to; q++) {
-        const rows = pre[q] - pre[p];
+        const rows = pre[q] - base;
         if (rows > b) break;
         if (rows < a || !breakBefore[q]) continue;
-        if (!next.has(q)) next.set(q, p);
+        const idx = base0 + q;
+        if (stampBuf[idx] === gen) continue;
+        stampBuf[idx] = gen;
+        parentBuf[idx] = p;
+        next[found++] = q;
       }
     }
-    if (next.size === 0) return undefined;
-    parents.push(next);
-    frontier = [...next.keys()].sort((x, y) => x - y);
+    if (found === 0) return undefined;
+    // Frontiers come out in increasing order only per parent; order does not matter for reachability.
+    const t = frontier;
+    frontier = next;
+    next = t;
+    count = found;
   }
-  return parents;
+  return { from, span, k };
 }
 
-function rebuild(parents: Map<number, number>[], end: number, from: number): number[] {
+function reached(t: Table, q: number): boolean {
+  return stampBuf[(t.k - 1) * t.span + q - t.from] === gen;
+}
+
+function rebuild(t: Table, end: number): number[] {
   const cuts = [end];
   let q = end;
-  for (let c = parents.length - 1; c >= 0; c--) {
-    q = parents[c].get(q)!;
+  for (let c = t.k - 1; c >= 0; c--) {
+    q = parentBuf[c * t.span + q - t.from];
     cuts.unshift(q);
   }
-  if (cuts[0] !== from) throw new Error('flow: broken partition');
+  if (cuts[0] !== t.from) throw new Error('flow: broken partition');
   return cuts;
 }
 
@@ -84,7 +126,7 @@ export function balance(f: Flowable, from: number, to: number, k: number): Parti
     for (let h = h0; h <= h0 + spread; h++) {
       const lo = Math.max(1, h - spread);
       const parents = reach(f, from, to, k, lo, h, lo, h);
-      if (parents && parents[k - 1].has(to)) return measure(f, rebuild(parents, to, from));
+      if (parents && reached(parents, to)) return measure(f, rebuild(parents, to));
     }
   }
   return undefined;
@@ -97,13 +139,16 @@ export function balance(f: Flowable, from: number, to: number, k: number): Parti
  */
 export function fillPart(f: Flowable, from: number, to: number, k: number, rows: number): Partition | undefined {
   if (rows < 3) return undefined;
+  // The part cannot reach past k full columns: look no further.
+  let end = from;
+  while (end < to && f.pre[end] - f.pre[from] < k * rows) end++;
   for (const slack of [1, 2]) {
-    const parents = reach(f, from, to, k, rows - slack, rows, rows - 1 - slack, rows - 1);
+    const parents = reach(f, from, end, k, rows - slack, rows, rows - 1 - slack, rows - 1);
     if (!parents) continue;
     // The longest part that leaves at least two rows to continue.
     let best = -1;
-    for (const q of parents[k - 1].keys()) if (q < to && f.pre[to] - f.pre[q] >= 2 && q > best) best = q;
-    if (best >= 0) return measure(f, rebuild(parents, best, from));
+    for (let q = Math.min(end, to - 1); q > from && best < 0; q--) if (reached(parents, q) && f.pre[to] - f.pre[q] >= 2) best = q;
+    if (best >= 0) return measure(f, rebuild(parents, best));
   }
   return undefined;
 }

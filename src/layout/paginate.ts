@@ -73,6 +73,13 @@ const STACK = 2;
  */
 export const AIR = 2;
 const AIR_COST = 0.5;
+/**
+ * A band has at most three slots and one stacked pair: richer bands rarely
+ * win and multiply the search (at six columns, 486 slot patterns a state
+ * instead of 46).
+ */
+const MAX_SLOTS = 3;
+const MAX_STACKS = 1;
 const INFEASIBLE = 1e9;
 
 interface ModuleShape {
@@ -106,7 +113,17 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const shapes = articles.map(() => new Map<number, ModuleShape | null>());
   const headerOf = (a: number, from: number, k: number): Header => (from === 0 ? articles[a].header(k) : articles[a].contHeader(k, 99));
 
+  // Whole articles are asked for most: an array beats a Map lookup.
+  const whole: (ModuleShape | null | undefined)[] = new Array(n * (C + 1));
   const shape = (a: number, from: number, k: number): ModuleShape | null => {
+    if (from === 0) {
+      let s = whole[a * (C + 1) + k];
+      if (s === undefined) s = whole[a * (C + 1) + k] = computeShape(a, 0, k);
+      return s;
+    }
+    return computeShape(a, from, k);
+  };
+  const computeShape = (a: number, from: number, k: number): ModuleShape | null => {
     const key = from * 64 + k;
     const cache = shapes[a];
     const hit = cache.get(key);
@@ -126,8 +143,18 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     return result;
   };
 
+  type SplitResult = { part: Partition; white: number; headerRows: number } | null;
+  const splits = articles.map(() => new Map<number, SplitResult>());
   /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost. */
-  const splitPart = (a: number, from: number, k: number, rows: number): { part: Partition; white: number; headerRows: number } | null => {
+  const splitPart = (a: number, from: number, k: number, rows: number): SplitResult => {
+    const sk = (from * 64 + k) * 4096 + rows;
+    const hit = splits[a].get(sk);
+    if (hit !== undefined) return hit;
+    const result = computeSplit(a, from, k, rows);
+    splits[a].set(sk, result);
+    return result;
+  };
+  const computeSplit = (a: number, from: number, k: number, rows: number): SplitResult => {
     const header = headerOf(a, from, k);
     const bodyRows = rows - space.gap - header.rows;
     const part = fillPart(articles[a], from, articles[a].items.length, k, bodyRows);
@@ -156,25 +183,18 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     // Slots are chosen left to right; `heights` of the slots so far.
     const slots: Slot[] = [];
     const heights: number[] = [];
-    const enumerate = (a: number, used: number, penalty: number, tallest: number) => {
+    const enumerate = (a: number, used: number, penalty: number, tallest: number, stacks: number) => {
       if (used === C) {
         // The whole band at its natural height, and stretched to the page's foot.
-        for (const H of tallest < rem ? [tallest, rem] : [tallest]) {
-          let white = 0;
-          let air = 0;
-          for (let j = 0; j < slots.length; j++) {
-            const stretch = Math.min(AIR * slots[j].count, H - heights[j]);
-            air += slots[j].k * stretch;
-            white += slots[j].k * (H - heights[j] - stretch);
-          }
-          const w = H === rem ? FOOT : 1;
-          const c = w * white + AIR_COST * air + penalty + BAND + best(a, 0, rem - H);
-          if (c < choice.cost) choice = { cost: c, kind: 1, slots: [...slots], rows: H };
-        }
+        leaf(a, penalty, tallest);
+        if (tallest < rem) leaf(a, penalty, rem);
         return;
       }
       if (a >= n) return;
-      for (let k = 1; k <= C - used; k++) {
+      // The band's last slot takes the columns left.
+      const firstK = slots.length === MAX_SLOTS - 1 ? C - used : 1;
+      // Wide slots first: they give a good bound early, which prunes the rest.
+      for (let k = C - used; k >= firstK; k--) {
         const last = used + k === C;
         const from = a === i ? p : 0;
         const top = shape(a, from, k);
@@ -182,25 +202,40 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         if (top && top.rows <= rem) {
           slots.push({ k, count: 1 });
           heights.push(top.rows);
-          enumerate(a + 1, used + k, penalty + top.penalty, Math.max(tallest, top.rows));
+          enumerate(a + 1, used + k, penalty + top.penalty, Math.max(tallest, top.rows), stacks);
           slots.pop();
           heights.pop();
         }
         // The slot's (last) module runs to the page's foot and continues overleaf.
         if (last && (!top || top.rows > rem)) trySplit(a, from, k, null, penalty, tallest);
-        if (!top || top.rows >= rem || a + 1 >= n) continue;
+        if (!top || top.rows >= rem || a + 1 >= n || stacks >= MAX_STACKS) continue;
         // Two modules stacked at the same width.
         const bottom = shape(a + 1, 0, k);
         if (bottom && top.rows + bottom.rows <= rem) {
           const h = top.rows + bottom.rows;
           slots.push({ k, count: 2 });
           heights.push(h);
-          enumerate(a + 2, used + k, penalty + top.penalty + bottom.penalty + STACK, Math.max(tallest, h));
+          enumerate(a + 2, used + k, penalty + top.penalty + bottom.penalty + STACK, Math.max(tallest, h), stacks + 1);
           slots.pop();
           heights.pop();
         }
         if (last && (!bottom || top.rows + bottom.rows > rem)) trySplit(a + 1, 0, k, top, penalty + STACK, tallest);
       }
+    };
+
+    const leaf = (a: number, penalty: number, H: number) => {
+      let white = 0;
+      let air = 0;
+      for (let j = 0; j < slots.length; j++) {
+        const stretch = Math.min(AIR * slots[j].count, H - heights[j]);
+        air += slots[j].k * stretch;
+        white += slots[j].k * (H - heights[j] - stretch);
+      }
+      const w = H === rem ? FOOT : 1;
+      const partial = w * white + AIR_COST * air + penalty + BAND;
+      if (partial >= choice.cost) return;
+      const c = partial + best(a, 0, rem - H);
+      if (c < choice.cost) choice = { cost: c, kind: 1, slots: [...slots], rows: H };
     };
 
     /** A band to the page's foot whose last slot ends with article a split (under `above` when stacked). */
@@ -216,11 +251,13 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         air += slots[j].k * stretch;
         white += slots[j].k * (rem - heights[j] - stretch);
       }
-      const c = FOOT * white + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT + best(a, sp.part.cuts[k], R);
+      const partial = FOOT * white + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
+      if (partial >= choice.cost) return;
+      const c = partial + best(a, sp.part.cuts[k], R);
       if (c < choice.cost) choice = { cost: c, kind: 2, slots: [...slots, { k, count: above ? 2 : 1 }], resume: sp.part.cuts[k], rows: rem };
     };
 
-    enumerate(i, 0, 0, 0);
+    enumerate(i, 0, 0, 0, 0);
     memo.set(k0, choice);
     return choice.cost;
   };
