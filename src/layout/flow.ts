@@ -134,7 +134,8 @@ export function balance(f: Flowable, from: number, to: number, k: number): Parti
 
 /**
  * The part of items [from, to) that fills k columns of `rows` rows, the last
- * column keeping one row for the "下转" line: columns full or one row short.
+ * column keeping one row for the "下转" line: columns full or one row short,
+ * or all one row shorter.
  * Returns the partition of the part (it ends before `to`), or undefined.
  */
 export function fillPart(f: Flowable, from: number, to: number, k: number, rows: number): Partition | undefined {
@@ -142,8 +143,9 @@ export function fillPart(f: Flowable, from: number, to: number, k: number, rows:
   // The part cannot reach past k full columns: look no further.
   let end = from;
   while (end < to && f.pre[end] - f.pre[from] < k * rows) end++;
-  for (const slack of [1, 2]) {
-    const parents = reach(f, from, end, k, rows - slack, rows, rows - 1 - slack, rows - 1);
+  // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
+  for (const target of [rows, rows - 1]) {
+    const parents = reach(f, from, end, k, target - 1, target, target - 2, target - 1);
     if (!parents) continue;
     // The longest part that leaves at least two rows to continue.
     let best = -1;
