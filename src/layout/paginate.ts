@@ -66,6 +66,7 @@ const SPLIT = 12;
 /** Empty cells at a page's foot weigh more than white inside a band: every page but the last must be full. */
 const FOOT = 10;
 const BAND = 1;
+const TASTE = 0.5;
 const STACK = 2;
 /**
  * Rows of air a module may take between its byline and its body, so that
@@ -137,6 +138,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       let penalty = 0;
       if (header.headlineLines > 2) penalty += 8 * (header.headlineLines - 2) * k;
       if (part.height < 5 && k > 1) penalty += 30;
+      // A wide module with short columns reads as a strip: wider modules want taller columns.
+      const want = 2 * k + 6;
+      if (k > 2 && part.height < want) penalty += TASTE * k * (want - part.height);
       result = { part, headerRows: header.rows, rows: space.gap + header.rows + part.height, penalty };
     }
     cache.set(key, result);
