@@ -133,24 +133,33 @@ export function balance(f: Flowable, from: number, to: number, k: number): Parti
 }
 
 /**
- * The part of items [from, to) that fills k columns of `rows` rows, the last
+ * The parts of items [from, to) that fill k columns of `rows` rows, the last
  * column keeping one row for the "下转" line: columns full or one row short,
- * or all one row shorter.
- * Returns the partition of the part (it ends before `to`), or undefined.
+ * or all one row shorter. Up to `max` candidates, longest first, each leaving
+ * at least two rows to continue: the page search picks the one whose rest
+ * balances best on the next page.
  */
-export function fillPart(f: Flowable, from: number, to: number, k: number, rows: number): Partition | undefined {
-  if (rows < 3) return undefined;
+export function fillParts(f: Flowable, from: number, to: number, k: number, rows: number, max = 6): Partition[] {
+  const out: Partition[] = [];
+  if (rows < 3) return out;
   // The part cannot reach past k full columns: look no further.
   let end = from;
   while (end < to && f.pre[end] - f.pre[from] < k * rows) end++;
+  const seen = new Set<number>();
   // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
   for (const target of [rows, rows - 1]) {
     const parents = reach(f, from, end, k, target - 1, target, target - 2, target - 1);
     if (!parents) continue;
-    // The longest part that leaves at least two rows to continue.
-    let best = -1;
-    for (let q = Math.min(end, to - 1); q > from && best < 0; q--) if (reached(parents, q) && f.pre[to] - f.pre[q] >= 2) best = q;
-    if (best >= 0) return measure(f, rebuild(parents, best));
+    const found: number[] = [];
+    for (let q = Math.min(end, to - 1); q > from && found.length < max; q--) {
+      if (reached(parents, q) && f.pre[to] - f.pre[q] >= 2 && !seen.has(q)) found.push(q);
+    }
+    // Rebuild before the next reach call overwrites the shared tables.
+    for (const q of found) {
+      seen.add(q);
+      out.push(measure(f, rebuild(parents, q)));
+    }
   }
-  return undefined;
+  out.sort((x, y) => y.cuts[k] - x.cuts[k]);
+  return out.slice(0, max);
 }

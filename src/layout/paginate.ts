@@ -17,7 +17,7 @@
 // lines). The same state is reached by many orders of choices, so memoising
 // keeps the search polynomial: articles × rows × slot patterns, pruned by
 // the rows left.
-import { balance, fillPart, type Partition } from './flow.js';
+import { balance, fillParts, type Partition } from './flow.js';
 import type { Header, PreparedArticle } from './article.js';
 
 export interface PlannedModule {
@@ -67,6 +67,9 @@ const SPLIT = 12;
 const FOOT = 10;
 const BAND = 1;
 const TASTE = 0.5;
+const EXCESS = 40;
+/** A column left empty at the bulletin's end. */
+const EMPTY = 2000;
 const STACK = 2;
 /**
  * Rows of air a module may take between its byline and its body, so that
@@ -147,7 +150,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     return result;
   };
 
-  type SplitResult = { part: Partition; white: number; headerRows: number } | null;
+  type SplitResult = { part: Partition; white: number; headerRows: number }[];
   const splits = articles.map(() => new Map<number, SplitResult>());
   /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost. */
   const splitPart = (a: number, from: number, k: number, rows: number): SplitResult => {
@@ -161,13 +164,18 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const computeSplit = (a: number, from: number, k: number, rows: number): SplitResult => {
     const header = headerOf(a, from, k);
     const bodyRows = rows - space.gap - header.rows;
-    const part = fillPart(articles[a], from, articles[a].items.length, k, bodyRows);
-    if (!part) return null;
-    let white = 0;
     const pre = articles[a].pre;
-    for (let c = 0; c < k; c++) white += bodyRows - (pre[part.cuts[c + 1]] - pre[part.cuts[c]] + (c === k - 1 ? 1 : 0));
-    return { part, white, headerRows: header.rows };
+    return fillParts(articles[a], from, articles[a].items.length, k, bodyRows).map((part) => {
+      let white = 0;
+      for (let c = 0; c < k; c++) white += bodyRows - (pre[part.cuts[c + 1]] - pre[part.cuts[c]] + (c === k - 1 ? 1 : 0));
+      return { part, white, headerRows: header.rows };
+    });
   };
+
+  // White beyond a few per cent of a page in one place costs far more: a
+  // page must not take all the white so that others are full (min-max, not just least total).
+  const budget = Math.floor(0.03 * C * R);
+  const excess = (white: number) => (white > budget ? EXCESS * (white - budget) : 0);
 
   const memo = new Map<number, Choice>();
   const key = (i: number, p: number, rem: number) => (i * 100_000 + p) * (R + 1) + rem;
@@ -180,7 +188,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     let choice: Choice = { cost: INFEASIBLE, kind: 0 };
     // A fresh page that cannot take anything would loop: only pages with something on them break.
     if (rem < R) {
-      const c = FOOT * rem * C + best(i, p, R);
+      const c = FOOT * rem * C + excess(rem * C) + best(i, p, R);
       if (c < choice.cost) choice = { cost: c, kind: 0 };
     }
 
@@ -194,7 +202,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         if (tallest < rem) leaf(a, penalty, rem);
         return;
       }
-      if (a >= n) return;
+      if (a >= n) {
+        // The bulletin's last articles cannot fill every column (no balanced partition at the width
+        // left): a last resort, so that a bad tail never makes a better page before it impossible.
+        if (used > 0) leaf(a, penalty + EMPTY * (C - used), tallest);
+        return;
+      }
       // The band's last slot takes the columns left.
       const firstK = slots.length === MAX_SLOTS - 1 ? C - used : 1;
       // Wide slots first: they give a good bound early, which prunes the rest.
@@ -229,6 +242,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
 
     const leaf = (a: number, penalty: number, H: number) => {
       let white = 0;
+      let used = 0;
+      for (let j = 0; j < slots.length; j++) used += slots[j].k;
+      white += (C - used) * H;
       let air = 0;
       for (let j = 0; j < slots.length; j++) {
         const stretch = Math.min(AIR * slots[j].count, H - heights[j]);
@@ -236,7 +252,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         white += slots[j].k * (H - heights[j] - stretch);
       }
       const w = H === rem ? FOOT : 1;
-      const partial = w * white + AIR_COST * air + penalty + BAND;
+      const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + penalty + BAND;
       if (partial >= choice.cost) return;
       const c = partial + best(a, 0, rem - H);
       if (c < choice.cost) choice = { cost: c, kind: 1, slots: [...slots], rows: H };
@@ -246,19 +262,22 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const trySplit = (a: number, from: number, k: number, above: ModuleShape | null, penalty: number, tallest: number) => {
       if (tallest > rem) return;
       const room = rem - (above ? above.rows : 0);
-      const sp = splitPart(a, from, k, room);
-      if (!sp) return;
-      let white = sp.white;
+      let others = 0;
       let air = 0;
       for (let j = 0; j < slots.length; j++) {
         const stretch = Math.min(AIR * slots[j].count, rem - heights[j]);
         air += slots[j].k * stretch;
-        white += slots[j].k * (rem - heights[j] - stretch);
+        others += slots[j].k * (rem - heights[j] - stretch);
       }
-      const partial = FOOT * white + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
-      if (partial >= choice.cost) return;
-      const c = partial + best(a, sp.part.cuts[k], R);
-      if (c < choice.cost) choice = { cost: c, kind: 2, slots: [...slots, { k, count: above ? 2 : 1 }], resume: sp.part.cuts[k], rows: rem };
+      const candidates = splitPart(a, from, k, room);
+      for (let ci = 0; ci < candidates.length; ci++) {
+        const sp = candidates[ci];
+        const white = others + sp.white;
+        const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
+        if (partial >= choice.cost) continue;
+        const c = partial + best(a, sp.part.cuts[k], R);
+        if (c < choice.cost) choice = { cost: c, kind: 2, slots: [...slots, { k, count: above ? 2 : 1 }], resume: sp.part.cuts[k], rows: rem };
+      }
     };
 
     enumerate(i, 0, 0, 0, 0);
@@ -279,7 +298,7 @@ function rebuildPlan(
   memo: Map<number, Choice>,
   key: (i: number, p: number, rem: number) => number,
   shape: (a: number, from: number, k: number) => ModuleShape | null,
-  splitPart: (a: number, from: number, k: number, rows: number) => { part: Partition; white: number; headerRows: number } | null,
+  splitPart: (a: number, from: number, k: number, rows: number) => { part: Partition; white: number; headerRows: number }[],
 ): PlannedPage[] {
   const n = articles.length;
   const pages: PlannedPage[] = [{ bands: [] }];
@@ -312,7 +331,7 @@ function rebuildPlan(
         const from = a === i ? p : 0;
         const lastModule = s === slot.count - 1;
         if (split && lastModule) {
-          const sp = splitPart(a, from, slot.k, H - top)!;
+          const sp = splitPart(a, from, slot.k, H - top).find((c) => c.part.cuts[slot.k] === ch.resume)!;
           band.modules.push({
             article: a, col, k: slot.k, row: top, rows: H - top, from, to: sp.part.cuts[slot.k], part: sp.part,
             continued: from > 0, jumps: true, headerRows: sp.headerRows, air: 0,

@@ -43,6 +43,10 @@ const cases: { name: string; load: () => Promise<Bulletin> }[] = [
   { name: 'the sample, cleaned', load: async () => cleanBulletin((await loadBulletin(SAMPLE_DIR)).bulletin).bulletin },
   { name: '3 synthetic articles', load: async () => (await loadBulletin(writeSynthetic(mkdtempSync(join(tmpdir(), 'bulletin-syn3-')), { articles: 3 }))).bulletin },
   {
+    name: '4 synthetic articles, the first longer than two pages',
+    load: async () => (await loadBulletin(writeSynthetic(mkdtempSync(join(tmpdir(), 'bulletin-long-')), { articles: 4, longFirst: 120 }))).bulletin,
+  },
+  {
     name: '20 synthetic articles with subheadings, lists, quotes and pictures',
     load: async () => (await loadBulletin(writeSynthetic(mkdtempSync(join(tmpdir(), 'bulletin-syn20-')), { articles: 20, rich: true }))).bulletin,
   },

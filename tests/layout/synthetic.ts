@@ -56,6 +56,8 @@ export interface SyntheticOptions {
   articles: number;
   /** Add subheadings, lists, quotes, bold runs and pictures to some articles. */
   rich?: boolean;
+  /** Paragraphs of the first article instead of its usual few (a piece longer than a page). */
+  longFirst?: number;
 }
 
 /** Writes a bulletin with `articles` articles into `dir`; returns dir. */
@@ -77,7 +79,7 @@ export function writeSynthetic(dir: string, options: SyntheticOptions): string {
   };
   for (let i = 0; i < options.articles; i++) {
     // Lengths cycle through short, medium and long pieces (3 to 11 paragraphs of 1 to 4 sentences).
-    const paragraphs = 3 + ((i * 5) % 9);
+    const paragraphs = i === 0 && options.longFirst ? options.longFirst : 3 + ((i * 5) % 9);
     const body: string[] = [];
     for (let p = 0; p < paragraphs; p++) {
       const n = 1 + ((i + p * 3) % 4);
