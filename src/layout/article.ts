@@ -213,9 +213,9 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     return h;
   };
 
-  const contHeaders = new Map<string, Header>();
+  const contHeaders = new Map<number, Header>();
   const contHeader = (k: number, fromPage: number): Header => {
-    const ck = `${k}:${fromPage}`;
+    const ck = fromPage * 64 + k;
     const hit = contHeaders.get(ck);
     if (hit) return hit;
     const bold = fonts.chain('bold');

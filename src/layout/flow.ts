@@ -92,11 +92,12 @@ function reached(t: Table, q: number): boolean {
 }
 
 function rebuild(t: Table, end: number): number[] {
-  const cuts = [end];
+  const cuts = new Array<number>(t.k + 1);
+  cuts[t.k] = end;
   let q = end;
   for (let c = t.k - 1; c >= 0; c--) {
     q = parentBuf[c * t.span + q - t.from];
-    cuts.unshift(q);
+    cuts[c] = q;
   }
   if (cuts[0] !== t.from) throw new Error('flow: broken partition');
   return cuts;
@@ -115,16 +116,19 @@ function measure(f: Flowable, cuts: number[]): Partition {
 
 /**
  * The balanced partition of items [from, to) into k non-empty columns: the
- * shortest with spread ≤ 1 if one exists, else the least spread (up to 4).
+ * shortest whose columns differ by at most `maxSpread` rows (TYPOGRAPHY.md §5
+ * allows one), or undefined.
  */
-export function balance(f: Flowable, from: number, to: number, k: number): Partition | undefined {
+export function balance(f: Flowable, from: number, to: number, k: number, maxSpread = 1): Partition | undefined {
   const total = f.pre[to] - f.pre[from];
   if (k === 1) return { cuts: [from, to], height: total, spread: 0 };
   if (total < 2 * k) return undefined;
   const h0 = Math.ceil(total / k);
-  for (let spread = 1; spread <= 4; spread++) {
+  for (let spread = 1; spread <= maxSpread; spread++) {
     for (let h = h0; h <= h0 + spread; h++) {
       const lo = Math.max(1, h - spread);
+      // k columns of at most h rows must hold the total, and of at least lo rows must not exceed it.
+      if (k * lo > total || k * h < total) continue;
       const parents = reach(f, from, to, k, lo, h, lo, h);
       if (parents && reached(parents, to)) return measure(f, rebuild(parents, to));
     }
@@ -139,7 +143,7 @@ export function balance(f: Flowable, from: number, to: number, k: number): Parti
  * at least two rows to continue: the page search picks the one whose rest
  * balances best on the next page.
  */
-export function fillParts(f: Flowable, from: number, to: number, k: number, rows: number, max = 6): Partition[] {
+export function fillParts(f: Flowable, from: number, to: number, k: number, rows: number, max = 4): Partition[] {
   const out: Partition[] = [];
   if (rows < 3) return out;
   // The part cannot reach past k full columns: look no further.

@@ -193,7 +193,10 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     }
 
     // Slots are chosen left to right; `heights` of the slots so far.
-    const slots: Slot[] = [];
+    // Parallel arrays of numbers: pushing an object per step would feed the garbage collector a million of them.
+    const slotK: number[] = [];
+    const slotN: number[] = [];
+    const slotsNow = (): Slot[] => slotK.map((k, j) => ({ k, count: slotN[j] as 1 | 2 }));
     const heights: number[] = [];
     const enumerate = (a: number, used: number, penalty: number, tallest: number, stacks: number) => {
       if (used === C) {
@@ -209,7 +212,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         return;
       }
       // The band's last slot takes the columns left.
-      const firstK = slots.length === MAX_SLOTS - 1 ? C - used : 1;
+      const firstK = slotK.length === MAX_SLOTS - 1 ? C - used : 1;
       // Wide slots first: they give a good bound early, which prunes the rest.
       for (let k = C - used; k >= firstK; k--) {
         const last = used + k === C;
@@ -217,10 +220,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         const top = shape(a, from, k);
         // One module in the slot.
         if (top && top.rows <= rem) {
-          slots.push({ k, count: 1 });
+          slotK.push(k);
+          slotN.push(1);
           heights.push(top.rows);
           enumerate(a + 1, used + k, penalty + top.penalty, Math.max(tallest, top.rows), stacks);
-          slots.pop();
+          slotK.pop();
+          slotN.pop();
           heights.pop();
         }
         // The slot's (last) module runs to the page's foot and continues overleaf.
@@ -230,10 +235,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         const bottom = shape(a + 1, 0, k);
         if (bottom && top.rows + bottom.rows <= rem) {
           const h = top.rows + bottom.rows;
-          slots.push({ k, count: 2 });
+          slotK.push(k);
+          slotN.push(2);
           heights.push(h);
           enumerate(a + 2, used + k, penalty + top.penalty + bottom.penalty + STACK, Math.max(tallest, h), stacks + 1);
-          slots.pop();
+          slotK.pop();
+          slotN.pop();
           heights.pop();
         }
         if (last && (!bottom || top.rows + bottom.rows > rem)) trySplit(a + 1, 0, k, top, penalty + STACK, tallest);
@@ -243,19 +250,19 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const leaf = (a: number, penalty: number, H: number) => {
       let white = 0;
       let used = 0;
-      for (let j = 0; j < slots.length; j++) used += slots[j].k;
+      for (let j = 0; j < slotK.length; j++) used += slotK[j];
       white += (C - used) * H;
       let air = 0;
-      for (let j = 0; j < slots.length; j++) {
-        const stretch = Math.min(AIR * slots[j].count, H - heights[j]);
-        air += slots[j].k * stretch;
-        white += slots[j].k * (H - heights[j] - stretch);
+      for (let j = 0; j < slotK.length; j++) {
+        const stretch = Math.min(AIR * slotN[j], H - heights[j]);
+        air += slotK[j] * stretch;
+        white += slotK[j] * (H - heights[j] - stretch);
       }
       const w = H === rem ? FOOT : 1;
       const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + penalty + BAND;
       if (partial >= choice.cost) return;
       const c = partial + best(a, 0, rem - H);
-      if (c < choice.cost) choice = { cost: c, kind: 1, slots: [...slots], rows: H };
+      if (c < choice.cost) choice = { cost: c, kind: 1, slots: slotsNow(), rows: H };
     };
 
     /** A band to the page's foot whose last slot ends with article a split (under `above` when stacked). */
@@ -264,11 +271,13 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       const room = rem - (above ? above.rows : 0);
       let others = 0;
       let air = 0;
-      for (let j = 0; j < slots.length; j++) {
-        const stretch = Math.min(AIR * slots[j].count, rem - heights[j]);
-        air += slots[j].k * stretch;
-        others += slots[j].k * (rem - heights[j] - stretch);
+      for (let j = 0; j < slotK.length; j++) {
+        const stretch = Math.min(AIR * slotN[j], rem - heights[j]);
+        air += slotK[j] * stretch;
+        others += slotK[j] * (rem - heights[j] - stretch);
       }
+      // Bound: the white of the other slots alone may already lose.
+      if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= choice.cost) return;
       const candidates = splitPart(a, from, k, room);
       for (let ci = 0; ci < candidates.length; ci++) {
         const sp = candidates[ci];
@@ -276,7 +285,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
         if (partial >= choice.cost) continue;
         const c = partial + best(a, sp.part.cuts[k], R);
-        if (c < choice.cost) choice = { cost: c, kind: 2, slots: [...slots, { k, count: above ? 2 : 1 }], resume: sp.part.cuts[k], rows: rem };
+        if (c < choice.cost) choice = { cost: c, kind: 2, slots: [...slotsNow(), { k, count: above ? 2 : 1 }], resume: sp.part.cuts[k], rows: rem };
       }
     };
 
