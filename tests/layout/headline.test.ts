@@ -1,0 +1,44 @@
+// Headline breaking (LAYOUT.md): at the phrase space when two lines are
+// needed, balanced otherwise; never a closing mark at a line start, never one
+// or two characters alone on the last line; the largest size that needs the
+// fewest lines.
+import { describe, expect, it } from 'vitest';
+import { breakHeadline } from '../../src/layout/headline.js';
+import { loadTemplate } from '../../src/layout/template.js';
+import { fontsFor } from './fonts.js';
+
+const heavy = fontsFor(loadTemplate('newspaper', process.cwd())).chain('heavy');
+const NO_START = /^[，。、；：？！）》」』】”’]/;
+
+describe('breakHeadline', () => {
+  it('keeps a headline that fits on one line whole, at the largest size', () => {
+    const b = breakHeadline('安全生产 人人有责', heavy, 16, 20, 300);
+    expect(b).toEqual({ size: 20, lines: ['安全生产 人人有责'] });
+  });
+
+  it('breaks a two-phrase headline at its space', () => {
+    const b = breakHeadline('以默默无闻的坚持 防止发生惊天动地的事', heavy, 16, 20, 200);
+    expect(b.lines).toEqual(['以默默无闻的坚持', '防止发生惊天动地的事']);
+    expect(b.size).toBe(20);
+  });
+
+  it('balances a headline without a space and keeps punctuation off line starts', () => {
+    const text = '坚持问题导向精准发力，坚决守牢安全生产底线和红线';
+    for (const measure of [120, 160, 200, 240]) {
+      const b = breakHeadline(text, heavy, 16, 20, measure);
+      expect(b.lines.join('')).toBe(text);
+      for (const line of b.lines) expect(line).not.toMatch(NO_START);
+      const lengths = b.lines.map((l) => [...l].length);
+      // Balanced: no line much shorter than the others, the last never one or two characters.
+      expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(3);
+      expect(lengths[lengths.length - 1]).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('never leaves one or two characters alone on the last line', () => {
+    // 13 characters in 190 pt: at 16 pt a greedy break would leave one character on line two.
+    const b = breakHeadline('坚决守住底线不断开创新局面', heavy, 16, 20, 190);
+    expect(b.lines.length).toBeGreaterThan(1);
+    expect([...b.lines[b.lines.length - 1]].length).toBeGreaterThanOrEqual(3);
+  });
+});
