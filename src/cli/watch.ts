@@ -97,8 +97,13 @@ export async function runWatch(options: WatchOptions): Promise<void> {
       else status(`rebuilt ${shownOut} (${pages}) in ${took} ms${describeChange(changed)}`);
       if (cli.verbose) status(`  ${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
       if (cli.png) {
-        const files = await renderPngs(output, resolve(cli.png));
-        if (!cli.quiet) status(`  ${files.length} page image(s) in ${displayPath(resolve(cli.png))}`);
+        // The PDF is already written: a failure here is reported on its own, not as a failed build.
+        try {
+          const files = await renderPngs(output, resolve(cli.png));
+          if (!cli.quiet) status(`  ${files.length} page image(s) in ${displayPath(resolve(cli.png))}`);
+        } catch (e) {
+          status(`  page images not rendered: ${(e as Error)?.message ?? String(e)}`);
+        }
       }
       const folder = templateFolder(cli.template ?? result.bulletin.index.meta.template, dir);
       if (folder && !extraWatched.has(folder)) {
@@ -108,7 +113,7 @@ export async function runWatch(options: WatchOptions): Promise<void> {
     } catch (e) {
       const took = Math.round(performance.now() - t0);
       if (e instanceof BulletinError) printDiagnostics(e.diagnostics);
-      else status(`bulletin: ${(e as Error)?.message ?? String(e)}`);
+      else status(`bulletin: internal error: ${(e as Error)?.message ?? String(e)}${process.env.BULLETIN_DEBUG ? `\n${(e as Error)?.stack}` : ''}`);
       lastPrinted = undefined;
       const n = e instanceof BulletinError ? e.diagnostics.filter((d) => d.severity === 'error').length : 0;
       const errors = e instanceof BulletinError ? `${n} error${n === 1 ? '' : 's'}` : 'internal error';
