@@ -139,7 +139,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     if (part && part.spread <= 1) {
       const header = headerOf(a, from, k);
       let penalty = 0;
-      if (header.headlineLines > 2) penalty += 8 * (header.headlineLines - 2) * k;
+      if (header.headlineLines > 2) penalty += 25 * (header.headlineLines - 2);
       if (part.height < 5 && k > 1) penalty += 30;
       // A wide module with short columns reads as a strip: wider modules want taller columns.
       const want = 2 * k + 6;
