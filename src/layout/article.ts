@@ -8,7 +8,7 @@ import type { FaceChain } from '../fonts/face.js';
 import { composeParagraph, type ComposedLine, type Span } from '../typeset/index.js';
 import type { Block } from './blocks.js';
 import type { StructureTag } from './display-list.js';
-import { breakHeadline } from './headline.js';
+import { breakHeadline, prepareHeadline, type PreparedHeadline } from './headline.js';
 import { imageSize } from './image-size.js';
 import { rowsFor, spanWidth, type PageGrid } from './grid.js';
 import type { Template } from './template.js';
@@ -171,6 +171,7 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   const headers = new Map<number, Header>();
   const sizes = template.sizes;
 
+  let headline: PreparedHeadline | undefined;
   const header = (k: number): Header => {
     const cached = headers.get(k);
     if (cached) return cached;
@@ -178,7 +179,8 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     const lines: HeaderLine[] = [];
     let row = 0;
     const heavy = fonts.chain('heavy');
-    const hb = breakHeadline(src.title, heavy, sizes.headline.min, sizes.headline.max, measure);
+    headline ??= prepareHeadline(src.title, heavy);
+    const hb = breakHeadline(headline, heavy, sizes.headline.min, sizes.headline.max, measure);
     const hRows = rowsFor(grid, hb.size, 1.25);
     const hTag: StructureTag = { role: 'H2', id: `${src.id}-title` };
     for (const text of hb.lines) {

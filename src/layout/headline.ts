@@ -133,16 +133,29 @@ function breakAt(us: Unit[], mt: Metrics, size: number, measure: number): string
   return undefined;
 }
 
-/** Breaks a headline for a measure (pt) at the largest size in [min, max] that needs the fewest lines. */
-export function breakHeadline(text: string, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
+/** A headline measured once (units and prefix widths), to be broken for several measures. */
+export interface PreparedHeadline {
+  us: Unit[];
+  mt: Metrics;
+}
+
+export function prepareHeadline(text: string, chain: FaceChain): PreparedHeadline {
   const us = units(text.trim());
-  const mt = metrics(us, chain);
+  return { us, mt: metrics(us, chain) };
+}
+
+/** Breaks a headline for a measure (pt) at the largest size in [min, max] that needs the fewest lines. */
+export function breakHeadline(text: string | PreparedHeadline, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
+  const { us, mt } = typeof text === 'string' ? prepareHeadline(text, chain) : text;
   const fewest = breakAt(us, mt, min, measure);
   if (!fewest) {
     // Too narrow for any clean break: one unit a line at the smallest size.
     return { size: min, lines: us.map((u) => u.text) };
   }
+  // The natural width bounds the lines any size needs: skip sizes that cannot match the fewest.
+  const natural = widthEm(mt, 0, us.length);
   for (let size = max; size > min; size -= 0.5) {
+    if (fewest.length === 1 && natural * size > measure + 1e-6) continue;
     const lines = breakAt(us, mt, size, measure);
     if (lines && lines.length <= fewest.length) return { size, lines };
   }
