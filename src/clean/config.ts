@@ -25,3 +25,5 @@ export const NEAR_SHINGLE = 3;
 export const NEAR_JACCARD = 0.4;
 /** near-duplicate: 1 − Levenshtein distance / longer length, at least. */
 export const NEAR_EDIT_SIMILARITY = 0.75;
+/** near-duplicate: an n-gram in the indexed prefixes of more paragraphs than this proposes no candidates. */
+export const NEAR_MAX_POSTINGS = 32;

@@ -73,27 +73,29 @@ export function endOf(node: { position?: { end: { offset?: number } } }): number
 }
 
 export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para {
-  const chars: string[] = [];
-  const map: number[] = [];
+  // Segments of text, each with the source offset of its first character
+  // (or -exact: every character at the node's start, when the source spells it differently).
+  const values: string[] = [];
+  const bases: number[] = [];
+  const exact: boolean[] = [];
   let images = 0;
   const src = doc.source.text;
   const walk = (nodes: PhrasingContent[]): void => {
     for (const n of nodes) {
       const s = startOf(n);
-      const e = endOf(n);
       if (n.type === 'text' || n.type === 'inlineCode') {
         const v = n.value;
-        const slice = src.slice(s, e);
+        const slice = src.slice(s, endOf(n));
         // Exact mapping when the source spells the value literally; otherwise
         // (escapes, entities) every character points at the node's start.
-        const base = slice === v ? s : n.type === 'inlineCode' && slice.includes(v) ? s + slice.indexOf(v) : -1;
-        for (let i = 0; i < v.length; i++) {
-          chars.push(v[i]);
-          map.push(base >= 0 ? base + i : s);
-        }
+        const at = slice === v ? 0 : n.type === 'inlineCode' ? slice.indexOf(v) : -1;
+        values.push(v);
+        bases.push(at >= 0 ? s + at : s);
+        exact.push(at >= 0);
       } else if (n.type === 'break') {
-        chars.push('\n');
-        map.push(s);
+        values.push('\n');
+        bases.push(s);
+        exact.push(true);
       } else if (n.type === 'image' || n.type === 'imageReference') {
         images++;
       } else if ('children' in n) {
@@ -102,7 +104,12 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
     }
   };
   walk(node.children);
-  const plain = chars.join('');
+  const plain = values.length === 1 ? values[0] : values.join('');
+  const map = new Int32Array(plain.length);
+  let k = 0;
+  values.forEach((v, i) => {
+    for (let j = 0; j < v.length; j++) map[k++] = exact[i] ? bases[i] + j : bases[i];
+  });
   const norm = normalise(plain);
   const visible = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   const wholeEmphasis = visible.length === 1 && (visible[0].type === 'strong' || visible[0].type === 'emphasis');
@@ -113,7 +120,7 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
     start: startOf(node),
     end: endOf(node),
     plain,
-    map: Int32Array.from(map),
+    map,
     norm,
     imageOnly: images > 0 && norm.length === 0,
     wholeEmphasis,

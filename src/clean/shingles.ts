@@ -78,12 +78,13 @@ export function postingsFor(shingles: Shingles, wanted: Iterable<number>): Map<n
   return byRank;
 }
 
-/** |a ∩ b| of two ascending rank sets. */
-export function overlap(a: Int32Array, b: Int32Array): number {
+/** |a ∩ b| of two ascending rank sets; stops early (returning less) once it cannot reach `need`. */
+export function overlap(a: Int32Array, b: Int32Array, need = 0): number {
   let i = 0;
   let j = 0;
   let o = 0;
   while (i < a.length && j < b.length) {
+    if (o + Math.min(a.length - i, b.length - j) < need) return o;
     if (a[i] === b[j]) {
       o++;
       i++;

@@ -7,10 +7,12 @@
 // Jaccard similarity reaches t share at least one n-gram among the first
 // |x| − ⌈t·|x|⌉ + 1 of each. Only those prefixes are indexed, common n-grams
 // (`安全生`) never are, so candidate lists stay short; every candidate is
-// then verified exactly. The result is exact, not probabilistic.
+// then verified exactly. The result is exact, not probabilistic, with one
+// safety valve for text made of a small vocabulary: an n-gram already in the
+// prefixes of more than NEAR_MAX_POSTINGS paragraphs proposes no candidates.
 import { distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { NEAR_EDIT_SIMILARITY, NEAR_JACCARD, NEAR_MIN_LENGTH } from '../config.js';
+import { NEAR_EDIT_SIMILARITY, NEAR_JACCARD, NEAR_MAX_POSTINGS, NEAR_MIN_LENGTH } from '../config.js';
 import { pointAt, type Doc } from '../paragraphs.js';
 import { overlap, type Shingles } from '../shingles.js';
 import type { Unit } from '../units.js';
@@ -34,43 +36,78 @@ export function editSimilarity(a: string, b: string): number {
 /** Pairs among the units `include` accepts; `units` is every unit, indexed by id. */
 export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (u: Unit) => boolean): NearPair[] {
   const sets = shingles.sets;
+  const t = NEAR_JACCARD;
   const order = units
     .filter((u) => include(u) && !u.imageOnly && u.norm.length >= NEAR_MIN_LENGTH && sets[u.id].length > 0)
     .sort((x, y) => sets[x.id].length - sets[y.id].length || x.id - y.id);
-  // rank → units (in increasing set size) whose prefix holds it; `from` skips those now too small.
-  const index = new Map<number, { ids: number[]; from: number }>();
-  const seen = new Int32Array(sets.length).fill(-1);
+  // rank → (unit, position in its set) of every unit whose indexed prefix holds it,
+  // in increasing set size; `from` skips the entries now too small to matter.
+  const index = new Map<number, { ids: number[]; pos: number[]; from: number }>();
+  const count = new Int32Array(sets.length);
+  const sizes = Int32Array.from(sets, (set) => set.length);
+  const touched: number[] = [];
   const pairs: NearPair[] = [];
   for (const x of order) {
     const sx = sets[x.id];
-    const minSize = Math.ceil(NEAR_JACCARD * sx.length);
-    const prefix = sx.length - minSize + 1;
-    for (let k = 0; k < prefix; k++) {
-      let entry = index.get(sx[k]);
-      if (!entry) {
-        entry = { ids: [], from: 0 };
-        index.set(sx[k], entry);
+    const size = sx.length;
+    const minSize = Math.ceil(t * size);
+    const probe = size - minSize + 1;
+    // Processed in increasing size, so an indexed y is never larger than x: the
+    // shorter index prefix of the self-join (Bayardo et al. §4) suffices.
+    const indexed = size - Math.ceil(((2 * t) / (1 + t)) * size) + 1;
+    for (let i = 0; i < probe; i++) {
+      const entry = index.get(sx[i]);
+      if (!entry) continue;
+      while (entry.from < entry.ids.length && sizes[entry.ids[entry.from]] < minSize) entry.from++;
+      // An n-gram shared by this many paragraphs says nothing about any pair of them.
+      if (entry.ids.length - entry.from > NEAR_MAX_POSTINGS) continue;
+      for (let e = entry.from; e < entry.ids.length; e++) {
+        const y = entry.ids[e];
+        const c = count[y];
+        if (c < 0) continue;
+        const sy = sizes[y];
+        const need = Math.ceil((t / (1 + t)) * (size + sy));
+        // Positional filter (PPJoin): what is left after both positions cannot make up the overlap.
+        if (c + 1 + Math.min(size - i - 1, sy - entry.pos[e] - 1) < need) {
+          if (c === 0) touched.push(y);
+          count[y] = -1;
+          continue;
+        }
+        if (c === 0) touched.push(y);
+        count[y] = c + 1;
       }
-      while (entry.from < entry.ids.length && sets[entry.ids[entry.from]].length < minSize) entry.from++;
-      for (let i = entry.from; i < entry.ids.length; i++) {
-        const y = entry.ids[i];
-        if (seen[y] === x.id) continue;
-        seen[y] = x.id;
+    }
+    for (const y of touched) {
+      if (count[y] > 0) {
         const pair = verify(x, units[y], sx, sets[y]);
         if (pair) pairs.push(pair);
       }
+      count[y] = 0;
+    }
+    touched.length = 0;
+    for (let i = 0; i < indexed; i++) {
+      let entry = index.get(sx[i]);
+      if (!entry) {
+        entry = { ids: [], pos: [], from: 0 };
+        index.set(sx[i], entry);
+      }
       entry.ids.push(x.id);
+      entry.pos.push(i);
     }
   }
   return pairs.sort((p, q) => p.a.id - q.a.id || p.b.id - q.b.id);
 }
 
 function verify(x: Unit, y: Unit, sx: Int32Array, sy: Int32Array): NearPair | undefined {
-  const o = overlap(sx, sy);
+  const need = Math.ceil((NEAR_JACCARD / (1 + NEAR_JACCARD)) * (sx.length + sy.length));
+  const o = overlap(sx, sy, need);
   const jaccard = o / (sx.length + sy.length - o);
   if (jaccard < NEAR_JACCARD) return undefined;
   // Equal or contained text is the duplicate rules' business, not this one's.
   if (x.norm.includes(y.norm) || y.norm.includes(x.norm)) return undefined;
+  // The distance is at least the difference in length: skip the quadratic part when that already fails.
+  const longer = Math.max(x.norm.length, y.norm.length);
+  if (1 - Math.abs(x.norm.length - y.norm.length) / longer < NEAR_EDIT_SIMILARITY) return undefined;
   const similarity = editSimilarity(x.norm, y.norm);
   if (similarity < NEAR_EDIT_SIMILARITY) return undefined;
   const [a, b] = x.id < y.id ? [x, y] : [y, x];
