@@ -9,7 +9,7 @@ import { aligned, composedRuns, rule, setRuns } from './draw.js';
 import { baselineIn, EM_ASCENT, MM, rowsFor, rowTop, type PageGrid } from './grid.js';
 import type { RoleSpan } from './blocks.js';
 import type { Template } from './template.js';
-import { setLine, type TextOrigin } from './text.js';
+import { lineWidth, setLine, type TextOrigin } from './text.js';
 
 export interface MastheadInfo {
   title: string;
@@ -35,13 +35,17 @@ export interface Placed {
 export function masthead(g: PageGrid, t: Template, fonts: Fonts, info: MastheadInfo): Placed {
   const items: DisplayItem[] = [];
   const origin: TextOrigin = { file: info.file, line: 1 };
-  const nameSize = t.sizes.masthead;
-  const nameRows = rowsFor(g, nameSize, 1.15);
-  const name = setLine(info.title, fonts.chain('heavy'), nameSize, origin, 0.5);
-  items.push(...setRuns(name, g.left, baselineIn(g, 0, nameRows, nameSize), t.colors.masthead, { role: 'H1', id: 'masthead-title' }));
   // Issue and date, right-aligned, sitting on the name's baseline.
   const right = [info.issue, chineseDate(info.date)].filter((s): s is string => Boolean(s));
   const issueSize = t.sizes.issue;
+  const rightWidth = Math.max(0, ...right.map((text) => lineWidth(text, fonts.chain('bold'), issueSize)));
+  // A long column name shrinks to leave room for the issue and date.
+  const room = g.typeWidth - rightWidth - 2 * issueSize;
+  const natural = lineWidth(info.title, fonts.chain('heavy'), t.sizes.masthead, 0.5);
+  const nameSize = natural > room ? Math.max(12, Math.floor((t.sizes.masthead * room) / natural)) : t.sizes.masthead;
+  const nameRows = rowsFor(g, nameSize, 1.15);
+  const name = setLine(info.title, fonts.chain('heavy'), nameSize, origin, 0.5);
+  items.push(...setRuns(name, g.left, baselineIn(g, 0, nameRows, nameSize), t.colors.masthead, { role: 'H1', id: 'masthead-title' }));
   const nameBase = baselineIn(g, 0, nameRows, nameSize);
   right.reverse().forEach((text, j) => {
     const set = setLine(text, fonts.chain('bold'), issueSize, origin);
@@ -50,9 +54,11 @@ export function masthead(g: PageGrid, t: Template, fonts: Fonts, info: MastheadI
   });
   let row = nameRows;
   if (info.subtitle) {
-    const themeRows = rowsFor(g, t.sizes.theme, 1.3);
-    const theme = setLine(info.subtitle, fonts.chain('bold'), t.sizes.theme, origin);
-    items.push(...setRuns(theme, g.left, baselineIn(g, row, themeRows, t.sizes.theme), t.colors.text, { role: 'P', id: 'masthead-theme' }));
+    const themeNatural = lineWidth(info.subtitle, fonts.chain('bold'), t.sizes.theme);
+    const themeSize = themeNatural > g.typeWidth ? Math.max(6, Math.floor((t.sizes.theme * g.typeWidth) / themeNatural * 2) / 2) : t.sizes.theme;
+    const themeRows = rowsFor(g, themeSize, 1.3);
+    const theme = setLine(info.subtitle, fonts.chain('bold'), themeSize, origin);
+    items.push(...setRuns(theme, g.left, baselineIn(g, row, themeRows, themeSize), t.colors.text, { role: 'P', id: 'masthead-theme' }));
     row += themeRows;
   }
   // Heavy and thin rules below, in one row.

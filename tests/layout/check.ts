@@ -196,6 +196,33 @@ export function laidOutParagraphs(lines: Line[], article: string): string[] {
   return [...texts.values()].map((t) => t.replace(/\s+/g, ''));
 }
 
+/** Runs, rules and pictures that stick out of the type area sideways (the footer sits below it, in the margin). */
+export function outsideTypeArea(dl: DisplayList, g: PageGrid): string[] {
+  const out: string[] = [];
+  const x0 = g.left - 0.5;
+  const x1 = g.left + g.typeWidth + 0.5;
+  for (const page of dl.pages) {
+    for (const it of page.items) {
+      let a: number;
+      let b: number;
+      if (it.kind === 'text') {
+        const last = it.glyphs[it.glyphs.length - 1];
+        a = it.x;
+        // A line-final mark may be set at half width: its natural advance then overhangs by half an em.
+        b = it.x + (last ? last.x + last.advance : 0) - 0.5 * it.size;
+      } else if (it.kind === 'rule') {
+        a = Math.min(it.x1, it.x2);
+        b = Math.max(it.x1, it.x2);
+      } else {
+        a = it.x;
+        b = it.x + it.w;
+      }
+      if (a < x0 || b > x1) out.push(`p${page.number} ${it.kind} ${it.tag?.id ?? ''} ${a.toFixed(1)}–${b.toFixed(1)}`);
+    }
+  }
+  return out;
+}
+
 export interface Report {
   grid: PageGrid;
   lines: Line[];
@@ -205,6 +232,7 @@ export interface Report {
   stranded: string[];
   fill: number[];
   missingText: string[];
+  outside: string[];
 }
 
 /** Runs every check on a laid-out bulletin. */
@@ -228,5 +256,6 @@ export function checkLayout(dl: DisplayList, template: Template, bulletin: Bulle
     stranded: strandedHeadings(dl, g, lines),
     fill: pageFill(dl, g),
     missingText,
+    outside: outsideTypeArea(dl, g),
   };
 }

@@ -32,6 +32,7 @@ function expectPageRules(dl: DisplayList, report: ReturnType<typeof checkLayout>
   expect(report.offGrid).toEqual([]);
   expect(report.stranded).toEqual([]);
   expect(report.missingText).toEqual([]);
+  expect(report.outside).toEqual([]);
   // Every page but the last is filled to at least 95 % of its type area.
   const underfilled = report.fill.slice(0, -1).map((f, i) => ({ page: i + 1, fill: f })).filter((p) => p.fill < 0.95);
   expect(underfilled).toEqual([]);
@@ -111,6 +112,18 @@ for (const c of cases) {
     });
   }
 }
+
+describe('a long column name and theme line', async () => {
+  const { bulletin } = await loadBulletin(SAMPLE_DIR);
+  const long = {
+    ...bulletin,
+    index: { ...bulletin.index, meta: { ...bulletin.index.meta, title: '安全生产大家谈安全生产大家谈安全生产大家谈', subtitle: `${bulletin.index.meta.subtitle} ${bulletin.index.meta.subtitle} 再加一句` } },
+  };
+  it('shrink to the type area', () => {
+    const { report } = lay(long, 'a4');
+    expect(report.outside).toEqual([]);
+  });
+});
 
 describe('headlines', async () => {
   const { bulletin } = await loadBulletin(SAMPLE_DIR);
