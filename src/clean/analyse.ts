@@ -45,9 +45,9 @@ export function findDefects(bulletin: Bulletin): Findings {
   const left: Diagnostic[] = [];
   for (const pair of near.findNearDuplicates(units, shingles, kept)) left.push(...near.report(docs, pair));
   for (const doc of docs) {
-    const mine = units.filter((u) => u.doc === doc.id && kept(u));
+    const mine = units.filter((u) => u.doc === doc.id && kept(u) && !u.opaque);
     left.push(...checkOrdinals(doc, ordinalTexts(doc, mine), topLevelLists(doc)));
-    const texts: LintText[] = [...mine, ...nestedParagraphs(doc)];
+    const texts: LintText[] = [...mine, ...nestedParagraphs(doc).filter((p) => !p.opaque)];
     for (const t of texts) for (const rule of LINT_RULES) left.push(...rule.check(doc, t));
   }
   return { docs, units, removed, applied, diagnostics: [...applied, ...left] };

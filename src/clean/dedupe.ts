@@ -32,7 +32,7 @@ export function findRemovals(units: Unit[], shingles: Shingles): (Removal | unde
   const postings = postingsFor(shingles, wanted);
 
   for (const u of units) {
-    if (u.imageOnly || u.norm.length === 0) continue;
+    if (u.opaque || u.norm.length === 0) continue;
     const first = firstByText.get(u.norm);
     if (first) {
       if (exact.droppedAlone(u, first)) removed[u.id] = exactCopy(u, first, removed);

@@ -28,8 +28,8 @@ export interface Para {
   /** Source offset of each character of `plain`. */
   map: Int32Array;
   norm: string;
-  /** Only images (no text): never joined, compared or removed. */
-  imageOnly: boolean;
+  /** Not prose — only images, or a pipe table (CommonMark reads one as a paragraph): never joined, compared, removed or linted. */
+  opaque: boolean;
   /** The whole paragraph is one bold or italic run: a heading typed as a paragraph. */
   wholeEmphasis: boolean;
   /** A heading-like line: whole emphasis, or short with no punctuation at all (a slogan such as `安全第一`). */
@@ -122,15 +122,15 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
     plain,
     map,
     norm,
-    imageOnly: images > 0 && norm.length === 0,
+    opaque: (images > 0 && norm.length === 0) || isPipeTable(src.slice(startOf(node), endOf(node))),
     wholeEmphasis,
     standalone: wholeEmphasis || (norm.length > 0 && norm.length <= STANDALONE_LINE_MAX && !hasPunctuation(norm)),
   };
 }
 
-/** A root child is a body block (front matter is not). */
-export function isBody(node: RootContent): boolean {
-  return node.type !== 'yaml';
+/** A GFM pipe table: a row of cells over a delimiter row (`| --- | :---: |`). */
+function isPipeTable(source: string): boolean {
+  return source.includes('|') && /\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(\r?\n|$)/.test(source);
 }
 
 /** Paragraphs nested in lists and block quotes: linted, never joined or removed. */

@@ -17,7 +17,7 @@ export interface Unit {
   norm: string;
   start: number;
   end: number;
-  imageOnly: boolean;
+  opaque: boolean;
   /** Heading-like line (see Para.standalone); only for single-part units. */
   standalone: boolean;
 }
@@ -56,7 +56,7 @@ export function buildUnits(docs: Doc[]): Unit[] {
 function makeUnit(id: number, doc: Doc, parts: Para[], joins: Join[]): Unit {
   if (parts.length === 1) {
     const p = parts[0];
-    return { id, doc: doc.id, parts, joins, plain: p.plain, map: p.map, norm: p.norm, start: p.start, end: p.end, imageOnly: p.imageOnly, standalone: p.standalone };
+    return { id, doc: doc.id, parts, joins, plain: p.plain, map: p.map, norm: p.norm, start: p.start, end: p.end, opaque: p.opaque, standalone: p.standalone };
   }
   let plain = '';
   const offsets: number[] = [];
@@ -79,7 +79,7 @@ function makeUnit(id: number, doc: Doc, parts: Para[], joins: Join[]): Unit {
     norm: parts.map((p) => p.norm).join(''),
     start: parts[0].start,
     end: parts[parts.length - 1].end,
-    imageOnly: false,
+    opaque: false,
     standalone: false,
   };
 }

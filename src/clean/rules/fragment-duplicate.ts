@@ -28,7 +28,7 @@ function quoted(fragment: string, container: string): boolean {
 
 /** True when `fragment` counts as a repeated fragment of the (earlier, longer) `container`. */
 export function isFragmentOf(fragment: Unit, container: Unit): boolean {
-  if (fragment.standalone || container.standalone || container.imageOnly) return false;
+  if (fragment.standalone || container.standalone || container.opaque) return false;
   if (container.norm.length <= fragment.norm.length) return false;
   // Prefer the tail occurrence: it gives the lowest threshold.
   const tail = container.norm.length - fragment.norm.length;

@@ -38,7 +38,7 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
   const sets = shingles.sets;
   const t = NEAR_JACCARD;
   const order = units
-    .filter((u) => include(u) && !u.imageOnly && u.norm.length >= NEAR_MIN_LENGTH && sets[u.id].length > 0)
+    .filter((u) => include(u) && !u.opaque && u.norm.length >= NEAR_MIN_LENGTH && sets[u.id].length > 0)
     .sort((x, y) => sets[x.id].length - sets[y.id].length || x.id - y.id);
   // rank → (unit, position in its set) of every unit whose indexed prefix holds it,
   // in increasing set size; `from` skips the entries now too small to matter.

@@ -18,7 +18,7 @@ export interface Join {
 
 /** The join of `left` and the paragraph right after it, or undefined when `left` ends where it should. */
 export function splitBetween(left: Para, right: Para): Join | undefined {
-  if (left.imageOnly || right.imageOnly || left.norm.length === 0 || right.norm.length === 0) return undefined;
+  if (left.opaque || right.opaque || left.norm.length === 0 || right.norm.length === 0) return undefined;
   if (endsSentence(left.plain)) return undefined;
   // A bold line (`**一、总体要求**`) is a heading typed as a paragraph, on either side.
   if (left.wholeEmphasis || right.wholeEmphasis) return undefined;
