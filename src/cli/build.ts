@@ -37,6 +37,7 @@ export function compileOptions(dir: string, o: BuildCliOptions): CompileOptions 
     outputCondition: o.outputCondition,
     outputProfile: o.outputProfile,
     allowMissingGlyphs: o.allowMissingGlyphs,
+    outputName: o.output,
   };
 }
 

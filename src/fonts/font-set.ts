@@ -7,7 +7,7 @@
 // Specs are checked when the set is loaded (so a wrong name or path fails
 // before any work), but a face is opened only when a chain that needs it is
 // first asked for: `check` or a small build does not read fonts it never uses.
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import { needsConversion, resolveSpec, type ResolvedSpec, type SpecOrigin } from './catalog.js';
 import { chainOf, openFace, type Face, type FaceChain } from './face.js';
@@ -55,10 +55,16 @@ export interface FontSet {
 const facesByFile = new Map<string, Face>();
 const fileByKey = new Map<string, string>();
 
-/** Opens a resolved spec's file once per process (keyed by its real path). */
+/**
+ * Opens a resolved spec's file once per process, keyed by its real path and
+ * its size and mtime: `build --watch` runs for hours, and a font replaced in
+ * place must be read again.
+ */
 function openResolved(r: ResolvedRole, cacheDirs: string[] | undefined): Face {
   const real = realpathSync(r.file);
-  const known = facesByFile.get(real);
+  const st = statSync(real);
+  const version = `${real}\u0000${st.size}\u0000${st.mtimeMs}`;
+  const known = facesByFile.get(version);
   if (known) return known;
   // Two user fonts in different folders can share a file name: keys must stay unique.
   let key = r.key;
@@ -73,7 +79,7 @@ function openResolved(r: ResolvedRole, cacheDirs: string[] | undefined): Face {
       `role "${r.role}": cannot read font "${r.spec}" (${r.origin.layer}) at ${r.file}: ${(e as Error).message}. Give a valid .ttf, .otf, .ttc or .woff file.`));
   }
   fileByKey.set(key, real);
-  facesByFile.set(real, face);
+  facesByFile.set(version, face);
   return face;
 }
 

@@ -37,6 +37,8 @@ export interface CompileOptions {
   allowMissingGlyphs?: boolean;
   /** Skip reading the PDF back (preflight); on by default. */
   preflight?: boolean;
+  /** Name of the output, for preflight's messages (default `bulletin.pdf`). */
+  outputName?: string;
 }
 
 export interface CompileResult {
@@ -100,6 +102,8 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   lap('fonts');
 
   const display = layoutBulletin(bulletin, template, fonts);
+  // `publisher` is optional; the PDF's Author then names the bulletin's writers.
+  if (!display.meta.author) display.meta.author = [...new Set(bulletin.articles.map((a) => a.meta.author))].join('、');
   lap('layout');
 
   const press = options.press ?? template.press;
@@ -115,7 +119,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   lap('render');
 
   if (options.preflight !== false) {
-    const found = preflight(pdf, { press, pages: display.pages.length, file: 'bulletin.pdf' });
+    const found = preflight(pdf, { press, pages: display.pages.length, file: options.outputName ?? 'bulletin.pdf' });
     if (hasErrors(found)) throw new BulletinError(found);
     diagnostics.push(...found);
     lap('preflight');

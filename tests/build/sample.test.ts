@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { readPdfText, type PdfPageText } from '../helpers/pdf.js';
 import { copySample, runCli, SAMPLE, tempDir, VALID_INDEX, article, writeBulletin } from '../helpers/cli.js';
 
@@ -45,8 +46,13 @@ describe('bulletin build on the sample', () => {
   });
 
   it('puts every cleaned paragraph in the PDF, once, in reading order', () => {
-    // Reading order: items as emitted (the display list's order), spaces dropped.
-    const text = pages.map((p) => p.items.map((i) => i.text).join('')).join('').replace(/\s+/g, '');
+    // Reading order: items as emitted (the display list's order), spaces dropped;
+    // an article continued overleaf has page furniture between 下转 and 上接.
+    const text = pages
+      .map((p) => p.items.map((i) => i.text).join(''))
+      .join('')
+      .replace(/\s+/g, '')
+      .replace(/（下转第\d+版）.*?（上接第\d+版）/g, '');
     let from = 0;
     for (const p of cleanedParagraphs) {
       const at = text.indexOf(p, from);
@@ -121,5 +127,17 @@ describe('build errors', () => {
     const r = runCli(['build', dir, '-o', pdf]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('optional fields', () => {
+  it('a bulletin without publisher builds, the PDF author naming the writers', async () => {
+    const index = VALID_INDEX.replace(/publisher:\n  - .*\n/, '');
+    const dir = writeBulletin({ 'index.md': index, '01-a.md': article('标题一', '张三'), '02-b.md': article('标题二', '李四', '另一篇文章的正文内容，讲述应急管理。') });
+    const pdf = join(dir, 'out.pdf');
+    const r = runCli(['build', dir, '-o', pdf]);
+    expect(r.code, r.stderr).toBe(0);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Author:\s+张三、李四/);
   });
 });
