@@ -152,12 +152,20 @@ export function breakHeadline(text: string | PreparedHeadline, chain: FaceChain,
     // Too narrow for any clean break: one unit a line at the smallest size.
     return { size: min, lines: us.map((u) => u.text) };
   }
-  // The natural width bounds the lines any size needs: skip sizes that cannot match the fewest.
+  // Lines only grow with the size: search the half-point sizes for the largest that still needs the fewest.
   const natural = widthEm(mt, 0, us.length);
-  for (let size = max; size > min; size -= 0.5) {
-    if (fewest.length === 1 && natural * size > measure + 1e-6) continue;
-    const lines = breakAt(us, mt, size, measure);
-    if (lines && lines.length <= fewest.length) return { size, lines };
+  let lo = 0; // steps above min known to work (0 = min itself)
+  let hi = Math.round((max - min) * 2) + 1; // first step known not to (or beyond max)
+  let found: string[] = fewest;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    const size = min + mid / 2;
+    const lines = fewest.length === 1 && natural * size > measure + 1e-6 ? undefined : breakAt(us, mt, size, measure);
+    if (lines && lines.length <= fewest.length) {
+      lo = mid;
+      found = lines;
+    } else hi = mid;
   }
+  if (lo > 0) return { size: min + lo / 2, lines: found };
   return { size: min, lines: fewest };
 }

@@ -133,6 +133,13 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const art = articles[a];
+    const total = art.pre[art.items.length] - art.pre[from];
+    // Taller than any page at this width: only its split matters, so skip balancing it.
+    if (Math.ceil(total / k) + space.gap + 1 > R) {
+      const tall: ModuleShape = { part: { cuts: [], height: Math.ceil(total / k), spread: 0 }, headerRows: 0, rows: R + 1, penalty: 0 };
+      cache.set(key, tall);
+      return tall;
+    }
     const part = balance(art, from, art.items.length, k);
     let result: ModuleShape | null = null;
     // Columns more than a line apart break TYPOGRAPHY.md §5: such a width is not an option.
