@@ -32,7 +32,7 @@ export interface Para {
   opaque: boolean;
   /** The whole paragraph is one bold or italic run: a heading typed as a paragraph. */
   wholeEmphasis: boolean;
-  /** A heading-like line: whole emphasis, or short with no punctuation at all (a slogan such as `安全第一`). */
+  /** A heading-like line: whole emphasis, short with no punctuation at all (a slogan such as `安全第一`), or a numbered title (`（二）工作措施`). */
   standalone: boolean;
 }
 
@@ -124,8 +124,25 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
     norm,
     opaque: (images > 0 && norm.length === 0) || isPipeTable(src.slice(startOf(node), endOf(node))),
     wholeEmphasis,
-    standalone: wholeEmphasis || (norm.length > 0 && norm.length <= STANDALONE_LINE_MAX && !hasPunctuation(norm)),
+    standalone: wholeEmphasis || headingLike(norm),
   };
+}
+
+/** `（二）`, `一、`, `1.`, `（1）`, `第一章` opening a numbered heading. */
+const HEADING_NUMBER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|第[一二三四五六七八九十\d]{1,3}[章节部分篇])/;
+
+/**
+ * A line that reads as a heading or a slogan: short and without punctuation
+ * (`安全第一`), or a numbered heading (`（二）工作措施`, `一、总体要求`) whose
+ * title has no punctuation.
+ */
+function headingLike(norm: string): boolean {
+  if (norm.length === 0) return false;
+  if (norm.length <= STANDALONE_LINE_MAX && !hasPunctuation(norm)) return true;
+  const marker = HEADING_NUMBER.exec(norm);
+  if (!marker) return false;
+  const title = norm.slice(marker[0].length);
+  return title.length > 0 && title.length <= 2 * STANDALONE_LINE_MAX && !hasPunctuation(title);
 }
 
 /** A GFM pipe table: a row of cells over a delimiter row (`| --- | :---: |`). */

@@ -59,8 +59,8 @@ describe('split-paragraph', () => {
     expect(splits({ 'a.md': text })).toEqual([]);
   });
 
-  it('leaves a heading typed as a paragraph alone: a bold line, or a short line without punctuation', () => {
-    const text = md(['**一、提高政治站位**', '各单位要提高政治站位，切实增强做好安全生产工作的责任感。', '安全第一', '预防为主是安全生产工作的基本方针，必须长期坚持。']);
+  it('leaves a heading typed as a paragraph alone: a bold line, a short line without punctuation, a numbered title', () => {
+    const text = md(['**一、提高政治站位**', '各单位要提高政治站位，切实增强做好安全生产工作的责任感。', '安全第一', '预防为主是安全生产工作的基本方针，必须长期坚持。', '（二）工作措施', '一是排查隐患；二是整改落实。']);
     expect(splits({ 'a.md': text })).toEqual([]);
   });
 
