@@ -79,7 +79,7 @@ function spansOf(env: Env, spans: { text: string; role: string }[]): Span[] {
 }
 
 /** Composes the body blocks at the column measure into grid-row items. */
-export function bodyItems(env: Env, blocks: Block[], file: string, idPrefix: string): { items: BodyItem[]; breakBefore: boolean[] } {
+export function bodyItems(env: Env, blocks: Block[], file: string): { items: BodyItem[]; breakBefore: boolean[] } {
   const { grid, template } = env;
   const items: BodyItem[] = [];
   const breakBefore: boolean[] = [];
@@ -133,7 +133,6 @@ export function bodyItems(env: Env, blocks: Block[], file: string, idPrefix: str
       }
     }
   }
-  void idPrefix;
   return { items, breakBefore };
 }
 
@@ -161,7 +160,7 @@ function wrapPlain(text: string, chain: FaceChain, size: number, measure: number
 
 export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   const { grid, template, fonts } = env;
-  const { items, breakBefore } = bodyItems(env, src.blocks, src.file, src.id);
+  const { items, breakBefore } = bodyItems(env, src.blocks, src.file);
   const pre = new Int32Array(items.length + 1);
   for (let i = 0; i < items.length; i++) pre[i + 1] = pre[i] + items[i].rows;
   const bb = new Uint8Array(items.length + 1);

@@ -12,7 +12,7 @@ import type { DisplayItem, DisplayList, DisplayPage, FaceSource, OutlineEntry } 
 import { aligned, composedRuns, rule, setRuns } from './draw.js';
 import { footer, lead, masthead, pageLabel, runningHead, type MastheadInfo } from './furniture.js';
 import { baselineIn, pageGrid, rowTop, spanWidth, type PageGrid } from './grid.js';
-import { planPages, type PlannedModule, type PlannedPage } from './paginate.js';
+import { planPages, type PlannedModule } from './paginate.js';
 import type { Template } from './template.js';
 
 export type { Template } from './template.js';
@@ -23,15 +23,6 @@ const BAND_GAP = 1;
 
 /** The roles layout asks the font layer for. */
 export const LAYOUT_ROLES = ['body', 'bold', 'heavy', 'kai', 'sans'] as const;
-
-export interface LayoutPlan {
-  grid: PageGrid;
-  pages: PlannedPage[];
-  articles: PreparedArticle[];
-  /** Rows of page 1 above the first band, and of later pages. */
-  firstTop: number;
-  otherTop: number;
-}
 
 export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fonts): DisplayList {
   const g = pageGrid(template);
