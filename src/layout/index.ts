@@ -153,7 +153,7 @@ function drawModule(g: PageGrid, t: Template, art: PreparedArticle, m: PlannedMo
 function facesUsed(pages: DisplayPage[], fonts: Fonts): Record<string, FaceSource> {
   const byKey = new Map<string, Face>();
   for (const role of LAYOUT_ROLES) {
-    for (const face of fonts.chain(role).faces) if (!byKey.has(face.key)) byKey.set(face.key, face);
+    for (const face of fonts.chain(role).opened()) if (!byKey.has(face.key)) byKey.set(face.key, face);
   }
   const used = new Set<string>();
   for (const p of pages) for (const it of p.items) if (it.kind === 'text') used.add(it.face);

@@ -21,6 +21,7 @@ export interface SetLine {
 }
 
 const SPACE = /[ \u3000\t]/;
+const LATIN = /[A-Za-z0-9]/;
 
 /** Where a text comes from, for the error when a character has no font. */
 export interface TextOrigin {
@@ -37,6 +38,7 @@ export function setLine(text: string, chain: FaceChain, size: number, origin: Te
   let x = 0;
   let pendingSpace = false;
   const chars = [...text.trim()];
+  let prev = '';
   for (const ch of chars) {
     if (SPACE.test(ch)) {
       pendingSpace = true;
@@ -45,14 +47,25 @@ export function setLine(text: string, chain: FaceChain, size: number, origin: Te
     if (pendingSpace) {
       pendingSpace = false;
       const sp = chain.resolve(0x20) ?? chain.resolve(0x3000);
-      if (sp) push(runs, sp.face.key, { id: sp.glyph.id, text: ' ', x, advance: sp.glyph.advance * size }, x);
-      x += gap * size;
+      const natural = sp ? sp.glyph.advance * size : size / 4;
+      if (sp) push(runs, sp.face.key, { id: sp.glyph.id, text: ' ', x, advance: natural }, x);
+      // Between Latin words a space is a word space; next to Chinese it is the phrase gap.
+      x += LATIN.test(prev) && LATIN.test(ch) ? natural : gap * size;
     }
+    prev = ch;
     const cp = ch.codePointAt(0) ?? 0;
     const r = chain.resolve(cp);
     if (!r) {
-      throw new BulletinError(diagnostic({ file: origin.file, line: origin.line, column: 0 }, 'error', 'no-glyph',
-        `no configured font has the character "${ch}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) for role "${chain.role}": add a font that covers it in fonts/fonts.yaml or the template, or replace the character.`));
+      // Coverage is checked before layout (an error, or a warning with --allow-missing-glyphs):
+      // like the composition engine, set the font's .notdef on the grid so layout stays stable.
+      const fallback = chain.faces[0];
+      if (!fallback) {
+        throw new BulletinError(diagnostic({ file: origin.file, line: origin.line, column: 0 }, 'error', 'no-glyph',
+          `no configured font has the character "${ch}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) for role "${chain.role}": add a font that covers it in fonts/fonts.yaml or the template, or replace the character.`));
+      }
+      push(runs, fallback.key, { id: 0, text: ch, x, advance: size }, x);
+      x += size;
+      continue;
     }
     const advance = r.glyph.advance * size;
     push(runs, r.face.key, { id: r.glyph.id, text: ch, x, advance }, x);
@@ -73,6 +86,7 @@ function push(runs: SetRun[], face: string, g: PlacedGlyph, x: number): void {
 export function lineWidth(text: string, chain: FaceChain, size: number, gap = 1): number {
   let x = 0;
   let pendingSpace = false;
+  let prev = '';
   for (const ch of text.trim()) {
     if (SPACE.test(ch)) {
       pendingSpace = true;
@@ -80,8 +94,11 @@ export function lineWidth(text: string, chain: FaceChain, size: number, gap = 1)
     }
     if (pendingSpace) {
       pendingSpace = false;
-      x += gap * size;
+      const sp = chain.resolve(0x20);
+      const natural = sp ? sp.glyph.advance * size : size / 4;
+      x += LATIN.test(prev) && LATIN.test(ch) ? natural : gap * size;
     }
+    prev = ch;
     const r = chain.resolve(ch.codePointAt(0) ?? 0);
     x += (r ? r.glyph.advance : 1) * size;
   }
