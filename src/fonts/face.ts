@@ -76,32 +76,79 @@ export interface ResolvedGlyph {
 /**
  * A role's fonts in order of preference (`body` → Noto Serif SC, then Noto
  * Sans SC, …). Text is set in the first face that covers a character.
+ * Fallback faces are opened only when a character needs them: a CJK font is
+ * a 15 MB file, and most bulletins never touch most fallbacks.
  */
 export interface FaceChain {
   /** The role (`body`, `bold`, `heavy`, `sans`, `kai`, …). */
   role: string;
-  faces: Face[];
+  /** The role's own face (opened). */
+  readonly primary: Face;
+  /** Every face of the chain, in order (opens any not yet open). */
+  readonly faces: Face[];
+  /** The faces opened so far: the only ones `resolve` can have answered with. */
+  opened(): Face[];
   resolve(codePoint: number): ResolvedGlyph | undefined;
 }
 
-/** The plain chain: the first face that has the character wins. */
-export function chainOf(role: string, faces: Face[]): FaceChain {
+/** A face, or a function that opens it on first use. */
+export type FaceSlot = Face | (() => Face);
+
+/** Lazily opened faces of a chain, in order. */
+export class ChainFaces {
+  private readonly open: (Face | undefined)[];
+  constructor(private readonly slots: readonly FaceSlot[]) {
+    this.open = slots.map((s) => (typeof s === 'function' ? undefined : s));
+  }
+  get length(): number {
+    return this.slots.length;
+  }
+  at(i: number): Face {
+    let f = this.open[i];
+    if (!f) {
+      f = (this.slots[i] as () => Face)();
+      this.open[i] = f;
+    }
+    return f;
+  }
+  all(): Face[] {
+    return this.slots.map((_, i) => this.at(i));
+  }
+  opened(): Face[] {
+    return this.open.filter((f): f is Face => f !== undefined);
+  }
+}
+
+/** Builds a chain from a resolver over lazily opened faces, caching per code point. */
+export function makeChain(role: string, slots: readonly FaceSlot[], find: (faces: ChainFaces, cp: number) => ResolvedGlyph | undefined): FaceChain {
+  const faces = new ChainFaces(slots);
   const cache = new Map<number, ResolvedGlyph | undefined>();
   return {
     role,
-    faces,
+    get primary() {
+      return faces.at(0);
+    },
+    get faces() {
+      return faces.all();
+    },
+    opened: () => faces.opened(),
     resolve(cp: number): ResolvedGlyph | undefined {
       if (cache.has(cp)) return cache.get(cp);
-      let found: ResolvedGlyph | undefined;
-      for (const face of faces) {
-        const glyph = face.glyph(cp);
-        if (glyph) {
-          found = { face, glyph };
-          break;
-        }
-      }
+      const found = find(faces, cp);
       cache.set(cp, found);
       return found;
     },
   };
+}
+
+/** The plain chain: the first face that has the character wins. */
+export function chainOf(role: string, slots: readonly FaceSlot[]): FaceChain {
+  return makeChain(role, slots, (faces, cp) => {
+    for (let i = 0; i < faces.length; i++) {
+      const face = faces.at(i);
+      const glyph = face.glyph(cp);
+      if (glyph) return { face, glyph };
+    }
+    return undefined;
+  });
 }

@@ -50,6 +50,8 @@ export interface FontSet {
   chain(role: string): FaceChain;
   /** Every face of the set (opening any not yet open), in role order, without repeats. */
   faces(): Face[];
+  /** The faces this set has opened so far (what layout can have used). */
+  opened(): Face[];
 }
 
 const facesByFile = new Map<string, Face>();
@@ -123,6 +125,12 @@ export function loadFontSet(options: LoadFontSetOptions): FontSet {
   // Every role by default: Chinese text in any face sets its punctuation on the grid.
   const grid = options.gridRoles ? new Set(options.gridRoles) : undefined;
   const chains = new Map<string, FaceChain>();
+  const openedFaces = new Set<Face>();
+  const open = (r: ResolvedRole): Face => {
+    const face = openResolved(r, options.cacheDirs);
+    openedFaces.add(face);
+    return face;
+  };
 
   const resolvedRole = (role: string): ResolvedRole => {
     const r = resolved.get(role);
@@ -134,10 +142,14 @@ export function loadFontSet(options: LoadFontSetOptions): FontSet {
     let c = chains.get(role);
     if (!c) {
       resolvedRole(role);
-      const faces = [
-        ...new Set(chainRoles(role).filter((r) => resolved.has(r)).map((r) => openResolved(resolved.get(r)!, options.cacheDirs))),
-      ];
-      c = !grid || grid.has(role) ? gridChainOf(role, faces) : chainOf(role, faces);
+      // One slot per distinct file, opened when a character first needs it.
+      const files = new Map<string, ResolvedRole>();
+      for (const r of chainRoles(role)) {
+        const rr = resolved.get(r);
+        if (rr && !files.has(rr.file)) files.set(rr.file, rr);
+      }
+      const slots = [...files.values()].map((rr) => () => open(rr));
+      c = !grid || grid.has(role) ? gridChainOf(role, slots) : chainOf(role, slots);
       chains.set(role, c);
     }
     return c;
@@ -147,6 +159,7 @@ export function loadFontSet(options: LoadFontSetOptions): FontSet {
     roles: () => [...order],
     resolved: resolvedRole,
     chain,
-    faces: () => [...new Set(order.map((r) => openResolved(resolved.get(r)!, options.cacheDirs)))],
+    faces: () => [...new Set(order.map((r) => open(resolved.get(r)!)))],
+    opened: () => [...openedFaces],
   };
 }

@@ -9,39 +9,31 @@
 // face's glyph is used: in the kai chain “ ” ‘ ’ come from Noto Serif SC
 // (1 em) and · from Noto Sans SC (Noto Serif SC's is 0.327 em too).
 // Letters, digits and other symbols are left to the first face that has them.
-import { FULL_WIDTH, type Face, type FaceChain, type ResolvedGlyph } from './face.js';
+import { FULL_WIDTH, makeChain, type FaceChain, type FaceSlot, type ResolvedGlyph } from './face.js';
 import { isCjkPunctuation } from './cjk-punctuation.js';
 
 export { FULL_WIDTH, isCjkPunctuation };
 
 /** A chain whose CJK punctuation is taken from the first face that sets it full-width (see above). */
-export function gridChainOf(role: string, faces: Face[]): FaceChain {
-  const cache = new Map<number, ResolvedGlyph | undefined>();
-  return {
-    role,
-    faces,
-    resolve(cp: number): ResolvedGlyph | undefined {
-      if (cache.has(cp)) return cache.get(cp);
-      let found: ResolvedGlyph | undefined;
-      let i = 0;
-      for (; i < faces.length; i++) {
-        const glyph = faces[i].glyph(cp);
-        if (glyph) {
-          found = { face: faces[i], glyph };
-          break;
-        }
+export function gridChainOf(role: string, slots: readonly FaceSlot[]): FaceChain {
+  return makeChain(role, slots, (faces, cp) => {
+    let found: ResolvedGlyph | undefined;
+    let i = 0;
+    for (; i < faces.length; i++) {
+      const face = faces.at(i);
+      const glyph = face.glyph(cp);
+      if (glyph) {
+        found = { face, glyph };
+        break;
       }
-      if (found && found.glyph.advance < FULL_WIDTH && isCjkPunctuation(cp)) {
-        for (let j = i + 1; j < faces.length; j++) {
-          const glyph = faces[j].glyph(cp);
-          if (glyph && glyph.advance >= FULL_WIDTH) {
-            found = { face: faces[j], glyph };
-            break;
-          }
-        }
+    }
+    if (found && found.glyph.advance < FULL_WIDTH && isCjkPunctuation(cp)) {
+      for (let j = i + 1; j < faces.length; j++) {
+        const face = faces.at(j);
+        const glyph = face.glyph(cp);
+        if (glyph && glyph.advance >= FULL_WIDTH) return { face, glyph };
       }
-      cache.set(cp, found);
-      return found;
-    },
-  };
+    }
+    return found;
+  });
 }

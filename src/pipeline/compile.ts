@@ -114,7 +114,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     outputProfile: options.outputProfile,
     producer: `bulletin ${VERSION}`,
     // The faces layout measured with: render embeds them without reading the files again.
-    faces: fonts.faces(),
+    faces: fonts.opened(),
   });
   lap('render');
 

@@ -45,7 +45,7 @@ export function collect(spans: readonly Span[]): Collected {
   let n = 0;
   for (const span of spans) {
     const chain = span.chain;
-    const fallback: Face | undefined = chain.faces[0];
+    const fallback: Face | undefined = chain.primary;
     for (const ch of span.text) {
       const cp = ch.codePointAt(0)!;
       chars.push(ch);
