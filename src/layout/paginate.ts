@@ -17,6 +17,7 @@
 // lines). The same state is reached by many orders of choices, so memoising
 // keeps the search polynomial: articles × rows × slot patterns, pruned by
 // the rows left.
+import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import { balance, fillParts, type Partition } from './flow.js';
 import type { Header, PreparedArticle } from './article.js';
 
@@ -304,7 +305,13 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // Deep recursion on long bulletins: settle the memo from the end backwards first.
   for (let i = n - 1; i >= 1; i--) best(i, 0, R);
   const total = best(0, 0, space.firstRows);
-  if (total >= INFEASIBLE) throw new Error('layout: no page plan found');
+  if (total >= INFEASIBLE) {
+    // Name the first article that cannot start a fresh page in any way.
+    let a = 0;
+    while (a < n - 1 && best(a, 0, R) < INFEASIBLE) a++;
+    throw new BulletinError(diagnostic({ file: articles[a].file, line: 1, column: 1 }, 'error', 'layout-impossible',
+      `"${articles[a].title}" cannot be set in this template's columns (no balanced module and no place to continue it): shorten its paragraphs, pictures or lists, or use a template with more rows.`));
+  }
   return rebuildPlan(articles, space, memo, key, shape, splitPart);
 }
 
