@@ -1,11 +1,25 @@
 // `bulletin fmt [DIR] [--write]`: the cleaning rules applied to the sources.
 // Without --write: the unified diff on stdout, the changes listed on stderr.
 // Near-duplicates and lint findings are never changed here (see `check`).
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadBulletin } from '../content/load.js';
 import { planFormatting } from '../clean/format.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { formatDiagnostics } from './report.js';
+
+const BOM = [0xef, 0xbb, 0xbf];
+const startsWithBom = (b: Uint8Array): boolean => BOM.every((x, i) => b[i] === x);
+
+/** The new bytes with the byte-order mark the file on disk has (whatever the decoder reported). */
+async function withOriginalBom(path: string, bytes: Uint8Array): Promise<Uint8Array> {
+  const original = await readFile(path);
+  if (!startsWithBom(original) || startsWithBom(bytes)) return bytes;
+  const out = new Uint8Array(bytes.length + 3);
+  out.set(BOM, 0);
+  out.set(bytes, 3);
+  return out;
+}
 
 export function register(program: Command): void {
   program
@@ -27,7 +41,7 @@ export function register(program: Command): void {
         process.stderr.write(`${plan.edits.length} file(s) would change; run with --write to apply\n`);
         return;
       }
-      for (const edit of plan.edits) await writeFileAtomic(edit.absPath, edit.bytes);
+      for (const edit of plan.edits) await writeFileAtomic(edit.absPath, await withOriginalBom(edit.absPath, edit.bytes));
       if (plan.applied.length > 0) process.stderr.write(formatDiagnostics(plan.applied, 'human') + '\n');
       process.stderr.write(`${plan.edits.length} file(s) rewritten\n`);
     });

@@ -19,7 +19,10 @@ export function bulletinOf(files: Record<string, string | Uint8Array>): Bulletin
   const doc = (name: string, content: string | Uint8Array) => {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
     const source = decodeSource(bytes, `/virtual/${name}`);
-    return { source: { ...source, path: name }, tree: parseMarkdown(source.text) };
+    // The BOM is taken from the bytes here, so these tests do not depend on how the loader detects it.
+    const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
+    return { source: { ...source, text, hasBom, path: name }, tree: parseMarkdown(text) };
   };
   const { 'index.md': index = INDEX, ...rest } = files;
   const articles: Article[] = Object.keys(rest)
