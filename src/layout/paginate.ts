@@ -185,13 +185,21 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const budget = Math.floor(0.03 * C * R);
   const excess = (white: number) => (white > budget ? EXCESS * (white - budget) : 0);
 
-  const memo = new Map<number, Choice>();
+  // States where no article is half-set (p = 0) are most: a flat array; continuations in a map.
+  const flat: (Choice | undefined)[] = new Array(n * (R + 1));
+  const cont = new Map<number, Choice>();
+  const memo = {
+    get: (i: number, p: number, rem: number): Choice | undefined => (p === 0 ? flat[i * (R + 1) + rem] : cont.get(key(i, p, rem))),
+    set: (i: number, p: number, rem: number, c: Choice): void => {
+      if (p === 0) flat[i * (R + 1) + rem] = c;
+      else cont.set(key(i, p, rem), c);
+    },
+  };
   const key = (i: number, p: number, rem: number) => (i * 100_000 + p) * (R + 1) + rem;
 
   const best = (i: number, p: number, rem: number): number => {
     if (i >= n) return 0;
-    const k0 = key(i, p, rem);
-    const known = memo.get(k0);
+    const known = memo.get(i, p, rem);
     if (known) return known.cost;
     let choice: Choice = { cost: INFEASIBLE, kind: 0 };
     // A fresh page that cannot take anything would loop: only pages with something on them break.
@@ -298,7 +306,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     };
 
     enumerate(i, 0, 0, 0, 0);
-    memo.set(k0, choice);
+    memo.set(i, p, rem, choice);
     return choice.cost;
   };
 
@@ -312,14 +320,13 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     throw new BulletinError(diagnostic({ file: articles[a].file, line: 1, column: 1 }, 'error', 'layout-impossible',
       `"${articles[a].title}" cannot be set in this template's columns (no balanced module and no place to continue it): shorten its paragraphs, pictures or lists, or use a template with more rows.`));
   }
-  return rebuildPlan(articles, space, memo, key, shape, splitPart);
+  return rebuildPlan(articles, space, memo.get, shape, splitPart);
 }
 
 function rebuildPlan(
   articles: PreparedArticle[],
   space: SearchSpace,
-  memo: Map<number, Choice>,
-  key: (i: number, p: number, rem: number) => number,
+  memo: (i: number, p: number, rem: number) => Choice | undefined,
   shape: (a: number, from: number, k: number) => ModuleShape | null,
   splitPart: (a: number, from: number, k: number, rows: number) => { part: Partition; white: number; headerRows: number }[],
 ): PlannedPage[] {
@@ -330,7 +337,7 @@ function rebuildPlan(
   let rem = space.firstRows;
   let row = 0;
   while (i < n) {
-    const ch = memo.get(key(i, p, rem));
+    const ch = memo(i, p, rem);
     if (!ch) throw new Error('layout: plan lost');
     if (ch.kind === 0) {
       pages.push({ bands: [] });
