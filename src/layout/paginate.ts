@@ -5,7 +5,8 @@
 // width (a short piece under another fills what would be white). Articles go
 // in file order: left to right, top to bottom within a slot. A module's
 // height follows from its width: header rows plus the body balanced over its
-// columns.
+// columns; up to two rows of air under the byline let modules of a band end
+// level and the last band reach the page's foot.
 //
 // A dynamic programme over (next article, line where it resumes, rows left on
 // the page) chooses every band's slots so that the total cost is least:
@@ -14,7 +15,8 @@
 // continuing an article on the next page. The last page's unused rows are
 // free: it ends where its last band ends, level across the page. An article
 // is split only at a page's foot, when it does not fit there whole (下转/上接
-// lines). The same state is reached by many orders of choices, so memoising
+// lines); several split points are tried, since the rest must balance on the
+// next page (columns level within a line). The same state is reached by many orders of choices, so memoising
 // keeps the search polynomial: articles × rows × slot patterns, pruned by
 // the rows left.
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';

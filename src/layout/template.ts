@@ -6,7 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
+import { lazyRequire } from '../io/lazy-require.js';
+
+const loadAjv = lazyRequire<{ Ajv: typeof AjvClass }>('ajv');
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { BulletinError, diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../content/read-source.js';
@@ -93,7 +96,7 @@ function schema(): Record<string, unknown> {
 }
 
 function validate(): Validator {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema()) as Validator;
+  validator ??= new (loadAjv().Ajv)({ allErrors: true, strict: false }).compile(schema()) as Validator;
   return validator;
 }
 
