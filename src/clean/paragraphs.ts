@@ -32,6 +32,8 @@ export interface Para {
   opaque: boolean;
   /** The whole paragraph is one bold or italic run: a heading typed as a paragraph. */
   wholeEmphasis: boolean;
+  /** Short (STANDALONE_LINE_MAX at most), one phrase, no punctuation: `安全第一`, or the head of a paragraph cut early (`萱洲`). */
+  shortLine: boolean;
   /** A heading-like line: whole emphasis, short with no punctuation at all (a slogan such as `安全第一`), or a numbered title (`（二）工作措施`). */
   standalone: boolean;
 }
@@ -124,6 +126,7 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
     norm,
     opaque: (images > 0 && norm.length === 0) || isPipeTable(src.slice(startOf(node), endOf(node))),
     wholeEmphasis,
+    shortLine: norm.length > 0 && norm.length <= STANDALONE_LINE_MAX && !hasPunctuation(norm) && !/\S\s+\S/.test(plain),
     standalone: wholeEmphasis || headingLike(norm),
   };
 }
@@ -132,12 +135,14 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
 const HEADING_NUMBER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|第[一二三四五六七八九十\d]{1,3}[章节部分篇])/;
 
 /**
- * A line that reads as a heading or a slogan: short and without punctuation
- * (`安全第一`), or a numbered heading (`（二）工作措施`, `一、总体要求`) whose
- * title has no punctuation.
+ * A line that reads as a heading, a slogan or a note: short and without
+ * punctuation (`安全第一`), a numbered heading (`（二）工作措施`, `一、总体要求`)
+ * whose title has no punctuation, or a line wholly in brackets.
  */
 function headingLike(norm: string): boolean {
   if (norm.length === 0) return false;
+  // A line wholly in brackets is a note or a credit: （记者 张三 通讯员 李四）.
+  if (/^[（(][^（()）]*[）)]$/.test(norm)) return true;
   if (norm.length <= STANDALONE_LINE_MAX && !hasPunctuation(norm)) return true;
   const marker = HEADING_NUMBER.exec(norm);
   if (!marker) return false;

@@ -2,7 +2,9 @@
 // paragraph, or several joined by split-paragraph — joining comes first, so
 // the repeated tail of a split paragraph is seen inside the whole paragraph.
 import type { Paragraph } from 'mdast';
+import { STANDALONE_LINE_MAX } from './config.js';
 import { extractParagraph, type Doc, type Para } from './paragraphs.js';
+import { normalise } from './text.js';
 import { splitBetween, type Join } from './rules/split-paragraph.js';
 
 export interface Unit {
@@ -23,6 +25,10 @@ export interface Unit {
 }
 
 export function buildUnits(docs: Doc[]): Unit[] {
+  const paragraphs = docs.map((doc) =>
+    doc.tree.children.map((node, i) => (node.type === 'paragraph' ? extractParagraph(doc, node as Paragraph, i) : undefined)),
+  );
+  const recurring = recurringShortLines(docs, paragraphs);
   const units: Unit[] = [];
   for (const doc of docs) {
     let current: Para[] = [];
@@ -32,14 +38,13 @@ export function buildUnits(docs: Doc[]): Unit[] {
       current = [];
       joins = [];
     };
-    doc.tree.children.forEach((node, i) => {
-      if (node.type !== 'paragraph') {
+    paragraphs[doc.id].forEach((para, i) => {
+      if (!para) {
         flush();
         return;
       }
-      const para = extractParagraph(doc, node as Paragraph, i);
       const prev = current[current.length - 1];
-      const join = prev && prev.child === i - 1 ? splitBetween(prev, para) : undefined;
+      const join = prev && prev.child === i - 1 ? splitBetween(prev, para, recurring) : undefined;
       if (join) {
         current.push(para);
         joins.push(join);
@@ -51,6 +56,30 @@ export function buildUnits(docs: Doc[]): Unit[] {
     flush();
   }
   return units;
+}
+
+/** Short lines (paragraphs or headings) that occur more than once in the bulletin. */
+function recurringShortLines(docs: Doc[], paragraphs: (Para | undefined)[][]): Set<string> {
+  const seen = new Set<string>();
+  const recurring = new Set<string>();
+  const add = (norm: string): void => {
+    if (norm.length === 0 || norm.length > STANDALONE_LINE_MAX) return;
+    if (seen.has(norm)) recurring.add(norm);
+    else seen.add(norm);
+  };
+  for (const doc of docs) {
+    doc.tree.children.forEach((node, i) => {
+      const para = paragraphs[doc.id][i];
+      if (para) add(para.norm);
+      else if (node.type === 'heading') add(normalise(toText(node)));
+    });
+  }
+  return recurring;
+}
+
+function toText(node: { value?: string; children?: unknown[] }): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map((c) => toText(c as { value?: string; children?: unknown[] })).join('');
 }
 
 function makeUnit(id: number, doc: Doc, parts: Para[], joins: Join[]): Unit {

@@ -29,6 +29,7 @@ const DEFECTS = md([
   '安全第一',
   P[3],
   '四是以“全要素保障”强化安全支撑。每年安排30万元专项经费保障安全生产工作，实现人、财、物全方位保障。',
+  '安全第一',
 ]);
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/\*\*/g, '');
@@ -64,6 +65,7 @@ describe('fmt plan', () => {
       '安全第一',
       P[3],
       '四是以“全要素保障”强化安全支撑。每年安排30万元专项经费保障安全生产工作，实现人、财、物全方位保障。',
+      '安全第一',
     ]);
     // every removed paragraph's characters are in the kept text
     const kept = norm(paras.join(''));

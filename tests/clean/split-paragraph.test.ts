@@ -60,8 +60,17 @@ describe('split-paragraph', () => {
   });
 
   it('leaves a heading typed as a paragraph alone: a bold line, a short line without punctuation, a numbered title', () => {
-    const text = md(['**一、提高政治站位**', '各单位要提高政治站位，切实增强做好安全生产工作的责任感。', '安全第一', '预防为主是安全生产工作的基本方针，必须长期坚持。', '（二）工作措施', '一是排查隐患；二是整改落实。']);
+    const text = md(['**一、提高政治站位**', '各单位要提高政治站位，切实增强做好安全生产工作的责任感。', '（二）工作措施', '一是排查隐患；二是整改落实。', '（记者 张三 通讯员 李四）', '安全生产 人人有责', '本单位持续推进安全文化建设。']);
     expect(splits({ 'a.md': text })).toEqual([]);
+  });
+
+  it('keeps a short line that recurs (安全第一 opening two articles), joins one seen once (a head cut early)', () => {
+    const files = {
+      'a.md': md(['安全第一', '预防为主是安全生产工作的基本方针，必须长期坚持。']),
+      'b.md': md(['安全第一', '综合治理是安全生产工作的重要手段，必须统筹推进。']),
+      'c.md': md(['萱洲', '镇坚持把安全生产作为最重要的底线工作来抓。']),
+    };
+    expect(splits(files).map((d) => d.file)).toEqual(['c.md']);
   });
 
   it('still joins a short first half when the next paragraph cannot begin a sentence', () => {

@@ -16,15 +16,22 @@ export interface Join {
   sep: string;
 }
 
-/** The join of `left` and the paragraph right after it, or undefined when `left` ends where it should. */
-export function splitBetween(left: Para, right: Para): Join | undefined {
+/**
+ * The join of `left` and the paragraph right after it, or undefined when
+ * `left` ends where it should. `recurring` holds the short lines that occur
+ * more than once in the bulletin (as paragraphs or headings).
+ */
+export function splitBetween(left: Para, right: Para, recurring: ReadonlySet<string>): Join | undefined {
   if (left.opaque || right.opaque || left.norm.length === 0 || right.norm.length === 0) return undefined;
   if (endsSentence(left.plain)) return undefined;
   // A bold line (`**一、总体要求**`) is a heading typed as a paragraph, on either side.
   if (left.wholeEmphasis || right.wholeEmphasis) return undefined;
-  // A short punctuation-free line (`安全第一`) stands alone, unless what follows
-  // cannot begin a sentence (`，…`): then it is certainly the same sentence.
-  if (left.standalone && !startsWithContinuation(right.plain)) return undefined;
+  // A heading-like line stands alone — a numbered title, a note in brackets, a
+  // slogan spaced like a headline, a short line that recurs (`安全第一` in two
+  // articles) — unless what follows cannot begin a sentence (`，…`). A short
+  // line seen once is the head of a paragraph cut early (`萱洲` / `镇坚持…`).
+  const cutEarly = left.shortLine && !recurring.has(left.norm);
+  if (left.standalone && !cutEarly && !startsWithContinuation(right.plain)) return undefined;
   return { left, right, sep: joinSeparator(left.plain, right.plain) };
 }
 
