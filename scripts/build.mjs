@@ -3,7 +3,9 @@
 // pdfkit and fontkit stay external: pdfkit loads its standard fonts through a
 // dynamic require and fontkit ships its own prebuilt ESM bundle.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -15,7 +17,8 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
-  external: ['pdfkit', 'fontkit', 'opentype.js', 'wawoff2', 'chokidar', 'pdfjs-dist'],
+  // Loaded at run time from node_modules, most of them lazily (src/io/lazy-require.ts).
+  external: ['pdfkit', 'fontkit', 'opentype.js', 'wawoff2', 'chokidar', 'pdfjs-dist', 'pinyin-pro', 'ajv'],
   define: { BULLETIN_VERSION: JSON.stringify(pkg.version) },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __bulletinCreateRequire } from 'node:module';\nconst require = __bulletinCreateRequire(import.meta.url);",
@@ -23,3 +26,10 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/cli.js', 0o755);
+
+// The template schema's validator as plain code (ajv "standalone"), loaded by
+// src/layout/template.ts instead of compiling the schema on every cold build.
+// Same options as the run-time fallback (AJV_OPTIONS there).
+const schema = JSON.parse(readFileSync(new URL('../templates/schema.json', import.meta.url), 'utf8'));
+const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
+writeFileSync('dist/template-validator.cjs', standaloneCode(ajv, ajv.compile(schema)));

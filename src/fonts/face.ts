@@ -2,8 +2,12 @@
 // with, so measured advances are exactly the drawn ones (FACTS.md). Glyph
 // look-ups are cached per code point: a bulletin uses a few thousand distinct
 // characters and measures each many times.
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import { isCjkPunctuation } from './cjk-punctuation.js';
+import { lazyRequire } from '../io/lazy-require.js';
+
+/** fontkit's CommonJS build: the instance pdfkit itself requires. */
+const loadFontkit = lazyRequire<typeof fontkit>('fontkit');
 
 /** Glyphs at least this wide (in em) count as full-width. */
 export const FULL_WIDTH = 0.9;
@@ -33,10 +37,11 @@ export interface Face {
 
 /** Opens a font file as a Face. Collections (.ttc) take the first font. */
 export function openFace(key: string, path: string): Face {
-  const opened = fontkit.openSync(path) as fontkit.Font | fontkit.FontCollection;
+  const opened = loadFontkit().openSync(path) as fontkit.Font | fontkit.FontCollection;
   const font = ('fonts' in opened ? opened.fonts[0] : opened) as fontkit.Font;
   const upem = font.unitsPerEm;
   const cache = new Map<number, FaceGlyph | undefined>();
+  const metrics = rawMetrics(font);
   return {
     key,
     path,
@@ -48,9 +53,9 @@ export function openFace(key: string, path: string): Face {
     glyph(cp: number): FaceGlyph | undefined {
       if (cache.has(cp)) return cache.get(cp);
       let g: FaceGlyph | undefined;
-      if (font.hasGlyphForCodePoint(cp)) {
-        const glyph = font.glyphForCodePoint(cp);
-        g = { id: glyph.id, advance: glyph.advanceWidth / upem };
+      const id = metrics ? metrics.glyphId(cp) : font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).id : 0;
+      if (id !== 0) {
+        g = { id, advance: (metrics ? metrics.advance(id) : font.getGlyph(id).advanceWidth) / upem };
         // CJK fonts map some punctuation that Chinese sets full-width (the
         // em dash of ——, for one: 0.89 em in Noto) to a proportional glyph,
         // and offer the full-width form through the `fwid` feature. Take it,
@@ -58,7 +63,7 @@ export function openFace(key: string, path: string): Face {
         if (g.advance < FULL_WIDTH && isCjkPunctuation(cp)) {
           const run = font.layout(String.fromCodePoint(cp), ['fwid']);
           const alt = run.glyphs.length === 1 ? run.glyphs[0] : undefined;
-          if (alt && alt.id !== glyph.id && alt.advanceWidth / upem >= FULL_WIDTH) g = { id: alt.id, advance: alt.advanceWidth / upem };
+          if (alt && alt.id !== id && alt.advanceWidth / upem >= FULL_WIDTH) g = { id: alt.id, advance: alt.advanceWidth / upem };
         }
       }
       cache.set(cp, g);
@@ -151,4 +156,43 @@ export function chainOf(role: string, slots: readonly FaceSlot[]): FaceChain {
     }
     return undefined;
   });
+}
+
+/** The two look-ups measuring needs, straight from the font's tables. */
+interface RawMetrics {
+  /** Glyph id for a code point (0 when the cmap has none). */
+  glyphId(cp: number): number;
+  /** Advance width in font units, from the hmtx table. */
+  advance(id: number): number;
+}
+
+/**
+ * Why not `font.glyphForCodePoint(cp).advanceWidth`: fontkit builds a glyph
+ * object per call and decodes metrics through its generic table parser, about
+ * 0.1 ms a glyph; a bulletin measures thousands of distinct characters in
+ * several faces on every cold build. The cmap look-up is fontkit's own; the
+ * advance is two bytes of hmtx. Undefined (and the slow path used) when the
+ * font does not have the expected tables.
+ */
+function rawMetrics(font: fontkit.Font): RawMetrics | undefined {
+  const f = font as unknown as {
+    _cmapProcessor?: { lookup(cp: number): number };
+    directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
+    stream?: { buffer?: Uint8Array };
+    hhea?: { numberOfMetrics?: number };
+    type?: string;
+  };
+  // WOFF/WOFF2 tables are compressed in the file: only a plain sfnt is read directly.
+  if (f.type !== 'TTF') return undefined;
+  const cmap = f._cmapProcessor;
+  const hmtx = f.directory?.tables?.hmtx;
+  const buf = f.stream?.buffer;
+  const n = f.hhea?.numberOfMetrics;
+  if (!cmap || typeof cmap.lookup !== 'function' || !hmtx || !buf || !n || hmtx.offset + 4 * n > buf.length) return undefined;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  return {
+    glyphId: (cp) => cmap.lookup(cp) || 0,
+    // Glyphs past numberOfMetrics share the last advance (OpenType hmtx).
+    advance: (id) => view.getUint16(hmtx.offset + 4 * Math.min(id, n - 1)),
+  };
 }

@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { lazyRequire } from '../io/lazy-require.js';
+import { createRequire } from 'node:module';
 
 const loadAjv = lazyRequire<{ Ajv: typeof AjvClass }>('ajv');
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -95,8 +96,21 @@ function schema(): Record<string, unknown> {
   return schemaCache;
 }
 
+/** Ajv options: the same for the precompiled validator (scripts/build.mjs) and the run-time one. */
+export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
+
+/**
+ * The schema validator. `npm run build` precompiles it next to the bundle
+ * (ajv's standalone code): compiling the schema at run time costs ~60–80 ms
+ * of every cold build. From the sources (tests) it is compiled here.
+ */
 function validate(): Validator {
-  validator ??= new (loadAjv().Ajv)({ allErrors: true, strict: false }).compile(schema()) as Validator;
+  if (!validator) {
+    const precompiled = fileURLToPath(new URL('./template-validator.cjs', import.meta.url));
+    validator = existsSync(precompiled)
+      ? (createRequire(import.meta.url)(precompiled) as { default: Validator }).default
+      : (new (loadAjv().Ajv)(AJV_OPTIONS).compile(schema()) as Validator);
+  }
   return validator;
 }
 

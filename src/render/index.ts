@@ -16,6 +16,7 @@ import { addOutputIntent } from './output-intent.js';
 import type { PdfDoc, PdfDocCtor, PdfRef } from './pdfkit-internals.js';
 import { drawRect, drawRule } from './shapes.js';
 import { Tagger } from './structure.js';
+import { lazyRequire } from '../io/lazy-require.js';
 
 export interface RenderOptions {
   /** Print-ready PDF/X-1a output: bleed, TrimBox/BleedBox, OutputIntent, Trapped. */
@@ -55,13 +56,13 @@ class ContentBuffer {
   };
 }
 
-let pdfkitCtor: PdfDocCtor | undefined;
+// pdfkit's CommonJS build, loaded on first render: it requires fontkit's
+// CommonJS build, the same instance the font layer measured with (its ESM
+// build would load a second copy of fontkit, ~60 ms more).
+const requirePdfkit = lazyRequire<PdfDocCtor | { default: PdfDocCtor }>('pdfkit');
 async function loadPdfkit(): Promise<PdfDocCtor> {
-  if (!pdfkitCtor) {
-    const mod = (await import('pdfkit')) as unknown as { default: PdfDocCtor };
-    pdfkitCtor = mod.default;
-  }
-  return pdfkitCtor;
+  const mod = requirePdfkit();
+  return 'default' in mod ? mod.default : mod;
 }
 
 function collect(doc: PdfDoc): Promise<Buffer> {

@@ -2,7 +2,11 @@
 // surname then given name (`胡小刚` → `hu-xiaogang`), as the sample's files are
 // named. Anything that yields no ASCII letters falls back to `article`, so a
 // file name is always safe on every filesystem and in URLs.
-import { pinyin } from 'pinyin-pro';
+import type { pinyin as PinyinFn } from 'pinyin-pro';
+import { lazyRequire } from '../io/lazy-require.js';
+
+// Loaded on first use: its dictionary is large and only `bulletin new` needs it.
+const loadPinyin = lazyRequire<{ pinyin: typeof PinyinFn }>('pinyin-pro');
 
 /** Two-character surnames, so `欧阳修` becomes `ouyang-xiu` and not `ou-yangxiu`. */
 const COMPOUND_SURNAMES = new Set([
@@ -26,7 +30,7 @@ function asciiWord(s: string): string {
 
 /** Toneless pinyin syllables of a run of Han characters; surname readings for the first (曾 → zeng, 单 → shan). */
 function syllables(han: string, asName: boolean): string[] {
-  const out = pinyin(han, { toneType: 'none', type: 'array', v: true, surname: asName ? 'head' : 'off' }) as string[];
+  const out = loadPinyin().pinyin(han, { toneType: 'none', type: 'array', v: true, surname: asName ? 'head' : 'off' }) as string[];
   return out.map(asciiWord);
 }
 
