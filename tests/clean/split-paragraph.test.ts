@@ -73,6 +73,13 @@ describe('split-paragraph', () => {
     expect(splits(files).map((d) => d.file)).toEqual(['c.md']);
   });
 
+  it('does not join into a heading-like line that follows, but does into a one-off short tail', () => {
+    const files = {
+      'a.md': md(['各单位要切实抓好以下工作', '（二）工作措施', '全力护航高质量', '发展。', '最后一段。']),
+    };
+    expect(splits(files).map((d) => d.line)).toEqual([10]);
+  });
+
   it('still joins a short first half when the next paragraph cannot begin a sentence', () => {
     const text = md(['今年来', '，水口山公司始终坚持“两个至上”发展理念。']);
     expect(splits({ 'a.md': text })).toHaveLength(1);

@@ -32,6 +32,10 @@ export function splitBetween(left: Para, right: Para, recurring: ReadonlySet<str
   // line seen once is the head of a paragraph cut early (`萱洲` / `镇坚持…`).
   const cutEarly = left.shortLine && !recurring.has(left.norm);
   if (left.standalone && !cutEarly && !startsWithContinuation(right.plain)) return undefined;
+  // Likewise a heading-like line after it starts something new; a short line
+  // seen once is the tail of the sentence (`…全力护航高质量` / `发展`).
+  const tail = right.shortLine && !recurring.has(right.norm);
+  if (right.standalone && !tail && !startsWithContinuation(right.plain)) return undefined;
   return { left, right, sep: joinSeparator(left.plain, right.plain) };
 }
 
