@@ -69,7 +69,8 @@ export function decodeSource(bytes: Uint8Array, absPath: string): SourceFile {
       message: `not valid UTF-8: byte 0x${hex} at byte offset ${bad}. Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8).`,
     });
   }
-  let text = new TextDecoder('utf-8').decode(bytes);
+  // ignoreBOM: keep the BOM in the decoded text so it is seen (and restored by fmt).
+  let text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const hasBom = text.charCodeAt(0) === 0xfeff;
   if (hasBom) text = text.slice(1);
   const crlf = (text.match(/\r\n/g) ?? []).length;
