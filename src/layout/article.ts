@@ -33,12 +33,18 @@ export interface HeaderLine {
   align: 'center' | 'start' | 'end';
 }
 
-export interface Header {
+/** What the page search needs of a header: its height, and its headline's lines (for taste). */
+export interface HeaderSize {
   rows: number;
-  lines: HeaderLine[];
-  /** Lines of the headline (for the search's taste). */
   headlineLines: number;
 }
+
+export interface Header extends HeaderSize {
+  lines: HeaderLine[];
+}
+
+/** A continued part's header ("（上接第N版）", with the title when it fits) is always one row. */
+export const CONT_HEADER_ROWS = 1;
 
 export interface PreparedArticle {
   index: number;
@@ -50,6 +56,8 @@ export interface PreparedArticle {
   pre: Int32Array;
   /** Whether a column may begin with item i (i = items.length: the end, always). */
   breakBefore: Uint8Array;
+  /** The header's size at a width of k columns, without setting its lines. */
+  headerSize(k: number): HeaderSize;
   header(k: number): Header;
   /** The header of a continued part: one row "（上接第N版）". */
   contHeader(k: number, fromPage: number): Header;
@@ -167,15 +175,30 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   for (let i = 0; i < items.length; i++) bb[i] = breakBefore[i] ? 1 : 0;
   bb[items.length] = 1;
   const origin: TextOrigin = { file: src.file, line: 1 };
-  const headers = new Map<number, Header>();
   const sizes = template.sizes;
 
+  // The page search asks for every article's header height at every width,
+  // but only the modules it places are drawn: what goes on which line (and
+  // how many rows that takes) is planned per width, and set into glyphs only
+  // when a header is drawn.
+  interface PlannedLine {
+    text: string;
+    chain: FaceChain;
+    size: number;
+    row: number;
+    rows: number;
+    tag: StructureTag;
+  }
+  interface HeaderPlan extends HeaderSize {
+    lines: PlannedLine[];
+  }
+  const plans = new Map<number, HeaderPlan>();
   let headline: PreparedHeadline | undefined;
-  const header = (k: number): Header => {
-    const cached = headers.get(k);
+  const plan = (k: number): HeaderPlan => {
+    const cached = plans.get(k);
     if (cached) return cached;
     const measure = spanWidth(grid, k);
-    const lines: HeaderLine[] = [];
+    const lines: PlannedLine[] = [];
     let row = 0;
     const heavy = fonts.chain('heavy');
     headline ??= prepareHeadline(src.title, heavy);
@@ -183,7 +206,7 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     const hRows = rowsFor(grid, hb.size, 1.25);
     const hTag: StructureTag = { role: 'H2', id: `${src.id}-title` };
     for (const text of hb.lines) {
-      lines.push({ set: setLine(text, heavy, hb.size, origin), color: 'text', row, rows: hRows, tag: hTag, align: 'center' });
+      lines.push({ text, chain: heavy, size: hb.size, row, rows: hRows, tag: hTag });
       row += hRows;
     }
     if (src.subtitle) {
@@ -191,7 +214,7 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
       const sTag: StructureTag = { role: 'P', id: `${src.id}-subtitle` };
       for (const text of wrapPlain(src.subtitle, body, sizes.subtitle, measure)) {
         const r = rowsFor(grid, sizes.subtitle, 1.1);
-        lines.push({ set: setLine(text, body, sizes.subtitle, origin), color: 'text', row, rows: r, tag: sTag, align: 'center' });
+        lines.push({ text, chain: body, size: sizes.subtitle, row, rows: r, tag: sTag });
         row += r;
       }
     }
@@ -205,11 +228,24 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
         ? [one]
         : [...(src.role ? wrapPlain(src.role, kai, sizes.byline, measure) : []), ...(src.author ? [src.author] : [])];
       for (const text of texts) {
-        lines.push({ set: setLine(text, kai, sizes.byline, origin), color: 'text', row, rows: r, tag: bTag, align: 'center' });
+        lines.push({ text, chain: kai, size: sizes.byline, row, rows: r, tag: bTag });
         row += r;
       }
     }
-    const h: Header = { rows: row, lines, headlineLines: hb.lines.length };
+    const h: HeaderPlan = { rows: row, headlineLines: hb.lines.length, lines };
+    plans.set(k, h);
+    return h;
+  };
+
+  const headers = new Map<number, Header>();
+  const header = (k: number): Header => {
+    const cached = headers.get(k);
+    if (cached) return cached;
+    const p = plan(k);
+    const lines: HeaderLine[] = p.lines.map((l) => ({
+      set: setLine(l.text, l.chain, l.size, origin), color: 'text', row: l.row, rows: l.rows, tag: l.tag, align: 'center',
+    }));
+    const h: Header = { rows: p.rows, lines, headlineLines: p.headlineLines };
     headers.set(k, h);
     return h;
   };
@@ -224,7 +260,7 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     const withTitle = `${src.title.replace(/\s+/g, ' ')} ${mark}`;
     const text = lineWidth(withTitle, bold, grid.body) <= spanWidth(grid, k) ? withTitle : mark;
     const h: Header = {
-      rows: 1,
+      rows: CONT_HEADER_ROWS,
       headlineLines: 0,
       lines: [{ set: setLine(text, bold, grid.body, origin), color: 'text', row: 0, rows: 1, tag: { role: 'Artifact', id: `${src.id}-cont` }, align: 'start' }],
     };
@@ -234,5 +270,5 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
 
   const jumpLine = (toPage: number): SetLine => setLine(`（下转第${toPage}版）`, fonts.chain('kai'), grid.body, origin);
 
-  return { index: src.index, id: src.id, title: src.title, file: src.file, items, pre, breakBefore: bb, header, contHeader, jumpLine };
+  return { index: src.index, id: src.id, title: src.title, file: src.file, items, pre, breakBefore: bb, headerSize: plan, header, contHeader, jumpLine };
 }

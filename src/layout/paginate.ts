@@ -21,7 +21,7 @@
 // the rows left.
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import { balance, fillParts, type Partition } from './flow.js';
-import type { Header, PreparedArticle } from './article.js';
+import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
 
 export interface PlannedModule {
   article: number;
@@ -118,7 +118,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const R = space.rows;
   const n = articles.length;
   const shapes = articles.map(() => new Map<number, ModuleShape | null>());
-  const headerOf = (a: number, from: number, k: number): Header => (from === 0 ? articles[a].header(k) : articles[a].contHeader(k, 99));
+  // Sizes only: the search never draws a header. A continued part's header is one row at any width.
+  const contSize: HeaderSize = { rows: CONT_HEADER_ROWS, headlineLines: 0 };
+  const headerOf = (a: number, from: number, k: number): HeaderSize => (from === 0 ? articles[a].headerSize(k) : contSize);
 
   // Whole articles are asked for most: an array beats a Map lookup.
   const whole: (ModuleShape | null | undefined)[] = new Array(n * (C + 1));
