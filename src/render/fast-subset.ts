@@ -4,8 +4,11 @@
 // quarter of the render time. A compound glyph says so in the first two bytes
 // of its record (numberOfContours < 0), so simple glyphs are copied without
 // decoding, exactly as fontkit copies them; compound glyphs and variable fonts
-// go through fontkit's own code. tests/render/glyphs.test.ts checks that the
-// embedded font program is byte-identical to fontkit's own subset.
+// go through fontkit's own code. The hmtx entry is read from the table too
+// (font-tables.ts): fontkit's glyph metrics decode the outline's bounding box.
+// tests/render/glyphs.test.ts checks that the embedded font program is
+// byte-identical to fontkit's own subset.
+import { rawHmtx } from './font-tables.js';
 
 interface TableStream {
   pos: number;
@@ -32,6 +35,7 @@ export function fastSimpleGlyphs(subset: object): void {
   const s = subset as TtfSubsetInternals;
   const original = s._addGlyph;
   if (typeof original !== 'function' || s.cff !== undefined || !('glyphEncoder' in s)) return;
+  const hmtx = rawHmtx(s.font);
   s._addGlyph = function (this: TtfSubsetInternals, gid: number): number {
     const font = this.font;
     if (font._variationProcessor) return original.call(this, gid);
@@ -42,10 +46,14 @@ export function fastSimpleGlyphs(subset: object): void {
     const buffer = stream.readBuffer(next - cur);
     // numberOfContours (int16) < 0: a compound glyph; let fontkit add its components.
     if (buffer.length >= 2 && (buffer[0] & 0x80) !== 0) return original.call(this, gid);
-    const glyph = font.getGlyph(gid);
     this.glyf.push(buffer);
     this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    if (hmtx) {
+      this.hmtx.metrics.push({ advance: hmtx.advance(gid), bearing: hmtx.leftBearing(gid) });
+    } else {
+      const glyph = font.getGlyph(gid);
+      this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    }
     this.offset += buffer.length;
     return this.glyf.length - 1;
   };

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { FaceSource, TextRun } from '../layout/display-list.js';
 import type { EmbeddedFont, PdfDoc } from './pdfkit-internals.js';
 import { fastSimpleGlyphs } from './fast-subset.js';
+import { rawHmtx, withPostHeader, type RawHmtx } from './font-tables.js';
 import { num } from './numbers.js';
 
 /** A glyph as it is written: its 4-hex-digit code in the subset and its width in 1/1000 em. */
@@ -19,6 +20,8 @@ interface SubsetGlyph {
 interface FontEntry {
   font: EmbeddedFont;
   glyphs: Map<number, SubsetGlyph>;
+  /** Advances straight from hmtx, when the font allows (font-tables.ts). */
+  hmtx: RawHmtx | undefined;
 }
 
 /** TJ adjustments smaller than this (1/1000 em) are dropped: below 0.0001 pt at any text size. */
@@ -70,7 +73,7 @@ export class GlyphWriter {
         return other;
       }
     }
-    e = { font, glyphs: new Map() };
+    e = { font, glyphs: new Map(), hmtx: rawHmtx(font.font) };
     this.entries.set(key, e);
     useContentSubsetTag(font);
     fastSimpleGlyphs(font.subset);
@@ -82,15 +85,13 @@ export class GlyphWriter {
     let g = entry.glyphs.get(id);
     if (g) return g;
     const { font } = entry;
-    const fkGlyph = font.font.getGlyph(id);
     const sub = font.subset.includeGlyph(id);
-    const width = fkGlyph.advanceWidth * font.scale;
-    if (font.widths[sub] == null) font.widths[sub] = width;
+    const advance = entry.hmtx ? entry.hmtx.advance(id) : font.font.getGlyph(id).advanceWidth;
+    if (font.widths[sub] == null) font.widths[sub] = advance * font.scale;
     if (font.unicode[sub] == null) {
       // The display list's text is what the reader meant (a glyph can serve several code
       // points); fontkit's cmap reverse look-up is the fallback for glyphs without text.
-      const cps = text ? Array.from(text, (c) => c.codePointAt(0)!) : fkGlyph.codePoints;
-      font.unicode[sub] = cps;
+      font.unicode[sub] = text ? Array.from(text, (c) => c.codePointAt(0)!) : font.font.getGlyph(id).codePoints;
     }
     g = { hex: sub.toString(16).padStart(4, '0'), width: font.widths[sub] };
     entry.glyphs.set(id, g);
@@ -153,7 +154,7 @@ function useContentSubsetTag(font: EmbeddedFont): void {
     const id = font.id;
     font.id = `_${tag.map((c) => String.fromCharCode(c.charCodeAt(0) - 17)).join('')}`;
     try {
-      embed();
+      withPostHeader(font.font, embed);
     } finally {
       font.id = id;
     }
