@@ -4,6 +4,7 @@
 // runs (words, numbers, —— and ……) are decided here once per paragraph.
 import { Cls, isNoEnd, isNoStart, isWordish } from './classes.js';
 import type { Collected } from './collect.js';
+import { scratch } from './scratch.js';
 
 /** Break kinds per junction. */
 export const Brk = {
@@ -48,18 +49,24 @@ function pairAllows(l: number, r: number): boolean {
 }
 
 /** "1—2": a single dash between letters or digits is part of them (a range), unlike the doubled 破折号 ——. */
-function rangeDash(cls: Uint8Array, j: number): boolean {
+function rangeDash(cls: Uint8Array, n: number, j: number): boolean {
   const d = cls[j] === Cls.DASH ? j : cls[j + 1] === Cls.DASH ? j + 1 : -1;
-  if (d < 1 || d + 1 >= cls.length) return false;
+  if (d < 1 || d + 1 >= n) return false;
   return cls[d - 1] === Cls.LETTER && cls[d + 1] === Cls.LETTER;
 }
 
+const brkBuf = scratch(Uint8Array);
+const gapBuf = scratch(Uint8Array);
+const emergencyBuf = scratch(Uint16Array);
+const lastVisBuf = scratch(Int32Array);
+
+/** The paragraph's break opportunities, in reused arrays (valid until the next paragraph). */
 export function findBreakpoints(c: Collected): Breakpoints {
   const { n, cls } = c;
-  const brk = new Uint8Array(n);
-  const gapJ = new Uint8Array(n);
-  const emergency = new Uint16Array(n);
-  const lastVis = new Int32Array(n);
+  const brk = brkBuf(n, true);
+  const gapJ = gapBuf(n, true);
+  const emergency = emergencyBuf(n, true);
+  const lastVis = lastVisBuf(n);
   let lv = -1;
   for (let i = 0; i < n; i++) {
     if (cls[i] !== Cls.SPACE) lv = i;
@@ -75,7 +82,7 @@ export function findBreakpoints(c: Collected): Breakpoints {
       const v = lastVis[j];
       brk[j] = v >= 0 && !isNoEnd(cls[v]) && !isNoStart(r) && r !== Cls.COMBINING ? Brk.ALLOWED : Brk.NEVER;
     } else {
-      brk[j] = pairAllows(l, r) && !rangeDash(cls, j) ? Brk.ALLOWED : Brk.NEVER;
+      brk[j] = pairAllows(l, r) && !rangeDash(cls, n, j) ? Brk.ALLOWED : Brk.NEVER;
     }
     const inside =
       (latinish(l) && latinish(r)) ||

@@ -1,14 +1,17 @@
 // Step 1: gather the paragraph's spans into one flat sequence of code points,
 // each resolved once to a face, a glyph id and a natural advance. Flat typed
-// arrays keep the later steps allocation-free and linear.
-import type { Face } from '../fonts/face.js';
+// arrays keep the later steps allocation-free and linear; they are reused
+// from paragraph to paragraph (scratch.ts), so they may be longer than n.
 import type { Span } from './types.js';
 import { classify } from './classes.js';
+import { scratch } from './scratch.js';
 
 export interface Collected {
   n: number;
-  /** The characters, one code point each (for `text` and glyph `text`). */
-  chars: string[];
+  /** The spans' text joined; character i is text.slice(off[i], off[i + 1]) (no string per character until a glyph needs one). */
+  text: string;
+  /** UTF-16 offset of each character in `text`, n + 1 entries. */
+  off: Uint32Array;
   cps: Uint32Array;
   cls: Uint8Array;
   /** Index into `faces` of the face each character is drawn with. */
@@ -22,48 +25,76 @@ export interface Collected {
 /** Face key used when a chain is empty (the font module has reported the gap). */
 const NO_FACE = 'missing';
 
+const offBuf = scratch(Uint32Array);
+const cpsBuf = scratch(Uint32Array);
+const clsBuf = scratch(Uint8Array);
+const faceBuf = scratch(Uint16Array);
+const gidBuf = scratch(Uint32Array);
+const advBuf = scratch(Float64Array);
+
+/** Index of `key` in `faces`, added when new (a paragraph uses a handful of faces: a scan beats a Map). */
+function faceIndex(faces: string[], key: string): number {
+  for (let k = 0; k < faces.length; k++) if (faces[k] === key) return k;
+  faces.push(key);
+  return faces.length - 1;
+}
+
 export function collect(spans: readonly Span[]): Collected {
   let total = 0;
   for (const s of spans) total += s.text.length;
-  const chars: string[] = [];
-  const cps = new Uint32Array(total);
-  const cls = new Uint8Array(total);
-  const face = new Uint16Array(total);
-  const gid = new Uint32Array(total);
-  const adv = new Float64Array(total);
+  const text = spans.length === 1 ? spans[0].text : spans.map((s) => s.text).join('');
+  const off = offBuf(total + 1);
+  const cps = cpsBuf(total);
+  const cls = clsBuf(total);
+  const face = faceBuf(total);
+  const gid = gidBuf(total);
+  const adv = advBuf(total);
   const faces: string[] = [];
-  const faceIndex = new Map<string, number>();
-  const indexOf = (key: string): number => {
-    let k = faceIndex.get(key);
-    if (k === undefined) {
-      k = faces.length;
-      faces.push(key);
-      faceIndex.set(key, k);
-    }
-    return k;
-  };
   let n = 0;
+  let at = 0;
   for (const span of spans) {
     const chain = span.chain;
-    const fallback: Face | undefined = chain.primary;
-    for (const ch of span.text) {
-      const cp = ch.codePointAt(0)!;
-      chars.push(ch);
+    const t = span.text;
+    // Consecutive characters mostly resolve to the same face: remember the last one's index.
+    let lastKey = '';
+    let lastIndex = -1;
+    for (let u = 0; u < t.length; ) {
+      // Code points, as `for…of` would give them (a lone surrogate is a character of its own).
+      let cp = t.charCodeAt(u);
+      let len = 1;
+      if (cp >= 0xd800 && cp < 0xdc00 && u + 1 < t.length) {
+        const lo = t.charCodeAt(u + 1);
+        if (lo >= 0xdc00 && lo < 0xe000) {
+          cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+          len = 2;
+        }
+      }
+      off[n] = at + u;
       cps[n] = cp;
       cls[n] = classify(cp);
       const r = chain.resolve(cp);
+      let key: string;
       if (r) {
-        face[n] = indexOf(r.face.key);
+        key = r.face.key;
         gid[n] = r.glyph.id;
         adv[n] = r.glyph.advance;
       } else {
         // Uncovered: glyph 0 on the grid, so layout stays stable while the error is reported upstream.
-        face[n] = indexOf(fallback ? fallback.key : NO_FACE);
+        const fallback = chain.primary;
+        key = fallback ? fallback.key : NO_FACE;
         gid[n] = 0;
         adv[n] = 1;
       }
+      if (key !== lastKey) {
+        lastKey = key;
+        lastIndex = faceIndex(faces, key);
+      }
+      face[n] = lastIndex;
       n++;
+      u += len;
     }
+    at += t.length;
   }
-  return { n, chars, cps: cps.subarray(0, n), cls: cls.subarray(0, n), face: face.subarray(0, n), faces, gid: gid.subarray(0, n), adv: adv.subarray(0, n) };
+  off[n] = at;
+  return { n, text, off, cps, cls, face, faces, gid, adv };
 }

@@ -7,6 +7,7 @@ import type { PlacedGlyph } from '../layout/display-list.js';
 import { HL_MAX, HL_MIN, HL_SPACE, lineMetrics, type LineMetrics, type Prepared } from './prepare.js';
 import { Cls } from './classes.js';
 import type { ComposedLine, LineRun } from './types.js';
+import { scratch } from './scratch.js';
 
 export interface FinalizeConfig {
   size: number;
@@ -20,13 +21,18 @@ export interface FinalizeConfig {
 
 const EPS = 1e-9;
 
+// Per-character adjustments of the line being built, reused across lines and paragraphs (each line writes its own range first).
+const tlBuf = scratch(Float64Array);
+const trBuf = scratch(Float64Array);
+const swBuf = scratch(Float64Array);
+const jgBuf = scratch(Float64Array);
+
 export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeConfig): ComposedLine[] {
   const { n, cls, w, gl, hlS, shL, trimL, trimR, gapJ, lastVis } = p;
-  // Per-character adjustments of the line being built, reused across lines.
-  const tl = new Float64Array(n);
-  const tr = new Float64Array(n);
-  const sw = new Float64Array(n);
-  const jg = new Float64Array(n);
+  const tl = tlBuf(n);
+  const tr = trBuf(n);
+  const sw = swBuf(n);
+  const jg = jgBuf(n);
   const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, hl: 0, trims: 0, gaps: 0, chars: 0 };
   const lines: ComposedLine[] = [];
   let a = 0;
@@ -112,7 +118,7 @@ function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: 
   let run: LineRun = { face: '', size, x: 0, glyphs: [] };
   let runFace = -1;
   let pen = 0;
-  let text = '';
+  const { text: src, off } = p;
   for (let i = a; i <= j; i++) {
     const f = p.face[i];
     if (f !== runFace) {
@@ -121,16 +127,15 @@ function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: 
       runFace = f;
     }
     // The pen moves left by a compressed left half, so the ink stays where it was drawn.
-    const g: PlacedGlyph = { id: p.gid[i], text: p.chars[i], x: (pen - (i <= e ? tl[i] : 0)) * size - run.x, advance: p.adv[i] * size };
+    const g: PlacedGlyph = { id: p.gid[i], text: src.slice(off[i], off[i + 1]), x: (pen - (i <= e ? tl[i] : 0)) * size - run.x, advance: p.adv[i] * size };
     run.glyphs.push(g);
-    text += p.chars[i];
     if (i > e) continue; // a hanging space at the line end takes no room
     pen += p.cls[i] === Cls.SPACE ? sw[i] : p.adv[i] - tl[i] - tr[i];
     if (i < e) pen += jg[i];
   }
   let start = l.first ? cfg.indent : cfg.hangingIndent;
   if (cfg.align === 'center') start += (l.avail - pen) / 2;
-  return { runs, start: start * size, width: pen * size, text, last: l.last, gap: l.gapCount > 0 ? l.applied / l.gapCount : 0 };
+  return { runs, start: start * size, width: pen * size, text: src.slice(off[a], off[j + 1]), last: l.last, gap: l.gapCount > 0 ? l.applied / l.gapCount : 0 };
 }
 
 /** Takes `D` em out of the line a..e; returns how much it could take. */

@@ -13,6 +13,7 @@
 // live in typed arrays; a line's metrics come from prefix sums.
 import { Brk } from './breakpoints.js';
 import { HL_MIN, HL_SPACE, type Prepared } from './prepare.js';
+import { scratch } from './scratch.js';
 
 export interface BreakConfig {
   /** Available width of the first line and of the others, em. */
@@ -83,9 +84,11 @@ function badness(s: Sums, a: number, e: number, avail: number, last: boolean, ma
  * Junctions that an emergency pass may break: the never-break junctions
  * inside a run that is wider than the narrowest line can hold.
  */
+const okBuf = scratch(Uint8Array);
+
 function emergencyJunctions(p: Prepared, minAvail: number): Uint8Array {
   const { n, brk } = p;
-  const ok = new Uint8Array(n);
+  const ok = okBuf(n, true);
   let s = 0;
   for (let j = 0; j < n; j++) {
     if (brk[j] !== Brk.ALLOWED && j < n - 1) continue;
@@ -97,6 +100,21 @@ function emergencyJunctions(p: Prepared, minAvail: number): Uint8Array {
   return ok;
 }
 
+/** Every junction an emergency may break at all (the last resort). */
+function anyEmergency(p: Prepared): Uint8Array {
+  const ok = okBuf(p.n);
+  for (let j = 0; j < p.n; j++) ok[j] = p.emergency[j] > 0 ? 1 : 0;
+  return ok;
+}
+
+// The node arrays of a pass, reused across passes and paragraphs (scratch.ts).
+const posBuf = scratch(Int32Array);
+const totalBuf = scratch(Float64Array);
+const prevBuf = scratch(Int32Array);
+const atBuf = scratch(Int32Array);
+const triedBuf = scratch(Uint8Array);
+const activeBuf = scratch(Int32Array);
+
 /** One Knuth–Plass pass; undefined when no sequence of feasible lines reaches the end. */
 function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Array | undefined): number[] | undefined {
   const { n, brk, lastVis, PN } = p;
@@ -105,15 +123,17 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
   const urgency = p.emergency;
   // Node k: a break before character pos[k], reached with demerits total[k] via node prev[k] at junction at[k].
   const cap = n + 1;
-  const pos = new Int32Array(cap);
-  const total = new Float64Array(cap);
-  const prev = new Int32Array(cap);
-  const at = new Int32Array(cap);
-  const tried = new Uint8Array(cap);
-  const active = new Int32Array(cap);
+  const pos = posBuf(cap);
+  const total = totalBuf(cap);
+  const prev = prevBuf(cap);
+  const at = atBuf(cap);
+  const tried = triedBuf(cap, true);
+  const active = activeBuf(cap);
   let nodes = 1;
   let nActive = 1;
   pos[0] = 0;
+  total[0] = 0;
+  active[0] = 0;
   prev[0] = -1;
   at[0] = -1;
   for (let j = 0; j < n; j++) {
@@ -179,6 +199,6 @@ export function breakLines(p: Prepared, cfg: BreakConfig): number[] {
     run(p, cfg, MAX_RATIO, undefined) ??
     run(p, cfg, Infinity, undefined) ??
     run(p, cfg, Infinity, emergencyJunctions(p, Math.min(cfg.first, cfg.rest))) ??
-    run(p, cfg, Infinity, Uint8Array.from(p.emergency, (x) => (x > 0 ? 1 : 0)))!
+    run(p, cfg, Infinity, anyEmergency(p))!
   );
 }

@@ -6,6 +6,7 @@ import { Cls, isCompressible, isKaimingFull, isPunctuation } from './classes.js'
 import type { Collected } from './collect.js';
 import type { Breakpoints } from './breakpoints.js';
 import type { PunctuationScheme } from './types.js';
+import { scratch } from './scratch.js';
 
 /** Natural Han–Latin space and its limits (TYPOGRAPHY.md §4). */
 export const HL_SPACE = 0.25;
@@ -59,17 +60,36 @@ function isHanLatin(c: Collected, i: number, k: number): boolean {
   return (c.cls[i] === Cls.HAN && latinLetter(c, k)) || (latinLetter(c, i) && c.cls[k] === Cls.HAN);
 }
 
+// Reused from paragraph to paragraph (scratch.ts): valid until the next one is prepared.
+const trimLBuf = scratch(Float64Array);
+const trimRBuf = scratch(Float64Array);
+const shLBuf = scratch(Float64Array);
+const shRBuf = scratch(Float64Array);
+const wBuf = scratch(Float64Array);
+const spShBuf = scratch(Float64Array);
+const glBuf = scratch(Float64Array);
+const hlSBuf = scratch(Uint8Array);
+const fullBuf = scratch(Uint8Array);
+const gapJBuf = scratch(Uint8Array);
+const PWBuf = scratch(Float64Array);
+const PGBuf = scratch(Float64Array);
+const PHBuf = scratch(Float64Array);
+const PTBuf = scratch(Float64Array);
+const PSBuf = scratch(Float64Array);
+const PJBuf = scratch(Float64Array);
+const PNBuf = scratch(Float64Array);
+
 export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme): Prepared {
   const { n, cls, adv, cps } = c;
-  const trimL = new Float64Array(n);
-  const trimR = new Float64Array(n);
-  const shL = new Float64Array(n);
-  const shR = new Float64Array(n);
-  const w = new Float64Array(n);
-  const spSh = new Float64Array(n);
-  const gl = new Float64Array(n);
-  const hlS = new Uint8Array(n);
-  const full = new Uint8Array(n);
+  const trimL = trimLBuf(n, true);
+  const trimR = trimRBuf(n, true);
+  const shL = shLBuf(n, true);
+  const shR = shRBuf(n, true);
+  const w = wBuf(n, true);
+  const spSh = spShBuf(n, true);
+  const gl = glBuf(n, true);
+  const hlS = hlSBuf(n, true);
+  const full = fullBuf(n, true);
 
   for (let i = 0; i < n; i++) {
     const k = cls[i];
@@ -117,20 +137,22 @@ export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme
   }
 
   // Junctions next to a collapsed space (w = 0) take no inter-character space: the space is not there.
-  const gapJ = bp.gapJ.slice();
+  const gapJ = gapJBuf(n);
+  gapJ.set(bp.gapJ.subarray(0, n));
   for (let i = 0; i < n; i++) {
     if (cls[i] === Cls.SPACE && w[i] === 0) {
       gapJ[i] = 0;
       if (i > 0) gapJ[i - 1] = 0;
     }
   }
-  const PW = new Float64Array(n + 1);
-  const PG = new Float64Array(n + 1);
-  const PH = new Float64Array(n + 1);
-  const PT = new Float64Array(n + 1);
-  const PS = new Float64Array(n + 1);
-  const PJ = new Float64Array(n + 1);
-  const PN = new Float64Array(n + 1);
+  const PW = PWBuf(n + 1);
+  const PG = PGBuf(n + 1);
+  const PH = PHBuf(n + 1);
+  const PT = PTBuf(n + 1);
+  const PS = PSBuf(n + 1);
+  const PJ = PJBuf(n + 1);
+  const PN = PNBuf(n + 1);
+  PW[0] = PG[0] = PH[0] = PT[0] = PS[0] = PJ[0] = PN[0] = 0;
   for (let i = 0; i < n; i++) {
     const hlJ = gl[i] > 0 ? 1 : 0;
     PW[i + 1] = PW[i] + w[i];
@@ -141,7 +163,12 @@ export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme
     PJ[i + 1] = PJ[i] + (i < n - 1 ? gapJ[i] : 0);
     PN[i + 1] = PN[i] + (isPunctuation(cls[i]) ? 0 : 1);
   }
-  return { ...c, ...bp, gapJ, trimL, trimR, shL, shR, w, spSh, gl, hlS, PW, PG, PH, PT, PS, PJ, PN };
+  // Listed field by field (not spread) so every Prepared has one shape.
+  return {
+    n, text: c.text, off: c.off, cps, cls, face: c.face, faces: c.faces, gid: c.gid, adv,
+    brk: bp.brk, gapJ, emergency: bp.emergency, lastVis: bp.lastVis,
+    trimL, trimR, shL, shR, w, spSh, gl, hlS, PW, PG, PH, PT, PS, PJ, PN,
+  };
 }
 
 /** Metrics of the line holding characters a..e (e the last visible one), in em. */
