@@ -25,9 +25,15 @@ export function strokeCmyk(c: Cmyk): string {
 export class ColourState {
   private fill = '';
   private stroke = '';
+  // The last colours asked for: a page sets the same colour for run after run,
+  // and comparing four numbers is cheaper than formatting them again.
+  private fillAsked: Cmyk | undefined;
+  private strokeAsked: Cmyk | undefined;
 
   /** Operators to make `c` the fill colour ('' when it already is). */
   setFill(c: Cmyk): string {
+    if (this.fillAsked && sameCmyk(c, this.fillAsked)) return '';
+    this.fillAsked = c;
     const op = fillCmyk(c);
     if (op === this.fill) return '';
     this.fill = op;
@@ -35,6 +41,8 @@ export class ColourState {
   }
 
   setStroke(c: Cmyk): string {
+    if (this.strokeAsked && sameCmyk(c, this.strokeAsked)) return '';
+    this.strokeAsked = c;
     const op = strokeCmyk(c);
     if (op === this.stroke) return '';
     this.stroke = op;
@@ -45,5 +53,11 @@ export class ColourState {
   reset(): void {
     this.fill = '';
     this.stroke = '';
+    this.fillAsked = undefined;
+    this.strokeAsked = undefined;
   }
+}
+
+function sameCmyk(a: Cmyk, b: Cmyk): boolean {
+  return a === b || (a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3]);
 }

@@ -9,17 +9,15 @@ import type { FaceSource, TextRun } from '../layout/display-list.js';
 import type { EmbeddedFont, PdfDoc } from './pdfkit-internals.js';
 import { fastSimpleGlyphs } from './fast-subset.js';
 import { rawHmtx, withPostHeader, type RawHmtx } from './font-tables.js';
+import type { ContentWriter } from './content-writer.js';
 import { num } from './numbers.js';
-
-/** A glyph as it is written: its 4-hex-digit code in the subset and its width in 1/1000 em. */
-interface SubsetGlyph {
-  hex: string;
-  width: number;
-}
 
 interface FontEntry {
   font: EmbeddedFont;
-  glyphs: Map<number, SubsetGlyph>;
+  /** Subset code + 1 by original glyph id (0: not in the subset yet). */
+  codes: Int32Array;
+  /** The width pdfkit records for the glyph, 1/1000 em, by original glyph id. */
+  widths: Float64Array;
   /** Advances straight from hmtx, when the font allows (font-tables.ts). */
   hmtx: RawHmtx | undefined;
 }
@@ -73,17 +71,18 @@ export class GlyphWriter {
         return other;
       }
     }
-    e = { font, glyphs: new Map(), hmtx: rawHmtx(font.font) };
+    // Glyph ids are 16-bit: flat arrays beat a Map look-up per glyph drawn.
+    e = { font, codes: new Int32Array(0x10000), widths: new Float64Array(0x10000), hmtx: rawHmtx(font.font) };
     this.entries.set(key, e);
     useContentSubsetTag(font);
     fastSimpleGlyphs(font.subset);
     return e;
   }
 
-  /** Adds a glyph to the subset with its Unicode text and width, as EmbeddedFont.encode() does. */
-  private glyph(entry: FontEntry, id: number, text: string): SubsetGlyph {
-    let g = entry.glyphs.get(id);
-    if (g) return g;
+  /** Adds a glyph to the subset with its Unicode text and width, as EmbeddedFont.encode() does; returns its code. */
+  private glyph(entry: FontEntry, id: number, text: string): number {
+    const known = entry.codes[id];
+    if (known !== 0) return known - 1;
     const { font } = entry;
     const sub = font.subset.includeGlyph(id);
     const advance = entry.hmtx ? entry.hmtx.advance(id) : font.font.getGlyph(id).advanceWidth;
@@ -93,9 +92,9 @@ export class GlyphWriter {
       // points); fontkit's cmap reverse look-up is the fallback for glyphs without text.
       font.unicode[sub] = text ? Array.from(text, (c) => c.codePointAt(0)!) : font.font.getGlyph(id).codePoints;
     }
-    g = { hex: sub.toString(16).padStart(4, '0'), width: font.widths[sub] };
-    entry.glyphs.set(id, g);
-    return g;
+    entry.codes[id] = sub + 1;
+    entry.widths[id] = font.widths[sub];
+    return sub;
   }
 
   /**
@@ -106,34 +105,29 @@ export class GlyphWriter {
    * differs from the glyph's width becomes a TJ number, so the drawn positions are
    * exactly the display list's and extractors see one unbroken string.
    */
-  drawRun(run: TextRun): string {
+  drawRun(run: TextRun, out: ContentWriter): void {
     const glyphs = run.glyphs;
-    if (glyphs.length === 0) return '';
+    if (glyphs.length === 0) return;
     const entry = this.entry(run.face);
     const page = this.doc.page;
     if (page.fonts[entry.font.id] == null) page.fonts[entry.font.id] = entry.font.ref();
 
+    const x = run.x + glyphs[0].x;
+    out.text(`BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(x)} ${num(run.y)} Tm [<`);
     const perPt = 1000 / run.size;
-    const parts: string[] = [];
-    let hex = '';
+    const widths = entry.widths;
     for (let i = 0; i < glyphs.length; i++) {
       const pg = glyphs[i];
-      const g = this.glyph(entry, pg.id, pg.text);
-      hex += g.hex;
+      out.hex4(this.glyph(entry, pg.id, pg.text));
       if (i + 1 < glyphs.length) {
-        const adj = g.width - (glyphs[i + 1].x - pg.x) * perPt;
+        const adj = widths[pg.id] - (glyphs[i + 1].x - pg.x) * perPt;
         if (Math.abs(adj) >= ADJUST_EPSILON) {
           const a = adjustment(adj);
-          if (a) {
-            parts.push(`<${hex}>`, a);
-            hex = '';
-          }
+          if (a) out.text(`> ${a} <`);
         }
       }
     }
-    if (hex) parts.push(`<${hex}>`);
-    const x = run.x + glyphs[0].x;
-    return `BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(x)} ${num(run.y)} Tm [${parts.join(' ')}] TJ ET`;
+    out.line('>] TJ ET');
   }
 }
 

@@ -7,7 +7,9 @@
 import type { DisplayItem, DisplayList } from '../layout/display-list.js';
 import { BLACK } from '../layout/display-list.js';
 import { cropMarks, pageGeometry, setPageBoxes, type PageGeometry } from './boxes.js';
+import { deflateSync, type ZlibOptions } from 'node:zlib';
 import { ColourState } from './colour.js';
+import { ContentWriter } from './content-writer.js';
 import { GlyphWriter } from './glyphs.js';
 import { PLACEHOLDER_ID, stampContentId } from './ids.js';
 import { documentDate, infoDictionary, installXmp, type InfoInput } from './metadata.js';
@@ -41,20 +43,8 @@ export interface RenderOptions {
   faces?: readonly { key: string; path: string; font: object }[];
 }
 
-/** Content operators are collected per marked-content sequence and written in one piece. */
-class ContentBuffer {
-  private parts: string[] = [];
-  constructor(private readonly doc: PdfDoc) {}
-  push(s: string): void {
-    if (s) this.parts.push(s);
-  }
-  flush = (): void => {
-    if (this.parts.length === 0) return;
-    // As bytes: pdfkit converts strings one character at a time (and appends the newline).
-    this.doc.addContent(Buffer.from(this.parts.join('\n') + '\n', 'latin1'));
-    this.parts = [];
-  };
-}
+/** zlib settings for page content streams: pdfkit's own (zlib's default level, 6) for now. */
+const CONTENT_DEFLATE: ZlibOptions = {};
 
 // pdfkit's CommonJS build, loaded on first render: it requires fontkit's
 // CommonJS build, the same instance the font layer measured with (its ESM
@@ -65,13 +55,58 @@ async function loadPdfkit(): Promise<PdfDocCtor> {
   return 'default' in mod ? mod.default : mod;
 }
 
+/**
+ * The document's bytes, collected straight from pdfkit's writer. PDFDocument is
+ * a Readable stream that turns every string it writes into a Uint8Array one
+ * character at a time and pushes each object in several chunks through the
+ * stream machinery; nothing here needs a stream, so `_write` and `push` are
+ * replaced on this instance with a plain chunk list (same bytes, same offsets).
+ */
 function collect(doc: PdfDoc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return new Promise((resolve) => {
+    // The constructor has already written the header through the stream.
+    const head = doc.read();
+    const chunks: Uint8Array[] = head ? [head] : [];
+    doc._write = (data) => {
+      const bytes = typeof data === 'string' ? Buffer.from(data + '\n', 'latin1') : data;
+      chunks.push(bytes);
+      doc._offset += bytes.length;
+    };
+    doc.push = (chunk) => {
+      // pdfkit pushes null once, after the trailer.
+      if (chunk === null) resolve(Buffer.concat(chunks));
+      else chunks.push(chunk);
+      return true;
+    };
   });
+}
+
+/**
+ * Routes pdfkit's content operators (page transform, marked content, images)
+ * into the page's ContentWriter, where render writes its own, so each page's
+ * content stream is built in one buffer.
+ */
+function captureContent(doc: PdfDoc, out: ContentWriter): void {
+  doc.addContent = (data) => {
+    if (typeof data === 'string') out.line(data);
+    else out.bytes(data);
+    return doc;
+  };
+}
+
+/** Hands pdfkit the page's finished content stream, compressed here (see CONTENT_DEFLATE). */
+function endPageContent(doc: PdfDoc, out: ContentWriter): void {
+  const content = doc.page.content;
+  const bytes = out.take();
+  if (bytes.length === 0) return;
+  if (!content.compress) {
+    content.write(bytes);
+    return;
+  }
+  content.compress = false;
+  content.write(deflateSync(bytes, CONTENT_DEFLATE));
+  // After write(), which adds /Length first: the same key order pdfkit writes.
+  content.data.Filter = 'FlateDecode';
 }
 
 export async function renderPdf(list: DisplayList, options: RenderOptions = {}): Promise<Buffer> {
@@ -102,6 +137,8 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   doc._id = PLACEHOLDER_ID;
   installXmp(doc, info);
   const done = collect(doc);
+  const out = new ContentWriter();
+  captureContent(doc, out);
 
   if (press) addOutputIntent(doc, options.outputCondition ?? 'FOGRA39', options.outputProfile);
 
@@ -120,19 +157,18 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     pageRefs.push(doc.page.dictionary);
     setPageBoxes(doc.page, g, press);
     colour.reset();
-    const out = new ContentBuffer(doc);
     if (g.margin) doc.translate(g.margin, g.margin);
     if (g.marks) {
-      tagger.enter(undefined, out.flush);
-      out.push(colour.setStroke(BLACK));
-      out.push(cropMarks(g));
+      tagger.enter(undefined);
+      push(out, colour.setStroke(BLACK));
+      push(out, cropMarks(g));
     }
     for (const item of page.items) {
-      tagger.enter(item.tag, out.flush, item.kind === 'image' ? item.alt : undefined);
+      tagger.enter(item.tag, item.kind === 'image' ? item.alt : undefined);
       drawItem(doc, item, g, glyphs, colour, out);
     }
-    out.flush();
     tagger.close();
+    endPageContent(doc, out);
   }
 
   tagger.finish();
@@ -141,22 +177,26 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   return stampContentId(await done);
 }
 
-function drawItem(doc: PdfDoc, item: DisplayItem, g: PageGeometry, glyphs: GlyphWriter, colour: ColourState, out: ContentBuffer): void {
+/** One operator line ('' writes nothing: the colour was already set). */
+function push(out: ContentWriter, op: string): void {
+  if (op) out.line(op);
+}
+
+function drawItem(doc: PdfDoc, item: DisplayItem, g: PageGeometry, glyphs: GlyphWriter, colour: ColourState, out: ContentWriter): void {
   switch (item.kind) {
     case 'text': {
-      out.push(colour.setFill(item.color));
-      out.push(glyphs.drawRun(item));
+      push(out, colour.setFill(item.color));
+      glyphs.drawRun(item, out);
       return;
     }
     case 'rule':
-      out.push(drawRule(item, g, colour));
+      push(out, drawRule(item, g, colour));
       return;
     case 'rect':
-      out.push(drawRect(item, g, colour));
+      push(out, drawRect(item, g, colour));
       return;
     case 'image':
       // pdfkit wraps the image in q … Q, so the colour state is untouched.
-      out.flush();
       doc.image(item.path, item.x, item.y, { width: item.w, height: item.h });
       return;
   }

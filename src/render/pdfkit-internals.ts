@@ -7,6 +7,8 @@
 export interface PdfRef {
   id: number;
   data: Record<string, unknown>;
+  /** Whether pdfkit deflates the stream when the object ends (set from the document's `compress`). */
+  compress: boolean;
   write(chunk: string | Uint8Array): void;
   end(chunk?: string | Uint8Array): void;
 }
@@ -45,6 +47,8 @@ export interface PdfPage {
   height: number;
   dictionary: PdfRef;
   resources: PdfRef;
+  /** The page's content stream. */
+  content: PdfRef;
   fonts: Record<string, PdfRef>;
 }
 
@@ -91,6 +95,14 @@ export interface PdfDoc {
   on(event: 'error', listener: (e: Error) => void): PdfDoc;
   on(event: 'pageAdded', listener: () => void): PdfDoc;
   end(): void;
+  /** Bytes written so far (object offsets for the xref table). */
+  _offset: number;
+  /** Writes one piece of the file: a string gets a newline and becomes bytes (index.ts replaces it). */
+  _write(data: string | Uint8Array): void;
+  /** Readable.read: what has been pushed and not yet read (null when nothing). */
+  read(): Buffer | null;
+  /** Readable.push: pdfkit pushes every chunk of the file, then null (index.ts replaces it). */
+  push(chunk: Uint8Array | null): boolean;
   /** Overridden by metadata.ts to write our own XMP packet. */
   _addInfo(): void;
 }

@@ -22,21 +22,19 @@ export class Tagger {
 
   /**
    * Makes `tag`'s marked-content sequence the open one, closing another if needed.
-   * `flush` is called before any operator is written, so the caller's buffered
-   * content lands inside the sequence it belongs to.
+   * pdfkit writes the marked-content operators through `doc.addContent`, into the
+   * same page content as the items, so they land in order.
    */
-  enter(tag: StructureTag | undefined, flush: () => void, alt?: string): void {
+  enter(tag: StructureTag | undefined, alt?: string): void {
     const artifact = !tag || tag.role === 'Artifact';
     if (artifact) {
       if (this.open?.kind === 'artifact') return;
-      flush();
       this.close();
       this.doc.markContent('Artifact');
       this.open = { kind: 'artifact' };
       return;
     }
     if (this.open?.kind === 'struct' && this.open.id === tag.id) return;
-    flush();
     this.close();
     let element = this.elements.get(tag.id);
     if (!element) {
@@ -48,7 +46,7 @@ export class Tagger {
     this.open = { kind: 'struct', id: tag.id, element, content };
   }
 
-  /** Ends the open sequence (call with the caller's content flushed, and at the end of every page). */
+  /** Ends the open sequence (call at the end of every page). */
   close(): void {
     const open = this.open;
     if (!open) return;
