@@ -10,51 +10,128 @@ export interface Shingles {
   tokens: number;
 }
 
-/** n UTF-16 units packed into one exact double (n ≤ 3 keeps it below 2^53). */
-function keysOf(text: string, n: number): Float64Array {
-  const count = Math.max(0, text.length - n + 1);
-  const keys = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    let k = 0;
-    for (let j = 0; j < n; j++) k = k * 65536 + text.charCodeAt(i + j);
-    keys[i] = k;
-  }
-  keys.sort();
-  let w = 0;
-  for (let i = 0; i < count; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[w++] = keys[i];
-  return keys.subarray(0, w);
+/**
+ * Every n-gram occurrence of every text, as a packed key (`hi`: the unit
+ * before the last two, `lo`: the last two units) with the text it is in, in
+ * text order.
+ */
+interface Occurrences {
+  hi: Uint16Array;
+  lo: Uint32Array;
+  owner: Int32Array;
 }
 
-export function buildShingles(texts: string[], n: number): Shingles {
-  const ids = new Map<number, number>();
-  const df: number[] = [];
-  const tokenKeys: number[] = [];
-  const perText: Int32Array[] = texts.map((t) => {
-    const keys = keysOf(t, n);
-    const out = new Int32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      let id = ids.get(keys[i]);
-      if (id === undefined) {
-        id = df.length;
-        ids.set(keys[i], id);
-        df.push(0);
-        tokenKeys.push(keys[i]);
+function occurrencesOf(texts: string[], n: number): Occurrences {
+  let m = 0;
+  for (const t of texts) m += Math.max(0, t.length - n + 1);
+  const hi = new Uint16Array(m);
+  const lo = new Uint32Array(m);
+  const owner = new Int32Array(m);
+  let w = 0;
+  texts.forEach((text, t) => {
+    for (let i = 0; i + n <= text.length; i++) {
+      let h = 0;
+      let l = 0;
+      for (let j = 0; j < n; j++) {
+        h = l >>> 16;
+        l = ((l << 16) | text.charCodeAt(i + j)) >>> 0;
       }
-      df[id]++;
-      out[i] = id;
+      hi[w] = h;
+      lo[w] = l;
+      owner[w++] = t;
     }
-    return out;
   });
-  // Rarest first; ties by the n-gram itself so the order never depends on input order.
-  const order = Array.from(df.keys()).sort((a, b) => df[a] - df[b] || tokenKeys[a] - tokenKeys[b]);
-  const rank = new Int32Array(df.length);
-  order.forEach((id, r) => (rank[id] = r));
-  const sets = perText.map((ids) => {
-    const ranks = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) ranks[i] = rank[ids[i]];
-    return ranks.sort();
-  });
-  return { sets, tokens: df.length };
+  return { hi, lo, owner };
+}
+
+/**
+ * Occurrences sorted by n-gram, by an LSD radix sort on the n UTF-16 units
+ * (last unit first). The sort is stable, so occurrences of one n-gram stay in
+ * text order and repeats within a text end up next to each other.
+ */
+function sortByNgram(occ: Occurrences, n: number): Occurrences {
+  let hi: Uint16Array = occ.hi;
+  let lo: Uint32Array = occ.lo;
+  let owner: Int32Array = occ.owner;
+  const m = owner.length;
+  let hi1: Uint16Array = new Uint16Array(m);
+  let lo1: Uint32Array = new Uint32Array(m);
+  let owner1: Int32Array = new Int32Array(m);
+  const digit = new Uint16Array(m);
+  const starts = new Int32Array(65537);
+  for (let d = 0; d < n; d++) {
+    if (d === 0) for (let i = 0; i < m; i++) digit[i] = lo[i] & 0xffff;
+    else if (d === 1) for (let i = 0; i < m; i++) digit[i] = lo[i] >>> 16;
+    else digit.set(hi);
+    starts.fill(0);
+    for (let i = 0; i < m; i++) starts[digit[i] + 1]++;
+    for (let g = 1; g < starts.length; g++) starts[g] += starts[g - 1];
+    // One small loop per array: each stays monomorphic and is optimised early (this runs cold, once).
+    scatter(digit, starts.slice(), hi, hi1);
+    scatter(digit, starts.slice(), lo, lo1);
+    scatter(digit, starts, owner, owner1);
+    [hi, hi1] = [hi1, hi];
+    [lo, lo1] = [lo1, lo];
+    [owner, owner1] = [owner1, owner];
+  }
+  return { hi, lo, owner };
+}
+
+function scatter<A extends Uint16Array | Uint32Array | Int32Array>(digit: Uint16Array, next: Int32Array, src: A, dst: A): void {
+  for (let i = 0; i < src.length; i++) dst[next[digit[i]]++] = src[i];
+}
+
+/**
+ * Sorting every occurrence at once (radix, linear) rather than interning
+ * n-grams in a Map: with 2 M characters nearly every n-gram is distinct, and
+ * the Map (number keys beyond small integers are boxed) took over a second.
+ */
+export function buildShingles(texts: string[], n: number): Shingles {
+  if (n < 1 || n > 3) throw new RangeError(`n-gram size ${n}: only 1 to 3 UTF-16 units pack into the keys`);
+  const { hi, lo, owner } = sortByNgram(occurrencesOf(texts, n), n);
+  const m = owner.length;
+  // Runs of one n-gram are the tokens; df counts the distinct texts in the run.
+  const runStart = new Int32Array(m + 1);
+  const df = new Int32Array(m);
+  const repeat = new Uint8Array(m);
+  const setSize = new Int32Array(texts.length);
+  let tokens = 0;
+  for (let i = 0; i < m; ) {
+    let j = i;
+    let count = 0;
+    for (; j < m && lo[j] === lo[i] && hi[j] === hi[i]; j++) {
+      if (j > i && owner[j] === owner[j - 1]) {
+        repeat[j] = 1;
+        continue;
+      }
+      count++;
+      setSize[owner[j]]++;
+    }
+    runStart[tokens] = i;
+    df[tokens++] = count;
+    i = j;
+  }
+  runStart[tokens] = m;
+  // Rank: rarest first; ties by the n-gram itself so the order never depends on
+  // input order. Tokens are in n-gram order, so a stable counting sort on df gives exactly that.
+  let maxDf = 0;
+  for (let t = 0; t < tokens; t++) if (df[t] > maxDf) maxDf = df[t];
+  const next = new Int32Array(maxDf + 2);
+  for (let t = 0; t < tokens; t++) next[df[t] + 1]++;
+  for (let d = 1; d < next.length; d++) next[d] += next[d - 1];
+  const byRank = new Int32Array(tokens);
+  for (let t = 0; t < tokens; t++) byRank[next[df[t]]++] = t;
+  // Filling the sets in rank order leaves each one ascending, with no sort.
+  const sets = Array.from(setSize, (size) => new Int32Array(size));
+  const filled = new Int32Array(texts.length);
+  for (let r = 0; r < tokens; r++) {
+    const t = byRank[r];
+    for (let i = runStart[t]; i < runStart[t + 1]; i++) {
+      if (repeat[i]) continue;
+      sets[owner[i]][filled[owner[i]]++] = r;
+    }
+  }
+  return { sets, tokens };
 }
 
 /** For each wanted rank, the texts containing it, in text order. */
