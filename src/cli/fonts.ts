@@ -5,9 +5,7 @@
 // `build` report those as errors).
 import type { Command } from 'commander';
 import { loadBulletin } from '../content/load.js';
-import { loadTemplate } from '../layout/template.js';
-import { loadFontSet } from '../fonts/font-set.js';
-import { fontSearchDirs } from '../fonts/search-dirs.js';
+import { loadDesign } from '../pipeline/design.js';
 import { collectText } from '../fonts/collect-text.js';
 import { describeFonts, formatListing } from '../fonts/listing.js';
 
@@ -20,14 +18,8 @@ export function register(program: Command): void {
     .option('--template <name>', 'template whose `fonts` map to apply (default: the one index.md names)')
     .action(async (dir: string, opts: { json?: boolean; template?: string }) => {
       const { bulletin } = await loadBulletin(dir);
-      // The same layers as the build: built-in < fonts/ folders < the template's map.
-      const template = loadTemplate(opts.template ?? bulletin.index.meta.template, bulletin.dir);
-      const set = loadFontSet({
-        roles: template.fonts,
-        rolesBaseDir: template.dir,
-        rolesOrigin: `template ${template.file}`,
-        searchDirs: fontSearchDirs(bulletin.dir),
-      });
+      // Exactly the build's fonts: the same function chooses them.
+      const { fonts: set } = loadDesign(bulletin, opts.template);
       const listing = await describeFonts(set, collectText(bulletin));
       process.stdout.write((opts.json ? JSON.stringify(listing, null, 2) : formatListing(listing, `Fonts for ${dir}`)) + '\n');
     });

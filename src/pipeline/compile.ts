@@ -9,10 +9,8 @@ import { BulletinError, hasErrors, type Diagnostic } from '../diagnostics/diagno
 import { loadBulletin } from '../content/load.js';
 import type { Bulletin } from '../content/types.js';
 import { cleanBulletin } from '../clean/index.js';
-import { loadFontSet } from '../fonts/font-set.js';
 import { checkCoverage, collectText } from '../fonts/coverage.js';
-import { fontSearchDirs } from '../fonts/search-dirs.js';
-import { loadTemplate } from '../layout/template.js';
+import { loadDesign } from './design.js';
 import { layoutBulletin } from '../layout/index.js';
 import type { DisplayList } from '../layout/display-list.js';
 import { renderPdf } from '../render/index.js';
@@ -89,13 +87,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   }
   lap('clean');
 
-  const template = loadTemplate(options.template ?? bulletin.index.meta.template, bulletin.dir);
-  const fonts = loadFontSet({
-    roles: template.fonts,
-    rolesBaseDir: template.dir,
-    rolesOrigin: `template ${template.file}`,
-    searchDirs: fontSearchDirs(bulletin.dir),
-  });
+  const { template, fonts } = loadDesign(bulletin, options.template);
   const coverage = checkCoverage(collectText(bulletin), fonts, { allowMissing: options.allowMissingGlyphs });
   if (hasErrors(coverage)) throw new BulletinError([...diagnostics.filter((d) => d.severity === 'error'), ...coverage]);
   diagnostics.push(...coverage);
