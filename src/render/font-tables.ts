@@ -84,3 +84,26 @@ export function withPostHeader<T>(font: object, fn: () => T): T {
     delete tables.post;
   }
 }
+
+/**
+ * Fills fontkit's cache of the `loca` table (glyph offsets) from the file, when
+ * it has not been decoded yet. pdfkit's EmbeddedFont asks for glyph 0's metrics
+ * as it is created, and the subsetter reads offsets for every glyph; fontkit's
+ * generic decoder takes ~10 ms for the 30,000 offsets of a CJK font, a typed
+ * read a fraction of a millisecond. The object has the fields and values
+ * fontkit's decode gives (`version`, `offsets` as a plain array), so it can stay
+ * in the shared font. Only long offsets (indexToLocFormat 1, every CJK font
+ * render has met) are read here; short ones keep fontkit's decode.
+ */
+export function seedLoca(font: object): void {
+  const f = font as SfntInternals & { head?: { indexToLocFormat?: number } };
+  const view = sfntView(f);
+  const loca = f.directory?.tables?.loca;
+  const tables = f._tables;
+  if (!view || !loca || !tables || 'loca' in tables || loca.offset + loca.length > view.byteLength) return;
+  if (f.head?.indexToLocFormat !== 1) return;
+  const n = Math.floor(loca.length / 4);
+  const offsets = new Array<number>(n);
+  for (let i = 0; i < n; i++) offsets[i] = view.getUint32(loca.offset + 4 * i);
+  tables.loca = { version: 1, offsets };
+}

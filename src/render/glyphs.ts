@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { FaceSource, TextRun } from '../layout/display-list.js';
 import type { EmbeddedFont, PdfDoc } from './pdfkit-internals.js';
 import { fastSimpleGlyphs } from './fast-subset.js';
-import { rawHmtx, withPostHeader, type RawHmtx } from './font-tables.js';
+import { rawHmtx, seedLoca, withPostHeader, type RawHmtx } from './font-tables.js';
 import type { ContentWriter } from './content-writer.js';
 import { num } from './numbers.js';
 
@@ -54,6 +54,7 @@ export class GlyphWriter {
     const open = this.open?.get(key);
     if (open) {
       // Layout's own fontkit object: no second read and parse of a 15 MB file.
+      seedLoca(open);
       this.doc.font(open);
     } else {
       const name = `bulletin:${key}`;

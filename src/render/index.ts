@@ -67,15 +67,34 @@ function collect(doc: PdfDoc): Promise<Buffer> {
     // The constructor has already written the header through the stream.
     const head = doc.read();
     const chunks: Uint8Array[] = head ? [head] : [];
+    // Dictionaries and xref lines arrive as thousands of short strings: they are
+    // kept as text and turned into bytes in one piece when a stream's data comes
+    // (a latin1 string is one byte a character, so offsets are counted as text).
+    let text: string[] = [];
+    const flushText = () => {
+      if (text.length === 0) return;
+      chunks.push(Buffer.from(text.join(''), 'latin1'));
+      text = [];
+    };
     doc._write = (data) => {
-      const bytes = typeof data === 'string' ? Buffer.from(data + '\n', 'latin1') : data;
-      chunks.push(bytes);
-      doc._offset += bytes.length;
+      if (typeof data === 'string') {
+        text.push(data, '\n');
+        doc._offset += data.length + 1;
+      } else {
+        flushText();
+        chunks.push(data);
+        doc._offset += data.length;
+      }
     };
     doc.push = (chunk) => {
       // pdfkit pushes null once, after the trailer.
-      if (chunk === null) resolve(Buffer.concat(chunks));
-      else chunks.push(chunk);
+      if (chunk !== null) {
+        flushText();
+        chunks.push(chunk);
+        return true;
+      }
+      flushText();
+      resolve(Buffer.concat(chunks));
       return true;
     };
   });

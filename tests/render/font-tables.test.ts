@@ -2,7 +2,7 @@
 // numbers must be fontkit's own, and the shared font must be left as it was.
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { rawHmtx, withPostHeader } from '../../src/render/font-tables.js';
+import { rawHmtx, seedLoca, withPostHeader } from '../../src/render/font-tables.js';
 import { SERIF } from './fixtures.js';
 
 // 15 glyphs past numberOfMetrics (advance shared, own bearing).
@@ -50,4 +50,17 @@ describe('raw font tables', () => {
     expect(font.post.names).toEqual(reference.post.names);
     expect(font.post.names!.length).toBeGreaterThan(0);
   });
+
+  for (const path of [SERIF, DEJAVU]) {
+    it(`fills fontkit's loca table with the values fontkit decodes: ${path.replace(/.*\//, '')}`, () => {
+      const reference = fontkit.openSync(path) as Internals & { loca: unknown };
+      const font = fontkit.openSync(path) as Internals & { loca: unknown };
+      seedLoca(font);
+      expect('loca' in font._tables).toBe(true);
+      expect(font.loca).toEqual(reference.loca);
+      // A glyph's outline is found through it exactly as before.
+      const id = Math.floor(font.numGlyphs / 2);
+      expect(font.getGlyph(id).path.toSVG()).toBe(reference.getGlyph(id).path.toSVG());
+    });
+  }
 });
