@@ -40,9 +40,22 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
   const order = units
     .filter((u) => include(u) && !u.opaque && u.norm.length >= NEAR_MIN_LENGTH && sets[u.id].length > 0)
     .sort((x, y) => sets[x.id].length - sets[y.id].length || x.id - y.id);
-  // rank → (unit, position in its set) of every unit whose indexed prefix holds it,
-  // in increasing set size; `from` skips the entries now too small to matter.
-  const index = new Map<number, { ids: number[]; pos: number[]; from: number }>();
+  const indexedLength = (size: number): number => size - Math.ceil(((2 * t) / (1 + t)) * size) + 1;
+  // rank → (unit, position in its set) of every unit whose indexed prefix holds
+  // it, in increasing set size: one flat array per field, each rank owning the
+  // slice [start, start + its count) (a Map of small objects per rank was most
+  // of this rule's time, and garbage, on large bulletins). `filled` is how much
+  // of a rank's slice is written so far; `from` skips the entries now too small to matter.
+  const start = new Int32Array(shingles.tokens + 1);
+  for (const x of order) {
+    const sx = sets[x.id];
+    for (let i = 0; i < indexedLength(sx.length); i++) start[sx[i] + 1]++;
+  }
+  for (let r = 0; r < shingles.tokens; r++) start[r + 1] += start[r];
+  const ids = new Int32Array(start[shingles.tokens]);
+  const pos = new Int32Array(start[shingles.tokens]);
+  const filled = start.slice(0, shingles.tokens);
+  const from = start.slice(0, shingles.tokens);
   const count = new Int32Array(sets.length);
   const sizes = Int32Array.from(sets, (set) => set.length);
   const touched: number[] = [];
@@ -54,21 +67,21 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
     const probe = size - minSize + 1;
     // Processed in increasing size, so an indexed y is never larger than x: the
     // shorter index prefix of the self-join (Bayardo et al. §4) suffices.
-    const indexed = size - Math.ceil(((2 * t) / (1 + t)) * size) + 1;
+    const indexed = indexedLength(size);
     for (let i = 0; i < probe; i++) {
-      const entry = index.get(sx[i]);
-      if (!entry) continue;
-      while (entry.from < entry.ids.length && sizes[entry.ids[entry.from]] < minSize) entry.from++;
+      const r = sx[i];
+      const end = filled[r];
+      while (from[r] < end && sizes[ids[from[r]]] < minSize) from[r]++;
       // An n-gram shared by this many paragraphs says nothing about any pair of them.
-      if (entry.ids.length - entry.from > NEAR_MAX_POSTINGS) continue;
-      for (let e = entry.from; e < entry.ids.length; e++) {
-        const y = entry.ids[e];
+      if (end - from[r] > NEAR_MAX_POSTINGS) continue;
+      for (let e = from[r]; e < end; e++) {
+        const y = ids[e];
         const c = count[y];
         if (c < 0) continue;
         const sy = sizes[y];
         const need = Math.ceil((t / (1 + t)) * (size + sy));
         // Positional filter (PPJoin): what is left after both positions cannot make up the overlap.
-        if (c + 1 + Math.min(size - i - 1, sy - entry.pos[e] - 1) < need) {
+        if (c + 1 + Math.min(size - i - 1, sy - pos[e] - 1) < need) {
           if (c === 0) touched.push(y);
           count[y] = -1;
           continue;
@@ -86,13 +99,9 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
     }
     touched.length = 0;
     for (let i = 0; i < indexed; i++) {
-      let entry = index.get(sx[i]);
-      if (!entry) {
-        entry = { ids: [], pos: [], from: 0 };
-        index.set(sx[i], entry);
-      }
-      entry.ids.push(x.id);
-      entry.pos.push(i);
+      const e = filled[sx[i]]++;
+      ids[e] = x.id;
+      pos[e] = i;
     }
   }
   return pairs.sort((p, q) => p.a.id - q.a.id || p.b.id - q.b.id);
