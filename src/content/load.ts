@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { BulletinError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseArticleMeta, parseIssueMeta } from './front-matter.js';
 import { frontMatterOf, hasBody, parseMarkdown } from './parse.js';
-import { displayPath, readSource } from './read-source.js';
+import { displayPath, readSourceSync } from './read-source.js';
 import type { Article, Bulletin, IndexDocument, SourceFile } from './types.js';
 
 export interface Loaded {
@@ -56,20 +56,19 @@ export async function loadBulletin(dir: string): Promise<Loaded> {
       'the bulletin has no articles: add one .md file per article (front matter with `title:` and `author:`, then the text).'));
   }
   // Read every file even when one fails, so all problems are reported together.
-  const sources = await Promise.all(
-    [files.index, ...files.articles].map(async (p) => {
-      if (!p) return undefined;
-      try {
-        return await readSource(p);
-      } catch (e) {
-        if (e instanceof BulletinError) {
-          diagnostics.push(...e.diagnostics);
-          return undefined;
-        }
-        throw e;
+  // Synchronously, in order (readSourceSync says why), so problems come in file order too.
+  const sources = [files.index, ...files.articles].map((p) => {
+    if (!p) return undefined;
+    try {
+      return readSourceSync(p);
+    } catch (e) {
+      if (e instanceof BulletinError) {
+        diagnostics.push(...e.diagnostics);
+        return undefined;
       }
-    }),
-  );
+      throw e;
+    }
+  });
   const [indexSource, ...articleSources] = sources;
   const index = indexSource ? loadIndex(indexSource, diagnostics) : undefined;
   const articles: Article[] = [];
