@@ -103,6 +103,48 @@ interface Slot {
   count: 1 | 2;
 }
 
+/** Slots of a band already chosen, left to right: width, modules in the slot, natural height. */
+interface Done {
+  k: number[];
+  n: number[];
+  h: number[];
+}
+
+/**
+ * One way to fill a band from a given start. A whole band (split false) ends
+ * before article `next`; a split band ends with article `next` continuing
+ * overleaf from its last slot (width k, under `above` when stacked). It
+ * applies when minRem ≤ rows left ≤ maxRem.
+ */
+interface Pattern {
+  split: boolean;
+  next: number;
+  penalty: number;
+  /** For a whole band, also its natural height. */
+  minRem: number;
+  maxRem: number;
+  /** Whether the whole band may also stretch to the page's foot. */
+  stretch: boolean;
+  /** Columns taken by the slots in `done`. */
+  used: number;
+  done: Done;
+  from?: number;
+  k?: number;
+  above?: ModuleShape | null;
+  /** The band's slots for the plan, built when the pattern first wins. */
+  slots?: Slot[];
+}
+
+/** The band's slots for the plan (copied from the walk's arrays; kept on the pattern, which may win again). */
+function slotsOf(pt: Pattern): Slot[] {
+  if (!pt.slots) {
+    const slots: Slot[] = pt.done.k.map((k, j) => ({ k, count: pt.done.n[j] as 1 | 2 }));
+    if (pt.split) slots.push({ k: pt.k!, count: pt.above ? 2 : 1 });
+    pt.slots = slots;
+  }
+  return pt.slots;
+}
+
 interface Choice {
   cost: number;
   /** 0: page break; 1: whole band; 2: band whose last module continues on the next page. */
@@ -201,117 +243,181 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   };
   const key = (i: number, p: number, rem: number) => (i * 100_000 + p) * (R + 1) + rem;
 
-  const best = (i: number, p: number, rem: number): number => {
-    if (i >= n) return 0;
-    const known = memo.get(i, p, rem);
-    if (known) return known.cost;
-    let choice: Choice = { cost: INFEASIBLE, kind: 0 };
-    // A fresh page that cannot take anything would loop: only pages with something on them break.
-    if (rem < R) {
-      const c = FOOT * rem * C + excess(rem * C) + best(i, p, R);
-      if (c < choice.cost) choice = { cost: c, kind: 0 };
+  // A band's slot patterns depend on where the band starts (article i, resumed at p) but not on the
+  // rows left: they are enumerated once per start, in the order the search tries them, each with the
+  // rows it needs, and every state (i, p, rem) walks the list, skipping what does not fit in rem.
+  // The order decides which of two equally good plans wins, so it is exactly the depth-first order of
+  // choosing slots left to right, wide slots first (they give a good bound early, which prunes the rest).
+  const maxRem = Math.max(R, space.firstRows);
+  const patternCache: (Pattern[] | undefined)[] = new Array(n);
+  /** The patterns of bands starting at article i (from its start), for any rows left. */
+  const patternsOf = (i: number): Pattern[] => {
+    let list = patternCache[i];
+    if (!list) {
+      const out: Pattern[] = (list = []);
+      // Each pattern keeps its own copy of the slots chosen so far (the walk reuses its arrays).
+      walkPatterns(i, 0, maxRem, (pt) => out.push({ ...pt, done: { k: pt.done.k.slice(), n: pt.done.n.slice(), h: pt.done.h.slice() } }));
+      patternCache[i] = list;
     }
-
-    // Slots are chosen left to right; `heights` of the slots so far.
-    // Parallel arrays of numbers: pushing an object per step would feed the garbage collector a million of them.
+    return list;
+  };
+  /**
+   * Enumerates the patterns of bands starting at article i resumed at item p,
+   * depth first (the order the search tries them), none needing more than
+   * `limit` rows. `emit` sees the walk's own slot arrays: it must copy what it keeps.
+   */
+  const walkPatterns = (i: number, p: number, limit: number, emit: (pt: Pattern) => void): void => {
+    // The slots chosen so far, left to right: width, modules in it, natural height.
     const slotK: number[] = [];
     const slotN: number[] = [];
-    const slotsNow = (): Slot[] => slotK.map((k, j) => ({ k, count: slotN[j] as 1 | 2 }));
     const heights: number[] = [];
-    const enumerate = (a: number, used: number, penalty: number, tallest: number, stacks: number) => {
+    const done: Done = { k: slotK, n: slotN, h: heights };
+    const walk = (a: number, used: number, penalty: number, tallest: number, stacks: number) => {
       if (used === C) {
         // The whole band at its natural height, and stretched to the page's foot.
-        leaf(a, penalty, tallest);
-        if (tallest < rem) leaf(a, penalty, rem);
+        emit({ split: false, next: a, penalty, minRem: tallest, maxRem: limit, stretch: true, used, done });
         return;
       }
       if (a >= n) {
         // The bulletin's last articles cannot fill every column (no balanced partition at the width
         // left): a last resort, so that a bad tail never makes a better page before it impossible.
-        if (used > 0) leaf(a, penalty + EMPTY * (C - used), tallest);
+        if (used > 0) emit({ split: false, next: a, penalty: penalty + EMPTY * (C - used), minRem: tallest, maxRem: limit, stretch: false, used, done });
         return;
       }
       // The band's last slot takes the columns left.
       const firstK = slotK.length === MAX_SLOTS - 1 ? C - used : 1;
-      // Wide slots first: they give a good bound early, which prunes the rest.
       for (let k = C - used; k >= firstK; k--) {
         const last = used + k === C;
         const from = a === i ? p : 0;
         const top = shape(a, from, k);
-        // One module in the slot.
-        if (top && top.rows <= rem) {
+        // One module in the slot (it needs rem ≥ its rows: part of `tallest` below).
+        if (top && top.rows <= limit) {
           slotK.push(k);
           slotN.push(1);
           heights.push(top.rows);
-          enumerate(a + 1, used + k, penalty + top.penalty, Math.max(tallest, top.rows), stacks);
+          walk(a + 1, used + k, penalty + top.penalty, Math.max(tallest, top.rows), stacks);
           slotK.pop();
           slotN.pop();
           heights.pop();
         }
-        // The slot's (last) module runs to the page's foot and continues overleaf.
-        if (last && (!top || top.rows > rem)) trySplit(a, from, k, null, penalty, tallest);
-        if (!top || top.rows >= rem || a + 1 >= n || stacks >= MAX_STACKS) continue;
-        // Two modules stacked at the same width.
+        // The slot's (last) module runs to the page's foot and continues overleaf: only when it does not fit whole.
+        if (last) {
+          const below = top ? Math.min(limit, top.rows - 1) : limit;
+          if (tallest <= below) emit({ split: true, next: a, penalty, minRem: tallest, maxRem: below, stretch: false, used, done, from, k, above: null });
+        }
+        if (!top || a + 1 >= n || stacks >= MAX_STACKS) continue;
+        // Two modules stacked at the same width (only when the top one leaves room: rem > top.rows).
         const bottom = shape(a + 1, 0, k);
-        if (bottom && top.rows + bottom.rows <= rem) {
+        if (bottom && top.rows + bottom.rows <= limit) {
           const h = top.rows + bottom.rows;
           slotK.push(k);
           slotN.push(2);
           heights.push(h);
-          enumerate(a + 2, used + k, penalty + top.penalty + bottom.penalty + STACK, Math.max(tallest, h), stacks + 1);
+          walk(a + 2, used + k, penalty + top.penalty + bottom.penalty + STACK, Math.max(tallest, h), stacks + 1);
           slotK.pop();
           slotN.pop();
           heights.pop();
         }
-        if (last && (!bottom || top.rows + bottom.rows > rem)) trySplit(a + 1, 0, k, top, penalty + STACK, tallest);
+        if (last) {
+          const lo = Math.max(tallest, top.rows + 1);
+          const below = bottom ? Math.min(limit, top.rows + bottom.rows - 1) : limit;
+          if (lo <= below) emit({ split: true, next: a + 1, penalty: penalty + STACK, minRem: lo, maxRem: below, stretch: false, used, done, from: 0, k, above: top });
+        }
       }
     };
+    walk(i, 0, 0, 0, 0);
+  };
 
-    const leaf = (a: number, penalty: number, H: number) => {
-      let white = 0;
-      let used = 0;
-      for (let j = 0; j < slotK.length; j++) used += slotK[j];
-      white += (C - used) * H;
+  const best = (i: number, p: number, rem: number): number => {
+    if (i >= n) return 0;
+    const known = memo.get(i, p, rem);
+    if (known) return known.cost;
+    // The best choice so far, in locals: a state tries dozens of bands and most lose.
+    let cost = INFEASIBLE;
+    let kind: 0 | 1 | 2 = 0;
+    let slots: Slot[] | undefined;
+    let rows = 0;
+    let resume = 0;
+    // A fresh page that cannot take anything would loop: only pages with something on them break.
+    if (rem < R) {
+      const c = FOOT * rem * C + excess(rem * C) + best(i, p, R);
+      if (c < cost) cost = c;
+    }
+
+    /** A whole band of height H. */
+    const leaf = (pt: Pattern, H: number) => {
+      const d = pt.done;
+      let white = (C - pt.used) * H;
       let air = 0;
-      for (let j = 0; j < slotK.length; j++) {
-        const stretch = Math.min(AIR * slotN[j], H - heights[j]);
-        air += slotK[j] * stretch;
-        white += slotK[j] * (H - heights[j] - stretch);
+      for (let j = 0; j < d.k.length; j++) {
+        const stretch = Math.min(AIR * d.n[j], H - d.h[j]);
+        air += d.k[j] * stretch;
+        white += d.k[j] * (H - d.h[j] - stretch);
       }
       const w = H === rem ? FOOT : 1;
-      const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + penalty + BAND;
-      if (partial >= choice.cost) return;
-      const c = partial + best(a, 0, rem - H);
-      if (c < choice.cost) choice = { cost: c, kind: 1, slots: slotsNow(), rows: H };
+      const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + pt.penalty + BAND;
+      if (partial >= cost) return;
+      const c = partial + best(pt.next, 0, rem - H);
+      if (c < cost) {
+        cost = c;
+        kind = 1;
+        slots = slotsOf(pt);
+        rows = H;
+      }
     };
 
-    /** A band to the page's foot whose last slot ends with article a split (under `above` when stacked). */
-    const trySplit = (a: number, from: number, k: number, above: ModuleShape | null, penalty: number, tallest: number) => {
-      if (tallest > rem) return;
+    /** A band to the page's foot whose last slot ends with article pt.next split (under `above` when stacked). */
+    const trySplit = (pt: Pattern) => {
+      const d = pt.done;
+      const k = pt.k!;
+      const above = pt.above!;
       const room = rem - (above ? above.rows : 0);
       let others = 0;
       let air = 0;
-      for (let j = 0; j < slotK.length; j++) {
-        const stretch = Math.min(AIR * slotN[j], rem - heights[j]);
-        air += slotK[j] * stretch;
-        others += slotK[j] * (rem - heights[j] - stretch);
+      for (let j = 0; j < d.k.length; j++) {
+        const stretch = Math.min(AIR * d.n[j], rem - d.h[j]);
+        air += d.k[j] * stretch;
+        others += d.k[j] * (rem - d.h[j] - stretch);
       }
       // Bound: the white of the other slots alone may already lose.
-      if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= choice.cost) return;
-      const candidates = splitPart(a, from, k, room);
+      if (FOOT * others + excess(others) + AIR_COST * air + pt.penalty + BAND + SPLIT >= cost) return;
+      const candidates = splitPart(pt.next, pt.from!, k, room);
       for (let ci = 0; ci < candidates.length; ci++) {
         const sp = candidates[ci];
         const white = others + sp.white;
-        const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
-        if (partial >= choice.cost) continue;
-        const c = partial + best(a, sp.part.cuts[k], R);
-        if (c < choice.cost) choice = { cost: c, kind: 2, slots: [...slotsNow(), { k, count: above ? 2 : 1 }], resume: sp.part.cuts[k], rows: rem };
+        const partial = FOOT * white + excess(white) + AIR_COST * air + pt.penalty + (above ? above.penalty : 0) + BAND + SPLIT;
+        if (partial >= cost) continue;
+        const c = partial + best(pt.next, sp.part.cuts[k], R);
+        if (c < cost) {
+          cost = c;
+          kind = 2;
+          slots = slotsOf(pt);
+          rows = rem;
+          resume = sp.part.cuts[k];
+        }
       }
     };
 
-    enumerate(i, 0, 0, 0, 0);
+    const consider = (pt: Pattern) => {
+      if (rem < pt.minRem || rem > pt.maxRem) return;
+      if (pt.split) trySplit(pt);
+      else {
+        leaf(pt, pt.minRem);
+        if (pt.stretch && pt.minRem < rem) leaf(pt, rem);
+      }
+    };
+    if (p === 0) {
+      const patterns = patternsOf(i);
+      for (let q = 0; q < patterns.length; q++) consider(patterns[q]);
+    } else {
+      // A continued article's start is a state of its own (it is reached once, at the top of a page):
+      // its patterns are tried as they are found, not kept.
+      walkPatterns(i, p, rem, consider);
+    }
+
+    const choice: Choice = kind === 0 ? { cost, kind } : { cost, kind, slots, rows, ...(kind === 2 ? { resume } : {}) };
     memo.set(i, p, rem, choice);
-    return choice.cost;
+    return cost;
   };
 
   // Deep recursion on long bulletins: settle the memo from the end backwards first.
