@@ -7,7 +7,8 @@
 import type { DisplayItem, DisplayList } from '../layout/display-list.js';
 import { BLACK } from '../layout/display-list.js';
 import { cropMarks, pageGeometry, setPageBoxes, type PageGeometry } from './boxes.js';
-import { deflateSync, type ZlibOptions } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate as deflateCallback, type ZlibOptions } from 'node:zlib';
 import { ColourState } from './colour.js';
 import { ContentWriter } from './content-writer.js';
 import { GlyphWriter } from './glyphs.js';
@@ -45,6 +46,7 @@ export interface RenderOptions {
 
 /** zlib settings for page content streams: pdfkit's own (zlib's default level, 6) for now. */
 const CONTENT_DEFLATE: ZlibOptions = {};
+const deflate = promisify(deflateCallback) as (data: Uint8Array, options: ZlibOptions) => Promise<Buffer>;
 
 // pdfkit's CommonJS build, loaded on first render: it requires fontkit's
 // CommonJS build, the same instance the font layer measured with (its ESM
@@ -113,19 +115,27 @@ function captureContent(doc: PdfDoc, out: ContentWriter): void {
   };
 }
 
-/** Hands pdfkit the page's finished content stream, compressed here (see CONTENT_DEFLATE). */
-function endPageContent(doc: PdfDoc, out: ContentWriter): void {
+/**
+ * Hands pdfkit the page's finished content stream, deflated on libuv's thread
+ * pool while the next pages are drawn (pdfkit would deflate it on the main
+ * thread when the page ends). Pages are buffered (`bufferPages`) and written at
+ * `doc.end()`, after every promise returned here has settled; each page's data
+ * goes to its own object, so the order they finish in does not matter.
+ */
+function endPageContent(doc: PdfDoc, out: ContentWriter): Promise<void> | undefined {
   const content = doc.page.content;
   const bytes = out.take();
-  if (bytes.length === 0) return;
+  if (bytes.length === 0) return undefined;
   if (!content.compress) {
     content.write(bytes);
-    return;
+    return undefined;
   }
   content.compress = false;
-  content.write(deflateSync(bytes, CONTENT_DEFLATE));
-  // After write(), which adds /Length first: the same key order pdfkit writes.
-  content.data.Filter = 'FlateDecode';
+  return deflate(bytes, CONTENT_DEFLATE).then((z) => {
+    content.write(z);
+    // After write(), which adds /Length first: the same key order pdfkit writes.
+    content.data.Filter = 'FlateDecode';
+  });
 }
 
 export async function renderPdf(list: DisplayList, options: RenderOptions = {}): Promise<Buffer> {
@@ -148,6 +158,8 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     // PDF 1.4: tagged structure, /Lang and XMP need it (pdfkit drops XMP at 1.3).
     pdfVersion: '1.4',
     compress: true,
+    // Pages are ended at doc.end(), once their content streams are deflated (endPageContent).
+    bufferPages: true,
     tagged: true,
     lang: list.meta.lang || 'zh-CN',
     displayTitle: true,
@@ -170,6 +182,7 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   const tagger = new Tagger(doc);
   const colour = new ColourState();
   const pageRefs: PdfRef[] = [];
+  const deflating: Promise<void>[] = [];
 
   for (const page of list.pages) {
     doc.addPage({ size: [g.mediaWidth, g.mediaHeight], margin: 0 });
@@ -187,11 +200,13 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
       drawItem(doc, item, g, glyphs, colour, out);
     }
     tagger.close();
-    endPageContent(doc, out);
+    const written = endPageContent(doc, out);
+    if (written) deflating.push(written);
   }
 
   tagger.finish();
   addOutline(doc, list.outline, pageRefs, g);
+  await Promise.all(deflating);
   doc.end();
   return stampContentId(await done);
 }
