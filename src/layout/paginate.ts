@@ -111,38 +111,28 @@ interface Done {
 }
 
 /**
- * One way to fill a band from a given start. A whole band (split false) ends
- * before article `next`; a split band ends with article `next` continuing
- * overleaf from its last slot (width k, under `above` when stacked). It
- * applies when minRem ≤ rows left ≤ maxRem.
+ * A way to fill the rest of a band. A whole band (split false) ends before
+ * article `next`; a split band ends with article `next` continuing overleaf
+ * from item `from` in its last slot (width k, under `above` when stacked).
+ * It applies when the rows left are between minRem (with the first slot's
+ * height) and maxRem; a whole band's natural height is the larger of minRem
+ * and the first slot's.
  */
-interface Pattern {
+interface Tail {
   split: boolean;
   next: number;
   penalty: number;
-  /** For a whole band, also its natural height. */
   minRem: number;
   maxRem: number;
   /** Whether the whole band may also stretch to the page's foot. */
   stretch: boolean;
-  /** Columns taken by the slots in `done`. */
+  /** Columns taken by the band's slots before any split one, first slot included. */
   used: number;
+  /** The tail's slots before any split one. */
   done: Done;
-  from?: number;
-  k?: number;
-  above?: ModuleShape | null;
-  /** The band's slots for the plan, built when the pattern first wins. */
-  slots?: Slot[];
-}
-
-/** The band's slots for the plan (copied from the walk's arrays; kept on the pattern, which may win again). */
-function slotsOf(pt: Pattern): Slot[] {
-  if (!pt.slots) {
-    const slots: Slot[] = pt.done.k.map((k, j) => ({ k, count: pt.done.n[j] as 1 | 2 }));
-    if (pt.split) slots.push({ k: pt.k!, count: pt.above ? 2 : 1 });
-    pt.slots = slots;
-  }
-  return pt.slots;
+  from: number;
+  k: number;
+  above: ModuleShape | null;
 }
 
 interface Choice {
@@ -248,50 +238,51 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // rows it needs, and every state (i, p, rem) walks the list, skipping what does not fit in rem.
   // The order decides which of two equally good plans wins, so it is exactly the depth-first order of
   // choosing slots left to right, wide slots first (they give a good bound early, which prunes the rest).
+  // A band is its first slot (which depends on the state: article i, resumed at p, and the rows
+  // left) followed by a tail: the ways to fill the columns left. A tail depends only on where it
+  // starts (article, columns used, slots and stacks so far), not on the state, so each is
+  // enumerated once and shared by every state that reaches it, continued ones included, with
+  // the rows it needs. The order of trial decides which of two equally good plans wins, so it is
+  // exactly the depth-first order of choosing slots left to right, wide slots first (they give a
+  // good bound early, which prunes the rest).
   const maxRem = Math.max(R, space.firstRows);
-  const patternCache: (Pattern[] | undefined)[] = new Array(n);
-  /** The patterns of bands starting at article i (from its start), for any rows left. */
-  const patternsOf = (i: number): Pattern[] => {
-    let list = patternCache[i];
+  const tailCache: (Tail[] | undefined)[] = new Array((n + 2) * (C + 1) * MAX_SLOTS * (MAX_STACKS + 1));
+  /** The tails from article a with `used` columns, `depth` slots and `stacks` stacked pairs already in the band. */
+  const tailsOf = (a: number, used: number, depth: number, stacks: number): Tail[] => {
+    const key = ((a * (C + 1) + used) * MAX_SLOTS + depth) * (MAX_STACKS + 1) + stacks;
+    let list = tailCache[key];
     if (!list) {
-      const out: Pattern[] = (list = []);
-      // Each pattern keeps its own copy of the slots chosen so far (the walk reuses its arrays).
-      walkPatterns(i, 0, maxRem, (pt) => out.push({ ...pt, done: { k: pt.done.k.slice(), n: pt.done.n.slice(), h: pt.done.h.slice() } }));
-      patternCache[i] = list;
+      list = [];
+      walkTails(a, used, depth, stacks, list);
+      tailCache[key] = list;
     }
     return list;
   };
-  /**
-   * Enumerates the patterns of bands starting at article i resumed at item p,
-   * depth first (the order the search tries them), none needing more than
-   * `limit` rows. `emit` sees the walk's own slot arrays: it must copy what it keeps.
-   */
-  const walkPatterns = (i: number, p: number, limit: number, emit: (pt: Pattern) => void): void => {
-    // The slots chosen so far, left to right: width, modules in it, natural height.
+  const walkTails = (a0: number, used0: number, depth: number, stacks0: number, out: Tail[]): void => {
+    // The tail's slots so far, left to right: width, modules in it, natural height.
     const slotK: number[] = [];
     const slotN: number[] = [];
     const heights: number[] = [];
-    const done: Done = { k: slotK, n: slotN, h: heights };
+    const done = (): Done => ({ k: slotK.slice(), n: slotN.slice(), h: heights.slice() });
     const walk = (a: number, used: number, penalty: number, tallest: number, stacks: number) => {
       if (used === C) {
         // The whole band at its natural height, and stretched to the page's foot.
-        emit({ split: false, next: a, penalty, minRem: tallest, maxRem: limit, stretch: true, used, done });
+        out.push({ split: false, next: a, penalty, minRem: tallest, maxRem, stretch: true, used, done: done(), from: 0, k: 0, above: null });
         return;
       }
       if (a >= n) {
         // The bulletin's last articles cannot fill every column (no balanced partition at the width
         // left): a last resort, so that a bad tail never makes a better page before it impossible.
-        if (used > 0) emit({ split: false, next: a, penalty: penalty + EMPTY * (C - used), minRem: tallest, maxRem: limit, stretch: false, used, done });
+        out.push({ split: false, next: a, penalty: penalty + EMPTY * (C - used), minRem: tallest, maxRem, stretch: false, used, done: done(), from: 0, k: 0, above: null });
         return;
       }
       // The band's last slot takes the columns left.
-      const firstK = slotK.length === MAX_SLOTS - 1 ? C - used : 1;
+      const firstK = depth + slotK.length === MAX_SLOTS - 1 ? C - used : 1;
       for (let k = C - used; k >= firstK; k--) {
         const last = used + k === C;
-        const from = a === i ? p : 0;
-        const top = shape(a, from, k);
+        const top = shape(a, 0, k);
         // One module in the slot (it needs rem ≥ its rows: part of `tallest` below).
-        if (top && top.rows <= limit) {
+        if (top && top.rows <= maxRem) {
           slotK.push(k);
           slotN.push(1);
           heights.push(top.rows);
@@ -302,13 +293,13 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         }
         // The slot's (last) module runs to the page's foot and continues overleaf: only when it does not fit whole.
         if (last) {
-          const below = top ? Math.min(limit, top.rows - 1) : limit;
-          if (tallest <= below) emit({ split: true, next: a, penalty, minRem: tallest, maxRem: below, stretch: false, used, done, from, k, above: null });
+          const below = top ? Math.min(maxRem, top.rows - 1) : maxRem;
+          if (tallest <= below) out.push({ split: true, next: a, penalty, minRem: tallest, maxRem: below, stretch: false, used, done: done(), from: 0, k, above: null });
         }
         if (!top || a + 1 >= n || stacks >= MAX_STACKS) continue;
         // Two modules stacked at the same width (only when the top one leaves room: rem > top.rows).
         const bottom = shape(a + 1, 0, k);
-        if (bottom && top.rows + bottom.rows <= limit) {
+        if (bottom && top.rows + bottom.rows <= maxRem) {
           const h = top.rows + bottom.rows;
           slotK.push(k);
           slotN.push(2);
@@ -320,13 +311,14 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         }
         if (last) {
           const lo = Math.max(tallest, top.rows + 1);
-          const below = bottom ? Math.min(limit, top.rows + bottom.rows - 1) : limit;
-          if (lo <= below) emit({ split: true, next: a + 1, penalty: penalty + STACK, minRem: lo, maxRem: below, stretch: false, used, done, from: 0, k, above: top });
+          const below = bottom ? Math.min(maxRem, top.rows + bottom.rows - 1) : maxRem;
+          if (lo <= below) out.push({ split: true, next: a + 1, penalty: penalty + STACK, minRem: lo, maxRem: below, stretch: false, used, done: done(), from: 0, k, above: top });
         }
       }
     };
-    walk(i, 0, 0, 0, 0);
+    walk(a0, used0, 0, 0, stacks0);
   };
+  const noSlots: Done = { k: [], n: [], h: [] };
 
   const best = (i: number, p: number, rem: number): number => {
     if (i >= n) return 0;
@@ -335,87 +327,130 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     // The best choice so far, in locals: a state tries dozens of bands and most lose.
     let cost = INFEASIBLE;
     let kind: 0 | 1 | 2 = 0;
-    let slots: Slot[] | undefined;
     let rows = 0;
     let resume = 0;
+    let winner: Tail | undefined;
+    let winnerK = 0;
+    let winnerN = 0;
     // A fresh page that cannot take anything would loop: only pages with something on them break.
     if (rem < R) {
       const c = FOOT * rem * C + excess(rem * C) + best(i, p, R);
       if (c < cost) cost = c;
     }
 
-    /** A whole band of height H. */
-    const leaf = (pt: Pattern, H: number) => {
-      const d = pt.done;
-      let white = (C - pt.used) * H;
+    // The band being tried: its first slot (fK columns holding fN modules, fH rows; fK = 0 when the
+    // first slot is itself the split one) and a tail t.
+    /** The whole band of height H. */
+    const leaf = (t: Tail, fK: number, fN: number, fH: number, fPenalty: number, H: number) => {
+      const d = t.done;
+      let white = (C - t.used) * H;
       let air = 0;
+      if (fK > 0) {
+        const stretch = Math.min(AIR * fN, H - fH);
+        air += fK * stretch;
+        white += fK * (H - fH - stretch);
+      }
       for (let j = 0; j < d.k.length; j++) {
         const stretch = Math.min(AIR * d.n[j], H - d.h[j]);
         air += d.k[j] * stretch;
         white += d.k[j] * (H - d.h[j] - stretch);
       }
       const w = H === rem ? FOOT : 1;
-      const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + pt.penalty + BAND;
+      const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + fPenalty + t.penalty + BAND;
       if (partial >= cost) return;
-      const c = partial + best(pt.next, 0, rem - H);
+      const c = partial + best(t.next, 0, rem - H);
       if (c < cost) {
         cost = c;
         kind = 1;
-        slots = slotsOf(pt);
         rows = H;
+        winner = t;
+        winnerK = fK;
+        winnerN = fN;
       }
     };
 
-    /** A band to the page's foot whose last slot ends with article pt.next split (under `above` when stacked). */
-    const trySplit = (pt: Pattern) => {
-      const d = pt.done;
-      const k = pt.k!;
-      const above = pt.above!;
+    /** A band to the page's foot whose last slot ends with article t.next split (under `t.above` when stacked). */
+    const trySplit = (t: Tail, fK: number, fN: number, fH: number, fPenalty: number) => {
+      const d = t.done;
+      const k = t.k;
+      const above = t.above;
       const room = rem - (above ? above.rows : 0);
       let others = 0;
       let air = 0;
+      if (fK > 0) {
+        const stretch = Math.min(AIR * fN, rem - fH);
+        air += fK * stretch;
+        others += fK * (rem - fH - stretch);
+      }
       for (let j = 0; j < d.k.length; j++) {
         const stretch = Math.min(AIR * d.n[j], rem - d.h[j]);
         air += d.k[j] * stretch;
         others += d.k[j] * (rem - d.h[j] - stretch);
       }
+      const penalty = fPenalty + t.penalty;
       // Bound: the white of the other slots alone may already lose.
-      if (FOOT * others + excess(others) + AIR_COST * air + pt.penalty + BAND + SPLIT >= cost) return;
-      const candidates = splitPart(pt.next, pt.from!, k, room);
+      if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= cost) return;
+      const candidates = splitPart(t.next, t.from, k, room);
       for (let ci = 0; ci < candidates.length; ci++) {
         const sp = candidates[ci];
         const white = others + sp.white;
-        const partial = FOOT * white + excess(white) + AIR_COST * air + pt.penalty + (above ? above.penalty : 0) + BAND + SPLIT;
+        const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
         if (partial >= cost) continue;
-        const c = partial + best(pt.next, sp.part.cuts[k], R);
+        const c = partial + best(t.next, sp.part.cuts[k], R);
         if (c < cost) {
           cost = c;
           kind = 2;
-          slots = slotsOf(pt);
           rows = rem;
           resume = sp.part.cuts[k];
+          winner = t;
+          winnerK = fK;
+          winnerN = fN;
         }
       }
     };
 
-    const consider = (pt: Pattern) => {
-      if (rem < pt.minRem || rem > pt.maxRem) return;
-      if (pt.split) trySplit(pt);
-      else {
-        leaf(pt, pt.minRem);
-        if (pt.stretch && pt.minRem < rem) leaf(pt, rem);
+    /** Every tail after a first slot, in order, where it fits in rem. */
+    const tails = (list: Tail[], fK: number, fN: number, fH: number, fPenalty: number) => {
+      for (let q = 0; q < list.length; q++) {
+        const t = list[q];
+        const need = Math.max(fH, t.minRem);
+        if (rem < need || rem > t.maxRem) continue;
+        if (t.split) trySplit(t, fK, fN, fH, fPenalty);
+        else {
+          leaf(t, fK, fN, fH, fPenalty, need);
+          if (t.stretch && need < rem) leaf(t, fK, fN, fH, fPenalty, rem);
+        }
       }
     };
-    if (p === 0) {
-      const patterns = patternsOf(i);
-      for (let q = 0; q < patterns.length; q++) consider(patterns[q]);
-    } else {
-      // A continued article's start is a state of its own (it is reached once, at the top of a page):
-      // its patterns are tried as they are found, not kept.
-      walkPatterns(i, p, rem, consider);
+
+    // The first slot, as the tails' walk would choose it (the last slot takes the columns left).
+    const firstK = MAX_SLOTS - 1 === 0 ? C : 1;
+    for (let k = C; k >= firstK; k--) {
+      const last = k === C;
+      const top = shape(i, p, k);
+      if (top && top.rows <= rem) tails(tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty);
+      if (last && (!top || top.rows > rem)) {
+        trySplit({ split: true, next: i, penalty: 0, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: p, k, above: null }, 0, 0, 0, 0);
+      }
+      if (!top || top.rows >= rem || i + 1 >= n || MAX_STACKS < 1) continue;
+      const bottom = shape(i + 1, 0, k);
+      if (bottom && top.rows + bottom.rows <= rem) {
+        tails(tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK);
+      }
+      if (last && (!bottom || top.rows + bottom.rows > rem)) {
+        trySplit({ split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: 0, k, above: top }, 0, 0, 0, 0);
+      }
     }
 
-    const choice: Choice = kind === 0 ? { cost, kind } : { cost, kind, slots, rows, ...(kind === 2 ? { resume } : {}) };
+    let choice: Choice = { cost, kind: 0 };
+    if (kind !== 0) {
+      const t = winner!;
+      const slots: Slot[] = [];
+      if (winnerK > 0) slots.push({ k: winnerK, count: winnerN as 1 | 2 });
+      for (let j = 0; j < t.done.k.length; j++) slots.push({ k: t.done.k[j], count: t.done.n[j] as 1 | 2 });
+      if (t.split) slots.push({ k: t.k, count: t.above ? 2 : 1 });
+      choice = kind === 1 ? { cost, kind, slots, rows } : { cost, kind, slots, rows, resume };
+    }
     memo.set(i, p, rem, choice);
     return cost;
   };
