@@ -1,9 +1,10 @@
 // Front matter: YAML text → validated IssueMeta / ArticleMeta. Every problem
 // points at the exact line inside the Markdown file, because the YAML's own
 // line numbers are shifted by where the block starts.
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
+import { parseFrontMatterYaml } from './front-matter-yaml.js';
 import type { ArticleMeta, IssueMeta } from './types.js';
 
 export interface FrontMatterBlock {
@@ -74,8 +75,8 @@ function parseFields(
     );
     return { values: undefined, diagnostics };
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(block.value, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseFrontMatterYaml(block.value);
+  const counter = doc.lineCounter;
   const at = (offset: number | undefined): SourcePoint => {
     if (offset === undefined) return { file, line: block.firstLine, column: 1 };
     const pos = counter.linePos(offset);
@@ -91,7 +92,7 @@ function parseFields(
     }
     return { values: undefined, diagnostics };
   }
-  const contents = doc.contents as YamlNode | null;
+  const contents = doc.contents;
   if (contents === null) {
     diagnostics.push(diagnostic({ file, line: block.firstLine - 1, column: 1 }, 'error', 'front-matter-missing',
       `the front matter is empty: give ${required.map((k) => `\`${k}\``).join(' and ')}.`));

@@ -15,7 +15,8 @@
 // each other on one source line, so the item's start plus the offset in its
 // text is the exact position of each character.
 import type { Nodes, Root, Yaml } from 'mdast';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { parseFrontMatterYaml } from '../content/front-matter-yaml.js';
 import type { Bulletin, ContentDocument, SourceFile } from '../content/types.js';
 
 export interface TextItem {
@@ -145,7 +146,7 @@ function frontMatter(doc: ContentDocument<unknown>, writer: ItemWriter, fields: 
   const nl = text.slice(open).search(/\r\n|\n|\r/);
   if (nl < 0) return;
   const base = open + nl + (text.startsWith('\r\n', open + nl) ? 2 : 1);
-  const parsed = parseDocument((yaml as Yaml).value, { prettyErrors: false });
+  const parsed = parseFrontMatterYaml((yaml as Yaml).value);
   if (parsed.errors.length > 0 || !isMap(parsed.contents)) return;
   for (const pair of parsed.contents.items) {
     if (!isScalar(pair.key)) continue;
