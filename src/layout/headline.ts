@@ -56,21 +56,29 @@ function join(us: Unit[], a: number, b: number): string {
   return s;
 }
 
-/** Unit widths as prefix sums in ems, so any line's width is O(1). */
+/** Unit widths as prefix sums in ems, so any line's width is O(1); what the split needs per unit, computed once. */
 interface Metrics {
   adv: Float64Array;
   /** Spaces before units 1..i-1 (a line never starts with its space). */
   spaces: Int32Array;
+  /** Non-punctuation characters before unit i. */
+  visible: Int32Array;
+  /** 1 where a line may start with unit a (a > 0): not a closing mark after it, not an opening mark before it. */
+  canStart: Uint8Array;
 }
 
 function metrics(us: Unit[], chain: FaceChain): Metrics {
   const adv = new Float64Array(us.length + 1);
   const spaces = new Int32Array(us.length + 1);
+  const visible = new Int32Array(us.length + 1);
+  const canStart = new Uint8Array(us.length);
   us.forEach((u, i) => {
     adv[i + 1] = adv[i] + lineWidth(u.text, chain, 1);
     spaces[i + 1] = spaces[i] + (u.afterSpace ? 1 : 0);
+    visible[i + 1] = visible[i] + u.visible;
+    if (i > 0) canStart[i] = isNoStart(classify(u.first)) || isNoEnd(classify(us[i - 1].last)) ? 0 : 1;
   });
-  return { adv, spaces };
+  return { adv, spaces, visible, canStart };
 }
 
 /** Width in ems of units [a, b) set on one line, with a one-em gap at each inner space. */
@@ -78,44 +86,60 @@ function widthEm(mt: Metrics, a: number, b: number): number {
   return mt.adv[b] - mt.adv[a] + (mt.spaces[b] - mt.spaces[a + 1]);
 }
 
+// The split's tables, reused: the search breaks every headline at several sizes for every module width.
+let costBuf = new Float64Array(256);
+let fromBuf = new Int32Array(256);
+
 /** Best split of the units into exactly `n` lines no wider than `measure`, or undefined. */
 function split(us: Unit[], mt: Metrics, n: number, size: number, measure: number): string[] | undefined {
   const m = us.length;
   const limit = measure / size + 1e-6;
   const target = widthEm(mt, 0, m) / n;
-  // cost[j][i]: best cost of setting units [0, i) in j lines.
+  // cost[j·(m+1) + i]: best cost of setting units [0, i) in j lines; from: where its last line starts.
   const INF = Number.POSITIVE_INFINITY;
-  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
-  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-1));
-  cost[0][0] = 0;
-  const visible = [0];
-  for (const u of us) visible.push(visible[visible.length - 1] + u.visible);
+  const W = m + 1;
+  if ((n + 1) * W > costBuf.length) {
+    costBuf = new Float64Array((n + 1) * W * 2);
+    fromBuf = new Int32Array((n + 1) * W * 2);
+  }
+  const cost = costBuf;
+  const from = fromBuf;
+  cost.fill(INF, 0, (n + 1) * W);
+  cost[0] = 0;
+  const { visible, canStart } = mt;
   for (let j = 1; j <= n; j++) {
     for (let i = 1; i <= m; i++) {
       if (j === n && i !== m) continue;
-      for (let a = j - 1; a < i; a++) {
-        if (cost[j - 1][a] === INF) continue;
-        if (a > 0 && (isNoStart(classify(us[a].first)) || isNoEnd(classify(us[a - 1].last)))) continue;
+      // Longest line first: a line only widens as its start moves left, so the scan stops at the
+      // first too wide one. Among equal costs the leftmost start wins (<=), as in a left-to-right scan.
+      let bestC = INF;
+      let bestA = -1;
+      for (let a = i - 1; a >= j - 1; a--) {
+        const w = widthEm(mt, a, i);
+        if (w > limit) break;
+        const prev = cost[(j - 1) * W + a];
+        if (prev === INF) continue;
+        if (a > 0 && !canStart[a]) continue;
         // Never one or two characters alone on the last line.
         if (j === n && n > 1 && visible[m] - visible[a] < 3) continue;
-        const w = widthEm(mt, a, i);
-        if (w > limit) continue;
-        let c = cost[j - 1][a] + (w - target) ** 2;
+        let c = prev + (w - target) ** 2;
         // Breaking at a phrase boundary is what a Chinese headline wants.
         if (a > 0 && us[a].afterSpace) c -= 100;
         else if (a > 0) c += 10;
-        if (c < cost[j][i]) {
-          cost[j][i] = c;
-          from[j][i] = a;
+        if (c <= bestC) {
+          bestC = c;
+          bestA = a;
         }
       }
+      cost[j * W + i] = bestC;
+      from[j * W + i] = bestA;
     }
   }
-  if (cost[n][m] === INF) return undefined;
+  if (cost[n * W + m] === INF) return undefined;
   const lines: string[] = [];
   let i = m;
   for (let j = n; j > 0; j--) {
-    const a = from[j][i];
+    const a = from[j * W + i];
     lines.unshift(join(us, a, i));
     i = a;
   }
