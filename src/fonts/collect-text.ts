@@ -52,10 +52,21 @@ export const DEFAULT_TEXT_ROLES: TextRoleMap = {
 
 /** Characters that are not drawn as glyphs: white space, controls, format characters, variation selectors. */
 export function isGlyphCharacter(cp: number): boolean {
+  if (cp < 0x10000) {
+    // Asked for every character of the bulletin: the regular expression once per BMP code point, then a table.
+    let known = GLYPH_BMP[cp];
+    if (known === 0) GLYPH_BMP[cp] = known = testGlyph(cp) ? 1 : 2;
+    return known === 1;
+  }
+  return testGlyph(cp);
+}
+function testGlyph(cp: number): boolean {
   if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) return false;
   return !NOT_GLYPH.test(String.fromCodePoint(cp));
 }
 const NOT_GLYPH = /^[\p{White_Space}\p{Cc}\p{Cf}]$/u;
+/** Per BMP code point: 0 not yet known, 1 glyph character, 2 not. */
+const GLYPH_BMP = new Uint8Array(0x10000);
 
 /** Offsets of line starts, for offset → line/column. */
 function lineStarts(text: string): number[] {
@@ -96,6 +107,10 @@ class ItemWriter {
   /** Emits the glyph characters of `value`, found in order within source[start, end). */
   scan(value: string, start: number, end: number, role: string): void {
     const text = this.source.text;
+    if (end - start === value.length && text.startsWith(value, start)) {
+      this.scanLiteral(value, start, role);
+      return;
+    }
     let cursor = start;
     for (const ch of value) {
       const cp = ch.codePointAt(0)!;
@@ -109,23 +124,43 @@ class ItemWriter {
     this.flush();
   }
 
-  private push(ch: string, offset: number, role: string): void {
+  /**
+   * `value` spelled literally at `start` (the common case): each character is
+   * at its own index, which is where the search in `scan` would find it. Runs
+   * of glyph characters go in whole, instead of one character at a time.
+   */
+  private scanLiteral(value: string, start: number, role: string): void {
+    let run = -1;
+    for (let i = 0; i <= value.length; ) {
+      const cp = i < value.length ? value.codePointAt(i)! : -1;
+      const glyph = cp >= 0 && isGlyphCharacter(cp);
+      if (glyph && run < 0) run = i;
+      if (!glyph && run >= 0) {
+        this.push(value.slice(run, i), start + run, role);
+        run = -1;
+      }
+      i += cp > 0xffff ? 2 : 1;
+    }
+    this.flush();
+  }
+
+  private push(chars: string, offset: number, role: string): void {
     const c = this.current;
     // Adjacent in the source means on the same line: a line break would sit between.
     if (c && c.role === role && c.end === offset) {
-      c.text += ch;
-      c.end = offset + ch.length;
+      c.text += chars;
+      c.end = offset + chars.length;
       return;
     }
     this.flush();
     const lineIndex = this.lineOf(offset);
     this.current = {
-      text: ch,
+      text: chars,
       role,
       file: this.source.path,
       line: lineIndex + 1,
       column: offset - this.starts[lineIndex] + 1,
-      end: offset + ch.length,
+      end: offset + chars.length,
     };
   }
 

@@ -26,21 +26,48 @@ interface Missing {
   roles: Set<string>;
 }
 
+const UNKNOWN = 0;
+const PRINTS = 1;
+const MISSING = 2;
+
+/**
+ * Per role: what each code point does (UNKNOWN until first seen). A bulletin
+ * repeats a few thousand distinct characters hundreds of thousands of times,
+ * so each is tested (glyph character? in the chain?) once per role, and every
+ * other occurrence costs one table read.
+ */
+class RoleCoverage {
+  private readonly bmp = new Uint8Array(0x10000);
+  private readonly astral = new Map<number, number>();
+
+  constructor(private readonly chain: FaceChain) {}
+
+  missing(cp: number): boolean {
+    let state = cp < 0x10000 ? this.bmp[cp] : (this.astral.get(cp) ?? UNKNOWN);
+    if (state === UNKNOWN) {
+      state = isGlyphCharacter(cp) && !this.chain.resolve(cp) ? MISSING : PRINTS;
+      if (cp < 0x10000) this.bmp[cp] = state;
+      else this.astral.set(cp, state);
+    }
+    return state === MISSING;
+  }
+}
+
 /** Calls `visit` for every glyph character whose role's chain has no glyph, with its exact position. */
 export function forEachMissing(
   items: readonly TextItem[],
   fontSet: FontSet,
   visit: (cp: number, item: TextItem, line: number, column: number) => void,
 ): void {
-  const chains = new Map<string, FaceChain>();
+  const roles = new Map<string, RoleCoverage>();
   for (const item of items) {
-    let chain = chains.get(item.role);
-    if (!chain) chains.set(item.role, (chain = fontSet.chain(item.role)));
-    let offset = 0;
-    for (const ch of item.text) {
-      const cp = ch.codePointAt(0)!;
-      if (isGlyphCharacter(cp) && !chain.resolve(cp)) visit(cp, item, item.line, item.column + offset);
-      offset += ch.length;
+    let role = roles.get(item.role);
+    if (!role) roles.set(item.role, (role = new RoleCoverage(fontSet.chain(item.role))));
+    const text = item.text;
+    for (let offset = 0; offset < text.length; ) {
+      const cp = text.codePointAt(offset)!;
+      if (role.missing(cp)) visit(cp, item, item.line, item.column + offset);
+      offset += cp > 0xffff ? 2 : 1;
     }
   }
 }
