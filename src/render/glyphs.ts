@@ -32,6 +32,8 @@ function adjustment(n: number): string {
 
 export class GlyphWriter {
   private readonly entries = new Map<string, FontEntry>();
+  /** Glyph-0 codes drawn on the current page, by font resource name (render-facts.ts). */
+  private notdef = new Map<string, number>();
 
   /**
    * @param open fontkit fonts already opened by layout, by face key (optional): pdfkit
@@ -98,6 +100,13 @@ export class GlyphWriter {
     return sub;
   }
 
+  /** The .notdef counts of the page just drawn; the next page starts from none. */
+  takeNotdef(): Map<string, number> {
+    const n = this.notdef;
+    this.notdef = new Map();
+    return n;
+  }
+
   /**
    * The text object for one run: `BT /Fn size Tf 1 0 0 -1 x y Tm [...] TJ ET`.
    * The page's CTM is pdfkit's top-down flip (`1 0 0 -1 0 H cm`, plus the bleed
@@ -119,7 +128,10 @@ export class GlyphWriter {
     const widths = entry.widths;
     for (let i = 0; i < glyphs.length; i++) {
       const pg = glyphs[i];
-      out.hex4(this.glyph(entry, pg.id, pg.text));
+      const code = this.glyph(entry, pg.id, pg.text);
+      out.hex4(code);
+      // Code 0 is glyph 0 (the subset's first glyph): a character no font covered.
+      if (code === 0) this.notdef.set(entry.font.id, (this.notdef.get(entry.font.id) ?? 0) + 1);
       if (i + 1 < glyphs.length) {
         const adj = widths[pg.id] - (glyphs[i + 1].x - pg.x) * perPt;
         if (Math.abs(adj) >= ADJUST_EPSILON) {

@@ -10,13 +10,22 @@ import { createHash } from 'node:crypto';
 export const PLACEHOLDER_ID = new Uint8Array(16);
 const PLACEHOLDER_HEX = '0'.repeat(32);
 
-export function stampContentId(pdf: Buffer): Buffer {
+/** Hex MD5 of every byte before the last `trailer` (undefined when there is none). */
+export function contentDigest(pdf: Uint8Array): string | undefined {
+  const bytes = Buffer.isBuffer(pdf) ? pdf : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const trailer = bytes.lastIndexOf('trailer');
+  if (trailer < 0) return undefined;
+  return createHash('md5').update(bytes.subarray(0, trailer)).digest('hex');
+}
+
+/** The PDF with its placeholder /ID replaced by the content digest, and that digest. */
+export function stampContentId(pdf: Buffer): { pdf: Buffer; digest: string } {
   const trailer = pdf.lastIndexOf('trailer');
-  if (trailer < 0) throw new Error('render: no trailer in the written PDF');
-  const hash = createHash('md5').update(pdf.subarray(0, trailer)).digest('hex');
+  const hash = contentDigest(pdf);
+  if (hash === undefined) throw new Error('render: no trailer in the written PDF');
   const tail = pdf.subarray(trailer).toString('latin1');
   const placeholder = `<${PLACEHOLDER_HEX}>`;
   if (!tail.includes(placeholder)) throw new Error('render: the trailer has no placeholder /ID to replace');
   const stamped = tail.split(placeholder).join(`<${hash}>`);
-  return Buffer.concat([pdf.subarray(0, trailer), Buffer.from(stamped, 'latin1')]);
+  return { pdf: Buffer.concat([pdf.subarray(0, trailer), Buffer.from(stamped, 'latin1')]), digest: hash };
 }

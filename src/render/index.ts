@@ -13,6 +13,7 @@ import { ColourState } from './colour.js';
 import { ContentWriter } from './content-writer.js';
 import { GlyphWriter } from './glyphs.js';
 import { PLACEHOLDER_ID, stampContentId } from './ids.js';
+import { recordFacts, type PageFacts } from './render-facts.js';
 import { documentDate, infoDictionary, installXmp, type InfoInput } from './metadata.js';
 import { addOutline } from './outline.js';
 import { addOutputIntent } from './output-intent.js';
@@ -183,12 +184,15 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   const colour = new ColourState();
   const pageRefs: PdfRef[] = [];
   const deflating: Promise<void>[] = [];
+  const facts: PageFacts[] = [];
 
   for (const page of list.pages) {
     doc.addPage({ size: [g.mediaWidth, g.mediaHeight], margin: 0 });
     pageRefs.push(doc.page.dictionary);
     setPageBoxes(doc.page, g, press);
     colour.reset();
+    const drawn: PageFacts = { notdef: new Map(), images: new Map() };
+    facts.push(drawn);
     if (g.margin) doc.translate(g.margin, g.margin);
     if (g.marks) {
       tagger.enter(undefined);
@@ -197,8 +201,9 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     }
     for (const item of page.items) {
       tagger.enter(item.tag, item.kind === 'image' ? item.alt : undefined);
-      drawItem(doc, item, g, glyphs, colour, out);
+      drawItem(doc, item, g, glyphs, colour, out, drawn);
     }
+    drawn.notdef = glyphs.takeNotdef();
     tagger.close();
     const written = endPageContent(doc, out);
     if (written) deflating.push(written);
@@ -208,7 +213,9 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   addOutline(doc, list.outline, pageRefs, g);
   await Promise.all(deflating);
   doc.end();
-  return stampContentId(await done);
+  const { pdf, digest } = stampContentId(await done);
+  recordFacts(pdf, { pages: facts, digest });
+  return pdf;
 }
 
 /** One operator line ('' writes nothing: the colour was already set). */
@@ -216,7 +223,15 @@ function push(out: ContentWriter, op: string): void {
   if (op) out.line(op);
 }
 
-function drawItem(doc: PdfDoc, item: DisplayItem, g: PageGeometry, glyphs: GlyphWriter, colour: ColourState, out: ContentWriter): void {
+function drawItem(
+  doc: PdfDoc,
+  item: DisplayItem,
+  g: PageGeometry,
+  glyphs: GlyphWriter,
+  colour: ColourState,
+  out: ContentWriter,
+  drawn: PageFacts,
+): void {
   switch (item.kind) {
     case 'text': {
       push(out, colour.setFill(item.color));
@@ -229,9 +244,13 @@ function drawItem(doc: PdfDoc, item: DisplayItem, g: PageGeometry, glyphs: Glyph
     case 'rect':
       push(out, drawRect(item, g, colour));
       return;
-    case 'image':
+    case 'image': {
       // pdfkit wraps the image in q … Q, so the colour state is untouched.
       doc.image(item.path, item.x, item.y, { width: item.w, height: item.h });
+      // pdfkit draws it as `/<label> Do`, the label of the image opened for this path.
+      const label = doc._imageRegistry[item.path]?.label;
+      if (label) drawn.images.set(label, (drawn.images.get(label) ?? 0) + 1);
       return;
+    }
   }
 }

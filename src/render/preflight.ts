@@ -4,8 +4,14 @@
 // Title and Author; in press mode no RGB, no transparency, a PDF/X
 // OutputIntent, GTS_PDFXVersion and Trapped. Findings name the page and the
 // object. Diagnostics use `line` for the page number (0: the whole document).
+// Content streams are inflated and scanned, except for the bytes render has
+// just returned in this process: their content facts were recorded as they
+// were written (render-facts.ts), and the fonts and images those facts name
+// are checked in the file as usual.
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { scanContentStream } from './content-scan.js';
+import { contentDigest } from './ids.js';
+import { recordedFacts, type PageFacts, type RenderFacts } from './render-facts.js';
 import { isRegisteredCondition } from './output-intent.js';
 import {
   decodeStream,
@@ -57,6 +63,7 @@ export function preflight(pdf: Uint8Array, expect: PreflightExpectations): Diagn
 
   checkDocument(doc, expect.press, report);
 
+  const facts = trustedFacts(pdf, pages.length);
   const fontsSeen = new Map<string, FontFacts | null>();
   pages.forEach((p, i) => {
     const n = i + 1;
@@ -74,13 +81,41 @@ export function preflight(pdf: Uint8Array, expect: PreflightExpectations): Diagn
       if (group && nameOf(group.get('S')) === 'Transparency') report(n, 'error', 'transparency', `${where} has a transparency group`);
     }
     const ctx: ScanContext = { doc, press: expect.press, page: n, where, report, fontsSeen, notdef: new Map(), rgb: new Map(), visited: new Set() };
-    scanContent(ctx, contentsOf(doc, p.dict.get('Contents')), p.resources, 0);
+    const known = facts?.pages[i];
+    if (known) checkDrawn(ctx, known, p.resources);
+    else scanContent(ctx, contentsOf(doc, p.dict.get('Contents')), p.resources, 0);
     for (const [font, count] of ctx.notdef) {
       report(n, 'error', 'notdef-glyph', `${where}: ${count} glyph${count === 1 ? '' : 's'} drawn as .notdef (glyph 0) in font ${font}`);
     }
     for (const [what, count] of ctx.rgb) report(n, 'error', 'rgb-colour', `${where}: ${what} (${count}×); press output must be CMYK only`);
   });
   return out;
+}
+
+/** Render's record for these exact bytes (same digest, same page count), if any. */
+function trustedFacts(pdf: Uint8Array, pageCount: number): RenderFacts | undefined {
+  const facts = recordedFacts(pdf);
+  if (!facts || facts.pages.length !== pageCount) return undefined;
+  return contentDigest(pdf) === facts.digest ? facts : undefined;
+}
+
+/**
+ * The content checks from what render drew (render-facts.ts): each font in the
+ * page's resources (render adds one only when a run uses it) gets the checks a
+ * `Tf` gives it, with its .notdef count, and each image drawn those of a `Do`.
+ */
+function checkDrawn(ctx: ScanContext, drawn: PageFacts, resources: PdfDict | undefined): void {
+  const { doc } = ctx;
+  const fonts = doc.dict(resources?.get('Font'));
+  for (const [name, ref] of fonts?.map ?? []) {
+    const font = fontFacts(ctx, ref);
+    const zeros = drawn.notdef.get(name) ?? 0;
+    if (zeros > 0 && font?.identity) ctx.notdef.set(font.name, (ctx.notdef.get(font.name) ?? 0) + zeros);
+  }
+  const xobjects = doc.dict(resources?.get('XObject'));
+  for (const [name, times] of drawn.images) {
+    for (let k = 0; k < times; k++) drawXObject(ctx, xobjects, name, resources, 0);
+  }
 }
 
 type Report = (page: number, severity: Severity, rule: string, message: string) => void;
@@ -288,26 +323,9 @@ function scanContent(ctx: ScanContext, streams: Uint8Array[], resources: PdfDict
           }
           break;
         }
-        case 'Do': {
-          const ref = xobjects?.get(name);
-          const x = doc.resolve(ref);
-          if (!(x instanceof PdfStream)) break;
-          const sub = nameOf(x.dict.get('Subtype'));
-          const num = ref instanceof PdfRefId ? ref.num : 0;
-          if (sub === 'Image' && ctx.press) {
-            const rgb = rgbLike(ctx, x.dict.get('ColorSpace'), resources);
-            if (rgb) count(ctx.rgb, `image /${name} (object ${num}) in ${rgb}`);
-            if (x.dict.get('SMask')) {
-              ctx.report(ctx.page, 'error', 'transparency', `${ctx.where}: image /${name} (object ${num}) has a soft mask (transparency)`);
-            }
-          } else if (sub === 'Form' && depth < 8 && !ctx.visited.has(num)) {
-            if (num) ctx.visited.add(num);
-            const data = decodeStream(x);
-            const formRes = doc.dict(x.dict.get('Resources')) ?? resources;
-            if (data) scanContent(ctx, [data], formRes, depth + 1);
-          }
+        case 'Do':
+          drawXObject(ctx, xobjects, name, resources, depth);
           break;
-        }
       }
     },
     inlineImage(entries: Map<string, string>): void {
@@ -318,6 +336,28 @@ function scanContent(ctx: ScanContext, streams: Uint8Array[], resources: PdfDict
     },
   };
   for (const data of streams) scanContentStream(data, events);
+}
+
+/** `/name Do`: an image's colour space and soft mask (press), or a form's own content. */
+function drawXObject(ctx: ScanContext, xobjects: PdfDict | undefined, name: string, resources: PdfDict | undefined, depth: number): void {
+  const { doc } = ctx;
+  const ref = xobjects?.get(name);
+  const x = doc.resolve(ref);
+  if (!(x instanceof PdfStream)) return;
+  const sub = nameOf(x.dict.get('Subtype'));
+  const num = ref instanceof PdfRefId ? ref.num : 0;
+  if (sub === 'Image' && ctx.press) {
+    const rgb = rgbLike(ctx, x.dict.get('ColorSpace'), resources);
+    if (rgb) count(ctx.rgb, `image /${name} (object ${num}) in ${rgb}`);
+    if (x.dict.get('SMask')) {
+      ctx.report(ctx.page, 'error', 'transparency', `${ctx.where}: image /${name} (object ${num}) has a soft mask (transparency)`);
+    }
+  } else if (sub === 'Form' && depth < 8 && !ctx.visited.has(num)) {
+    if (num) ctx.visited.add(num);
+    const data = decodeStream(x);
+    const formRes = doc.dict(x.dict.get('Resources')) ?? resources;
+    if (data) scanContent(ctx, [data], formRes, depth + 1);
+  }
 }
 
 function transparent(doc: PdfFile, gs: PdfDict): boolean {

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { preflight } from '../../src/render/preflight.js';
+import { recordedFacts, recordFacts } from '../../src/render/render-facts.js';
 import { renderPdf } from '../../src/render/index.js';
-import { list, run, tempPdf, tool } from './fixtures.js';
+import { boldFace, list, run, tempPdf, tool } from './fixtures.js';
 
 function twoPages() {
   return list([[run('安全生产大家谈', 50, 100, { size: 40 })], [run('衡阳市应急管理局', 50, 100)]]);
@@ -64,6 +65,45 @@ describe('preflight', () => {
     const notdef = d.find((x) => x.rule === 'notdef-glyph')!;
     expect(notdef.line).toBe(2);
     expect(notdef.message).toMatch(/^page 2 \(object \d+\): 1 glyph drawn as \.notdef \(glyph 0\) in font [A-Z]{6}\+NotoSerifSC-Regular \(object \d+\)$/);
+  });
+
+  it('finds the same with render\'s content facts as by scanning the content streams', async () => {
+    const l = twoPages();
+    const r = run('安全生产', 50, 300);
+    r.glyphs[1] = { ...r.glyphs[1], id: 0 };
+    r.glyphs[3] = { ...r.glyphs[3], id: 0 };
+    l.pages[1].items.push(r, { ...run('衡阳', 50, 400, { face: boldFace() }), glyphs: [{ id: 0, text: '衡', x: 0, advance: 9 }] });
+    for (const press of [false, true]) {
+      const pdf = await renderPdf(l, { press, marks: press });
+      expect(recordedFacts(pdf)).toBeDefined();
+      // A copy is not the buffer render returned: preflight inflates and scans it.
+      const copy = Buffer.from(pdf);
+      expect(recordedFacts(copy)).toBeUndefined();
+      const found = preflight(pdf, { press, pages: 2 });
+      expect(found.map((d) => d.message).sort()).toEqual(preflight(copy, { press, pages: 2 }).map((d) => d.message).sort());
+      expect(found.filter((d) => d.rule === 'notdef-glyph').map((d) => d.message.replace(/.*: /, ''))).toEqual([
+        expect.stringMatching(/^2 glyphs drawn as \.notdef \(glyph 0\) in font [A-Z]{6}\+NotoSerifSC-Regular/),
+        expect.stringMatching(/^1 glyph drawn as \.notdef \(glyph 0\) in font [A-Z]{6}\+NotoSerifSC-Bold/),
+      ]);
+    }
+  });
+
+  it('uses content facts only for the unchanged bytes they were recorded for', async () => {
+    const l = twoPages();
+    const r = run('安全', 50, 300);
+    r.glyphs[1] = { ...r.glyphs[1], id: 0 };
+    l.pages[1].items.push(r);
+    const pdf = await renderPdf(l);
+    // Facts that leave the .notdef out, attached to a copy: preflight believes them…
+    const copy = Buffer.from(pdf);
+    const facts = recordedFacts(pdf)!;
+    recordFacts(copy, { ...facts, pages: facts.pages.map((p) => ({ ...p, notdef: new Map() })) });
+    expect(rules(preflight(copy, { press: false }))).toEqual([]);
+    // …until a byte changes (here in the binary comment of line 2): then it scans the content again.
+    const comment = copy.indexOf('%\xff', 0, 'latin1');
+    expect(comment).toBeGreaterThan(0);
+    copy[comment + 1] = 0xfe;
+    expect(rules(preflight(copy, { press: false }))).toEqual(['notdef-glyph']);
   });
 
   it('finds RGB colour and an unembedded, unsubset standard font in a plain pdfkit PDF', async () => {
