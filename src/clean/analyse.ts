@@ -44,13 +44,21 @@ export function findDefects(bulletin: Bulletin): Findings {
 
   const left: Diagnostic[] = [];
   for (const pair of near.findNearDuplicates(units, shingles, kept)) left.push(...near.report(docs, pair));
+  const byDoc = unitsByDoc(docs, units);
   for (const doc of docs) {
-    const mine = units.filter((u) => u.doc === doc.id && kept(u) && !u.opaque);
+    const mine = byDoc[doc.id].filter((u) => kept(u) && !u.opaque);
     left.push(...checkOrdinals(doc, ordinalTexts(doc, mine), topLevelLists(doc)));
     const texts: LintText[] = [...mine, ...nestedParagraphs(doc).filter((p) => !p.opaque)];
     for (const t of texts) for (const rule of LINT_RULES) left.push(...rule.check(doc, t));
   }
   return { docs, units, removed, applied, diagnostics: [...applied, ...left] };
+}
+
+/** The units of each document (filtering all units per document was quadratic in the bulletin's size). */
+export function unitsByDoc(docs: Doc[], units: Unit[]): Unit[][] {
+  const out: Unit[][] = docs.map(() => []);
+  for (const u of units) out[u.doc].push(u);
+  return out;
 }
 
 /** Kept paragraphs and headings of one file, in reading order. */

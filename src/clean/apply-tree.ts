@@ -3,19 +3,19 @@
 // original objects, positions and all; the input is never mutated.
 import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Bulletin, ContentDocument } from '../content/types.js';
-import type { Findings } from './analyse.js';
+import { unitsByDoc, type Findings } from './analyse.js';
 import type { Unit } from './units.js';
 
 export function applyToBulletin(bulletin: Bulletin, findings: Findings): Bulletin {
+  const byDoc = unitsByDoc(findings.docs, findings.units);
   return {
     ...bulletin,
-    index: cleanDocument(bulletin.index, findings, 0),
-    articles: bulletin.articles.map((a, i) => cleanDocument(a, findings, i + 1)),
+    index: cleanDocument(bulletin.index, findings, byDoc[0]),
+    articles: bulletin.articles.map((a, i) => cleanDocument(a, findings, byDoc[i + 1])),
   };
 }
 
-function cleanDocument<M>(doc: ContentDocument<M>, findings: Findings, docId: number): ContentDocument<M> {
-  const mine = findings.units.filter((u) => u.doc === docId);
+function cleanDocument<M>(doc: ContentDocument<M>, findings: Findings, mine: Unit[]): ContentDocument<M> {
   const dropped = new Set<number>();
   const merged = new Map<number, Paragraph>();
   for (const u of mine) {

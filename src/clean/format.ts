@@ -10,7 +10,7 @@ import remarkStringify from 'remark-stringify';
 import type { Root } from 'mdast';
 import type { Bulletin } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { findDefects, type Findings } from './analyse.js';
+import { findDefects, unitsByDoc, type Findings } from './analyse.js';
 import { mergedParagraph } from './apply-tree.js';
 import { endOf, startOf, type Doc, type Para } from './paragraphs.js';
 import type { Unit } from './units.js';
@@ -39,9 +39,10 @@ interface Splice {
 export function planFormatting(bulletin: Bulletin): FormatPlan {
   const findings = findDefects(bulletin);
   const edits: FileEdit[] = [];
+  const byDoc = unitsByDoc(findings.docs, findings.units);
   for (const doc of findings.docs) {
     const before = doc.source.text;
-    const after = applySplices(before, splicesFor(doc, findings));
+    const after = applySplices(before, splicesFor(doc, byDoc[doc.id], findings));
     if (after === before) continue;
     const path = doc.source.path;
     edits.push({
@@ -54,11 +55,10 @@ export function planFormatting(bulletin: Bulletin): FormatPlan {
   return { edits, applied: findings.applied };
 }
 
-function splicesFor(doc: Doc, findings: Findings): Splice[] {
+function splicesFor(doc: Doc, units: Unit[], findings: Findings): Splice[] {
   const out: Splice[] = [];
   const children = doc.tree.children;
-  for (const u of findings.units) {
-    if (u.doc !== doc.id) continue;
+  for (const u of units) {
     if (findings.removed[u.id]) {
       const first = u.parts[0].child;
       // Take the blank lines before the paragraph with it; at the very top, those after it.
