@@ -50,6 +50,28 @@ export class PdfStream {
 
 const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** Byte → 1 for whitespace, 2 for a delimiter, 0 for a regular character (one array read per byte). */
+const CLASS = new Uint8Array(256);
+for (const c of WS) CLASS[c] = 1;
+for (const c of DELIM) CLASS[c] = 2;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** A short run of bytes as text (tokens are a few characters: no Buffer per token). */
+function ascii(b: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
+  return s;
+}
+
+/** An unsigned decimal integer token (object numbers, generations). */
+function isDigits(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
 
 /** A tokenizer/parser over bytes; used for files and for content streams. */
 export class Lexer {
@@ -65,7 +87,7 @@ export class Lexer {
     const b = this.buf;
     while (this.pos < b.length) {
       const c = b[this.pos];
-      if (WS.has(c)) this.pos++;
+      if (CLASS[c] === 1) this.pos++;
       else if (c === 0x25) {
         while (this.pos < b.length && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos++;
       } else break;
@@ -76,13 +98,14 @@ export class Lexer {
   private word(): string {
     const b = this.buf;
     const start = this.pos;
-    while (this.pos < b.length && !WS.has(b[this.pos]) && !DELIM.has(b[this.pos])) this.pos++;
-    return latin1(b.subarray(start, this.pos));
+    while (this.pos < b.length && CLASS[b[this.pos]] === 0) this.pos++;
+    return ascii(b, start, this.pos);
   }
 
   private name(): PdfNameValue {
     this.pos++; // '/'
     const raw = this.word();
+    if (!raw.includes('#')) return new PdfNameValue(raw);
     return new PdfNameValue(raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
   }
 
@@ -170,17 +193,18 @@ export class Lexer {
       return { op: String.fromCharCode(c) };
     }
     const w = this.word();
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(w)) {
+    const digits = isDigits(w);
+    if (digits || NUMBER.test(w)) {
       const n = Number(w);
       // Fold `n g R` into a reference when it follows.
-      if (/^\d+$/.test(w)) {
+      if (digits) {
         const save = this.pos;
         this.skipWs();
         const g = this.peekWord();
-        if (g !== null && /^\d+$/.test(g)) {
+        if (g !== null && isDigits(g)) {
           this.pos += g.length;
           this.skipWs();
-          if (this.buf[this.pos] === 0x52 && (this.pos + 1 >= this.buf.length || WS.has(this.buf[this.pos + 1]) || DELIM.has(this.buf[this.pos + 1]))) {
+          if (this.buf[this.pos] === 0x52 && (this.pos + 1 >= this.buf.length || CLASS[this.buf[this.pos + 1]] !== 0)) {
             this.pos++;
             return new PdfRefId(n, Number(g));
           }
@@ -262,8 +286,10 @@ export class PdfFile {
       const v = new Lexer(bytes, t + 7).next();
       if (v instanceof PdfDict) trailer = v;
     }
-    // Object streams and cross-reference streams (PDF 1.5+).
-    for (const [num, off] of this.offsets) {
+    // Object streams and cross-reference streams (PDF 1.5+): only looked for
+    // when the file names them somewhere (bulletin's own output never does).
+    const packed = text.includes('/ObjStm') || (!trailer && text.includes('/XRef'));
+    for (const [num, off] of packed ? this.offsets : []) {
       // Only stream dictionaries that name these types need parsing here.
       const head = text.slice(off, off + 512);
       if (!head.includes('/ObjStm') && !head.includes('/XRef')) continue;
