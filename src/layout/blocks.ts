@@ -100,9 +100,10 @@ function push(out: RoleSpan[], text: string, role: string): void {
 
 function trimSpans(spans: RoleSpan[]): RoleSpan[] {
   if (spans.length === 0) return spans;
-  spans[0].text = spans[0].text.replace(/^\s+/, '');
+  // trimStart/trimEnd strip exactly what \s matches, without a regular expression's scan of every space run.
+  spans[0].text = spans[0].text.trimStart();
   const last = spans[spans.length - 1];
-  last.text = last.text.replace(/\s+$/, '');
+  last.text = last.text.trimEnd();
   return spans.filter((s) => s.text !== '');
 }
 

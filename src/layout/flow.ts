@@ -146,24 +146,34 @@ export function balance(f: Flowable, from: number, to: number, k: number, maxSpr
 export function fillParts(f: Flowable, from: number, to: number, k: number, rows: number, max = 4): Partition[] {
   const out: Partition[] = [];
   if (rows < 3) return out;
-  // The part cannot reach past k full columns: look no further.
-  let end = from;
-  while (end < to && f.pre[end] - f.pre[from] < k * rows) end++;
-  const seen = new Set<number>();
+  const pre = f.pre;
+  const base = pre[from];
+  // The part cannot reach past k full columns: look no further (the first item at or past k·rows, by bisection).
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pre[mid] - base < k * rows) lo = mid + 1;
+    else hi = mid;
+  }
+  const end = lo;
+  const seen: number[] = [];
   // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
-  for (const target of [rows, rows - 1]) {
+  for (let target = rows; target >= rows - 1; target--) {
     const parents = reach(f, from, end, k, target - 1, target, target - 2, target - 1);
     if (!parents) continue;
+    // No part ends before k − 1 columns of target − 1 rows and a last one of target − 2.
+    const least = (k - 1) * (target - 1) + target - 2;
     const found: number[] = [];
-    for (let q = Math.min(end, to - 1); q > from && found.length < max; q--) {
-      if (reached(parents, q) && f.pre[to] - f.pre[q] >= 2 && !seen.has(q)) found.push(q);
+    for (let q = Math.min(end, to - 1); q > from && found.length < max && pre[q] - base >= least; q--) {
+      if (reached(parents, q) && pre[to] - pre[q] >= 2 && !seen.includes(q)) found.push(q);
     }
     // Rebuild before the next reach call overwrites the shared tables.
     for (const q of found) {
-      seen.add(q);
+      seen.push(q);
       out.push(measure(f, rebuild(parents, q)));
     }
   }
   out.sort((x, y) => y.cuts[k] - x.cuts[k]);
-  return out.slice(0, max);
+  return out.length > max ? out.slice(0, max) : out;
 }

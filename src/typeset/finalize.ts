@@ -110,6 +110,17 @@ interface LineSpec {
   gapCount: number;
 }
 
+// One string per BMP character, shared by every glyph that shows it: a bulletin places a million
+// glyphs but uses a few thousand distinct characters, and V8 would allocate each CJK one anew.
+const charStrings: (string | undefined)[] = new Array(0x10000);
+
+/** Character i of the paragraph as a string. */
+function charAt(p: Prepared, i: number): string {
+  const cp = p.cps[i];
+  if (cp < 0x10000 && p.off[i + 1] - p.off[i] === 1) return (charStrings[cp] ??= String.fromCharCode(cp));
+  return p.text.slice(p.off[i], p.off[i + 1]);
+}
+
 /** Positions the glyphs of one line and groups them into one run per face. */
 function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: Float64Array, jg: Float64Array, cfg: FinalizeConfig): ComposedLine {
   const { a, e, j } = l;
@@ -127,7 +138,7 @@ function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: 
       runFace = f;
     }
     // The pen moves left by a compressed left half, so the ink stays where it was drawn.
-    const g: PlacedGlyph = { id: p.gid[i], text: src.slice(off[i], off[i + 1]), x: (pen - (i <= e ? tl[i] : 0)) * size - run.x, advance: p.adv[i] * size };
+    const g: PlacedGlyph = { id: p.gid[i], text: charAt(p, i), x: (pen - (i <= e ? tl[i] : 0)) * size - run.x, advance: p.adv[i] * size };
     run.glyphs.push(g);
     if (i > e) continue; // a hanging space at the line end takes no room
     pen += p.cls[i] === Cls.SPACE ? sw[i] : p.adv[i] - tl[i] - tr[i];
