@@ -7,8 +7,7 @@
 import type { DisplayItem, DisplayList } from '../layout/display-list.js';
 import { BLACK } from '../layout/display-list.js';
 import { cropMarks, pageGeometry, setPageBoxes, type PageGeometry } from './boxes.js';
-import { promisify } from 'node:util';
-import { deflate as deflateCallback, type ZlibOptions } from 'node:zlib';
+import { deflateSync, type ZlibOptions } from 'node:zlib';
 import { ColourState } from './colour.js';
 import { ContentWriter } from './content-writer.js';
 import { GlyphWriter } from './glyphs.js';
@@ -47,7 +46,6 @@ export interface RenderOptions {
 
 /** zlib settings for page content streams: pdfkit's own (zlib's default level, 6) for now. */
 const CONTENT_DEFLATE: ZlibOptions = {};
-const deflate = promisify(deflateCallback) as (data: Uint8Array, options: ZlibOptions) => Promise<Buffer>;
 
 // pdfkit's CommonJS build, loaded on first render: it requires fontkit's
 // CommonJS build, the same instance the font layer measured with (its ESM
@@ -117,26 +115,21 @@ function captureContent(doc: PdfDoc, out: ContentWriter): void {
 }
 
 /**
- * Hands pdfkit the page's finished content stream, deflated on libuv's thread
- * pool while the next pages are drawn (pdfkit would deflate it on the main
- * thread when the page ends). Pages are buffered (`bufferPages`) and written at
- * `doc.end()`, after every promise returned here has settled; each page's data
- * goes to its own object, so the order they finish in does not matter.
+ * Hands pdfkit the page's finished content stream, deflated here at
+ * CONTENT_DEFLATE's level (pdfkit would deflate it at zlib's default).
  */
-function endPageContent(doc: PdfDoc, out: ContentWriter): Promise<void> | undefined {
+function endPageContent(doc: PdfDoc, out: ContentWriter): void {
   const content = doc.page.content;
   const bytes = out.take();
-  if (bytes.length === 0) return undefined;
+  if (bytes.length === 0) return;
   if (!content.compress) {
     content.write(bytes);
-    return undefined;
+    return;
   }
   content.compress = false;
-  return deflate(bytes, CONTENT_DEFLATE).then((z) => {
-    content.write(z);
-    // After write(), which adds /Length first: the same key order pdfkit writes.
-    content.data.Filter = 'FlateDecode';
-  });
+  content.write(deflateSync(bytes, CONTENT_DEFLATE));
+  // After write(), which adds /Length first: the same key order pdfkit writes.
+  content.data.Filter = 'FlateDecode';
 }
 
 export async function renderPdf(list: DisplayList, options: RenderOptions = {}): Promise<Buffer> {
@@ -159,8 +152,6 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     // PDF 1.4: tagged structure, /Lang and XMP need it (pdfkit drops XMP at 1.3).
     pdfVersion: '1.4',
     compress: true,
-    // Pages are ended at doc.end(), once their content streams are deflated (endPageContent).
-    bufferPages: true,
     tagged: true,
     lang: list.meta.lang || 'zh-CN',
     displayTitle: true,
@@ -183,7 +174,6 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   const tagger = new Tagger(doc);
   const colour = new ColourState();
   const pageRefs: PdfRef[] = [];
-  const deflating: Promise<void>[] = [];
   const facts: PageFacts[] = [];
 
   for (const page of list.pages) {
@@ -205,13 +195,11 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     }
     drawn.notdef = glyphs.takeNotdef();
     tagger.close();
-    const written = endPageContent(doc, out);
-    if (written) deflating.push(written);
+    endPageContent(doc, out);
   }
 
   tagger.finish();
   addOutline(doc, list.outline, pageRefs, g);
-  await Promise.all(deflating);
   doc.end();
   const { pdf, digest } = stampContentId(await done);
   recordFacts(pdf, { pages: facts, digest });
