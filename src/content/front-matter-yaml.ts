@@ -2,7 +2,7 @@
 // `key: value` lines with plain one-line values (and `publisher:` lists);
 // those are read here directly, because the package costs ~0.2 ms a block
 // (~100 ms on a 420-article bulletin, paid twice: front matter and the
-// coverage check). Anything else — quotes, comments, numbers, dates, empty or
+// coverage check). Anything else — quotes, comments, numbers, empty or
 // multi-line values, flow collections, tabs, CR — goes to the package. The
 // nodes built are the package's own classes with the values and ranges it
 // gives, so callers cannot tell the two paths apart
@@ -29,8 +29,14 @@ export function readWithPackage(text: string): FrontMatterYaml {
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 const ITEM_LINE = /^( +)- +(.*)$/;
-/** Starts that make a plain value something other than a string, or not plain: indicators, numbers, null (`~`). */
-const SPECIAL_START = /^[-?:,[\]{}#&*!|>'"%@`+.0-9~]/;
+/** Starts that make a plain value something other than a string, or not plain: indicators, signs, null (`~`). */
+const SPECIAL_START = /^[-?:,[\]{}#&*!|>'"%@`+.~]/;
+/**
+ * A value starting with a digit is a string only when no number can be
+ * spelled like it: it has a non-ASCII character (`2023年第6期`), or it is a
+ * date (`2023-06-16`, a string in YAML 1.2's core schema).
+ */
+const DIGIT_STRING = /^[0-9](?:.*[^\x00-\x7f]|\d{3}-\d{2}-\d{2}$)/;
 /** Characters left to the package: controls, BOM, non-characters, surrogates (it checks them). */
 const SPECIAL_CHAR = /[\u0000-\u001f\u007f-\u009f\ufeff\ufffe\uffff\ud800-\udfff]/;
 const NOT_STRING = /^(?:null|true|false)$/i;
@@ -40,6 +46,7 @@ function isPlainString(v: string): boolean {
   return (
     v.length > 0 &&
     !SPECIAL_START.test(v) &&
+    (!/^[0-9]/.test(v) || DIGIT_STRING.test(v)) &&
     !SPECIAL_CHAR.test(v) &&
     !NOT_STRING.test(v) &&
     !v.includes(': ') &&
