@@ -5,9 +5,6 @@
 // operators (page transform, marked content, images) included, and hands
 // pdfkit one finished buffer per page (index.ts).
 
-/** ASCII codes of the lowercase hex digits. */
-const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-
 export class ContentWriter {
   private buf = Buffer.allocUnsafe(1 << 16);
   private len = 0;
@@ -47,16 +44,27 @@ export class ContentWriter {
     this.buf[this.len++] = c;
   }
 
-  /** A two-byte character code as four lowercase hex digits. */
-  hex4(code: number): void {
+  /**
+   * A two-byte character code inside a literal string `( … )`: the two bytes
+   * as they are, half the size of hex digits (less to build and to deflate).
+   * `(`, `)` and `\` are escaped; so is CR, which a reader would turn into LF
+   * (ISO 32000-1, 7.3.4.2); every other byte, LF included, stands for itself.
+   */
+  code2(code: number): void {
     this.room(4);
+    this.stringByte((code >> 8) & 0xff);
+    this.stringByte(code & 0xff);
+  }
+
+  private stringByte(c: number): void {
     const b = this.buf;
-    const at = this.len;
-    b[at] = HEX[(code >> 12) & 15];
-    b[at + 1] = HEX[(code >> 8) & 15];
-    b[at + 2] = HEX[(code >> 4) & 15];
-    b[at + 3] = HEX[code & 15];
-    this.len = at + 4;
+    if (c === 0x28 || c === 0x29 || c === 0x5c) {
+      b[this.len++] = 0x5c;
+      b[this.len++] = c;
+    } else if (c === 0x0d) {
+      b[this.len++] = 0x5c;
+      b[this.len++] = 0x72; // \r
+    } else b[this.len++] = c;
   }
 
   bytes(data: Uint8Array): void {

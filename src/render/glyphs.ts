@@ -123,24 +123,24 @@ export class GlyphWriter {
     if (page.fonts[entry.font.id] == null) page.fonts[entry.font.id] = entry.font.ref();
 
     const x = run.x + glyphs[0].x;
-    out.text(`BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(x)} ${num(run.y)} Tm [<`);
+    out.text(`BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(x)} ${num(run.y)} Tm [(`);
     const perPt = 1000 / run.size;
     const widths = entry.widths;
     for (let i = 0; i < glyphs.length; i++) {
       const pg = glyphs[i];
       const code = this.glyph(entry, pg.id, pg.text);
-      out.hex4(code);
+      out.code2(code);
       // Code 0 is glyph 0 (the subset's first glyph): a character no font covered.
       if (code === 0) this.notdef.set(entry.font.id, (this.notdef.get(entry.font.id) ?? 0) + 1);
       if (i + 1 < glyphs.length) {
         const adj = widths[pg.id] - (glyphs[i + 1].x - pg.x) * perPt;
         if (Math.abs(adj) >= ADJUST_EPSILON) {
           const a = adjustment(adj);
-          if (a) out.text(`> ${a} <`);
+          if (a) out.text(`) ${a} (`);
         }
       }
     }
-    out.line('>] TJ ET');
+    out.line(')] TJ ET');
   }
 }
 

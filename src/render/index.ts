@@ -45,7 +45,7 @@ export interface RenderOptions {
 }
 
 /** zlib settings for page content streams: pdfkit's own (zlib's default level, 6) for now. */
-const CONTENT_DEFLATE: ZlibOptions = {};
+const CONTENT_DEFLATE: ZlibOptions = { level: 3 };
 
 // pdfkit's CommonJS build, loaded on first render: it requires fontkit's
 // CommonJS build, the same instance the font layer measured with (its ESM
