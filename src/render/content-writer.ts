@@ -5,6 +5,13 @@
 // operators (page transform, marked content, images) included, and hands
 // pdfkit one finished buffer per page (index.ts).
 
+/** Bytes a literal string must escape → the character after the backslash (0: none). */
+const ESCAPE = new Uint8Array(256);
+ESCAPE[0x28] = 0x28; // (
+ESCAPE[0x29] = 0x29; // )
+ESCAPE[0x5c] = 0x5c; // \
+ESCAPE[0x0d] = 0x72; // CR as \r
+
 export class ContentWriter {
   private buf = Buffer.allocUnsafe(1 << 16);
   private len = 0;
@@ -51,20 +58,25 @@ export class ContentWriter {
    * (ISO 32000-1, 7.3.4.2); every other byte, LF included, stands for itself.
    */
   code2(code: number): void {
-    this.room(4);
-    this.stringByte((code >> 8) & 0xff);
-    this.stringByte(code & 0xff);
+    const hi = (code >> 8) & 0xff;
+    const lo = code & 0xff;
+    if (this.len + 4 > this.buf.length) this.room(4);
+    const b = this.buf;
+    if (ESCAPE[hi] === 0 && ESCAPE[lo] === 0) {
+      b[this.len] = hi;
+      b[this.len + 1] = lo;
+      this.len += 2;
+      return;
+    }
+    this.stringByte(hi);
+    this.stringByte(lo);
   }
 
   private stringByte(c: number): void {
     const b = this.buf;
-    if (c === 0x28 || c === 0x29 || c === 0x5c) {
-      b[this.len++] = 0x5c;
-      b[this.len++] = c;
-    } else if (c === 0x0d) {
-      b[this.len++] = 0x5c;
-      b[this.len++] = 0x72; // \r
-    } else b[this.len++] = c;
+    const e = ESCAPE[c];
+    if (e !== 0) b[this.len++] = 0x5c;
+    b[this.len++] = e === 0 ? c : e;
   }
 
   bytes(data: Uint8Array): void {

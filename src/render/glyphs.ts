@@ -125,16 +125,22 @@ export class GlyphWriter {
     const x = run.x + glyphs[0].x;
     out.text(`BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(x)} ${num(run.y)} Tm [(`);
     const perPt = 1000 / run.size;
-    const widths = entry.widths;
-    for (let i = 0; i < glyphs.length; i++) {
+    const { codes, widths } = entry;
+    const n = glyphs.length;
+    let x0 = glyphs[0].x;
+    for (let i = 0; i < n; i++) {
       const pg = glyphs[i];
-      const code = this.glyph(entry, pg.id, pg.text);
+      const id = pg.id;
+      const known = codes[id];
+      const code = known !== 0 ? known - 1 : this.glyph(entry, id, pg.text);
       out.code2(code);
       // Code 0 is glyph 0 (the subset's first glyph): a character no font covered.
       if (code === 0) this.notdef.set(entry.font.id, (this.notdef.get(entry.font.id) ?? 0) + 1);
-      if (i + 1 < glyphs.length) {
-        const adj = widths[pg.id] - (glyphs[i + 1].x - pg.x) * perPt;
-        if (Math.abs(adj) >= ADJUST_EPSILON) {
+      if (i + 1 < n) {
+        const x1 = glyphs[i + 1].x;
+        const adj = widths[id] - (x1 - x0) * perPt;
+        x0 = x1;
+        if (adj >= ADJUST_EPSILON || adj <= -ADJUST_EPSILON) {
           const a = adjustment(adj);
           if (a) out.text(`) ${a} (`);
         }

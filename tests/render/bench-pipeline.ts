@@ -8,8 +8,8 @@
 //     --external:pinyin-pro --external:ajv --outfile=.bench-pipeline.mjs && node .bench-pipeline.mjs DIR [--out FILE.pdf]
 // `--save-list L.json` also writes the display list; `--list L.json` renders a saved
 // list instead of laying out DIR (output comparable byte for byte across layout changes).
-// PROFILE=render or PROFILE=preflight writes a CPU profile of the cold stage only
-// to /tmp/bench-<stage>.cpuprofile.
+// PROFILE=render or PROFILE=preflight writes a CPU profile of the cold stage
+// (PROFILE_RUN=n: of the n-th repeat instead) to /tmp/bench-<stage>.cpuprofile.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadBulletin } from '../../src/content/load.js';
@@ -60,13 +60,14 @@ function timed<T>(f: () => T): [T, number, number] {
 }
 
 const profiled = process.env.PROFILE;
+const profiledRun = Number(process.env.PROFILE_RUN ?? 0);
 const session = profiled ? new Session() : undefined;
 async function profile(stage: string, on: boolean): Promise<void> {
   if (!session || profiled !== stage) return;
   if (on) {
     session.connect();
     await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 100 });
+    await session.post('Profiler.setSamplingInterval', { interval: 250 });
     await session.post('Profiler.start');
   } else {
     const { profile: p } = await session.post('Profiler.stop');
@@ -76,16 +77,16 @@ async function profile(stage: string, on: boolean): Promise<void> {
 }
 
 for (let i = 0; i <= repeats; i++) {
-  if (i === 0) await profile('render', true);
+  if (i === profiledRun) await profile('render', true);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const pdf = await renderPdf(display, { press, marks, producer: 'bulletin bench', faces });
   const c = process.cpuUsage(c0);
   const renderWall = performance.now() - t0;
-  if (i === 0) await profile('render', false);
-  if (i === 0) await profile('preflight', true);
+  if (i === profiledRun) await profile('render', false);
+  if (i === profiledRun) await profile('preflight', true);
   const [found, pfWall, pfCpu] = timed(() => preflight(pdf, { press, pages: display.pages.length }));
-  if (i === 0) await profile('preflight', false);
+  if (i === profiledRun) await profile('preflight', false);
   console.log(
     `${i === 0 ? 'cold' : 'warm'}: render ${renderWall.toFixed(0)} ms wall / ${((c.user + c.system) / 1000).toFixed(0)} ms CPU, ` +
       `preflight ${pfWall.toFixed(0)} / ${pfCpu.toFixed(0)} ms, ${display.pages.length} pages, ${pdf.length} bytes, ${found.length} findings`,
