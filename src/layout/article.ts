@@ -160,8 +160,8 @@ function readImage(path: string, at: TextOrigin): { width: number; height: numbe
 }
 
 /** Wraps a one-line text set in `chain` into lines no wider than `measure` (bylines in narrow modules). */
-function wrapPlain(text: string, chain: FaceChain, size: number, measure: number): string[] {
-  if (lineWidth(text, chain, size) <= measure) return [text];
+function wrapPlain(text: string, chain: FaceChain, size: number, measure: number, width = lineWidth(text, chain, size)): string[] {
+  if (width <= measure) return [text];
   const lines = composeParagraph({ spans: [{ text, chain }], size, measure, indent: 0, align: 'start' });
   return lines.map((l) => l.text.trim());
 }
@@ -194,6 +194,9 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   }
   const plans = new Map<number, HeaderPlan>();
   let headline: PreparedHeadline | undefined;
+  // Natural widths of the subtitle and byline, the same at every width: measured once.
+  let subtitleWidth: number | undefined;
+  let bylineWidth: number | undefined;
   const plan = (k: number): HeaderPlan => {
     const cached = plans.get(k);
     if (cached) return cached;
@@ -212,7 +215,8 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     if (src.subtitle) {
       const body = fonts.chain('body');
       const sTag: StructureTag = { role: 'P', id: `${src.id}-subtitle` };
-      for (const text of wrapPlain(src.subtitle, body, sizes.subtitle, measure)) {
+      subtitleWidth ??= lineWidth(src.subtitle, body, sizes.subtitle);
+      for (const text of wrapPlain(src.subtitle, body, sizes.subtitle, measure, subtitleWidth)) {
         const r = rowsFor(grid, sizes.subtitle, 1.1);
         lines.push({ text, chain: body, size: sizes.subtitle, row, rows: r, tag: sTag });
         row += r;
@@ -224,7 +228,8 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
       const r = rowsFor(grid, sizes.byline, 1.1);
       const one = [src.role, src.author].filter(Boolean).join(' ');
       // Role then name, the name set apart by a one-em gap; on two lines when it does not fit.
-      const texts = lineWidth(one, kai, sizes.byline) <= measure
+      bylineWidth ??= lineWidth(one, kai, sizes.byline);
+      const texts = bylineWidth <= measure
         ? [one]
         : [...(src.role ? wrapPlain(src.role, kai, sizes.byline, measure) : []), ...(src.author ? [src.author] : [])];
       for (const text of texts) {

@@ -223,12 +223,16 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
 
   // States where no article is half-set (p = 0) are most: a flat array; continuations in a map.
   const flat: (Choice | undefined)[] = new Array(n * (R + 1));
+  // Their costs also in a typed array (NaN: not yet known), read by the search's innermost loop.
+  const flatCost = new Float64Array(n * (R + 1)).fill(NaN);
   const cont = new Map<number, Choice>();
   const memo = {
     get: (i: number, p: number, rem: number): Choice | undefined => (p === 0 ? flat[i * (R + 1) + rem] : cont.get(key(i, p, rem))),
     set: (i: number, p: number, rem: number, c: Choice): void => {
-      if (p === 0) flat[i * (R + 1) + rem] = c;
-      else cont.set(key(i, p, rem), c);
+      if (p === 0) {
+        flat[i * (R + 1) + rem] = c;
+        flatCost[i * (R + 1) + rem] = c.cost;
+      } else cont.set(key(i, p, rem), c);
     },
   };
   const key = (i: number, p: number, rem: number) => (i * 100_000 + p) * (R + 1) + rem;
@@ -358,7 +362,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       const w = H === rem ? FOOT : 1;
       const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + fPenalty + t.penalty + BAND;
       if (partial >= cost) return;
-      const c = partial + best(t.next, 0, rem - H);
+      let rest = t.next >= n ? 0 : flatCost[t.next * (R + 1) + rem - H];
+      if (rest !== rest) rest = best(t.next, 0, rem - H); // NaN: not settled yet
+      const c = partial + rest;
       if (c < cost) {
         cost = c;
         kind = 1;
