@@ -175,7 +175,7 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     if (list.faces[f.key]?.path === f.path) open.set(f.key, f.font);
   }
   const glyphs = new GlyphWriter(doc, list.faces, open);
-  const tagger = new Tagger(doc);
+  const tagger = new Tagger(doc, out);
   const colour = new ColourState();
   const pageRefs: PdfRef[] = [];
   const facts: PageFacts[] = [];

@@ -49,17 +49,16 @@ export interface PdfPage {
   resources: PdfRef;
   /** The page's content stream. */
   content: PdfRef;
+  /** The page's key in the ParentTree (allocated by pdfkit on first use; sets /StructParents). */
+  readonly structParentTreeKey: number;
   fonts: Record<string, PdfRef>;
 }
 
-/** pdfkit's structure element (`doc.struct(...)`). */
-export interface StructElement {
-  dictionary: PdfRef;
-  add(child: StructElement | StructContent): StructElement;
-  end(): void;
+/** The StructTreeRoot pdfkit makes for a `tagged` document. */
+export interface StructTreeRoot extends PdfRef {
+  /** ParentTree: a number tree from each page's StructParents key to its elements by MCID. */
+  data: Record<string, unknown> & { ParentTree: { get(key: number): unknown[] | undefined }; K?: unknown[] };
 }
-/** The marked-content handle `markStructureContent` returns. */
-export type StructContent = { readonly refs: unknown[] };
 
 export interface OutlineNode {
   outlineData: Record<string, unknown>;
@@ -85,11 +84,7 @@ export interface PdfDoc {
   translate(x: number, y: number): PdfDoc;
   image(src: string, x: number, y: number, options?: Record<string, unknown>): PdfDoc;
   ref(data?: unknown): PdfRef;
-  struct(type: string, options?: Record<string, unknown>): StructElement;
-  addStructure(element: StructElement): PdfDoc;
-  markStructureContent(tag: string, options?: Record<string, unknown>): StructContent;
-  markContent(tag: string, options?: Record<string, unknown> | null): PdfDoc;
-  endMarkedContent(): PdfDoc;
+  getStructTreeRoot(): StructTreeRoot;
   on(event: 'data', listener: (chunk: Uint8Array) => void): PdfDoc;
   on(event: 'end', listener: () => void): PdfDoc;
   on(event: 'error', listener: (e: Error) => void): PdfDoc;
