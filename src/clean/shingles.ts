@@ -8,6 +8,8 @@ export interface Shingles {
   sets: Int32Array[];
   /** Number of distinct n-grams (ranks run from 0 to tokens − 1). */
   tokens: number;
+  /** Ranks below this are n-grams of one text only (rarest first puts them at the start of every set). */
+  singles: number;
 }
 
 /**
@@ -127,6 +129,7 @@ export function buildShingles(texts: string[], n: number): Shingles {
   const next = new Int32Array(maxDf + 2);
   for (let t = 0; t < tokens; t++) next[df[t] + 1]++;
   for (let d = 1; d < next.length; d++) next[d] += next[d - 1];
+  const singles = maxDf >= 1 ? next[2] : 0;
   const byRank = new Int32Array(tokens);
   for (let t = 0; t < tokens; t++) byRank[next[df[t]]++] = t;
   // Filling the sets in rank order leaves each one ascending, with no sort.
@@ -139,7 +142,7 @@ export function buildShingles(texts: string[], n: number): Shingles {
       sets[owner[i]][filled[owner[i]]++] = r;
     }
   }
-  return { sets, tokens };
+  return { sets, tokens, singles };
 }
 
 /** For each wanted rank, the texts containing it, in text order. */

@@ -47,9 +47,18 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
   // of this rule's time, and garbage, on large bulletins). `filled` is how much
   // of a rank's slice is written so far; `from` skips the entries now too small to matter.
   const start = new Int32Array(shingles.tokens + 1);
+  // An n-gram of one text only cannot be shared by a pair: those ranks (the
+  // first of every set) are neither indexed nor probed. Positions still count them.
+  const firstShared = (set: Int32Array): number => {
+    let i = 0;
+    while (i < set.length && set[i] < shingles.singles) i++;
+    return i;
+  };
+  const shared = new Int32Array(sets.length);
   for (const x of order) {
     const sx = sets[x.id];
-    for (let i = 0; i < indexedLength(sx.length); i++) start[sx[i] + 1]++;
+    shared[x.id] = firstShared(sx);
+    for (let i = shared[x.id]; i < indexedLength(sx.length); i++) start[sx[i] + 1]++;
   }
   for (let r = 0; r < shingles.tokens; r++) start[r + 1] += start[r];
   const ids = new Int32Array(start[shingles.tokens]);
@@ -68,7 +77,7 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
     // Processed in increasing size, so an indexed y is never larger than x: the
     // shorter index prefix of the self-join (Bayardo et al. §4) suffices.
     const indexed = indexedLength(size);
-    for (let i = 0; i < probe; i++) {
+    for (let i = shared[x.id]; i < probe; i++) {
       const r = sx[i];
       const end = filled[r];
       while (from[r] < end && sizes[ids[from[r]]] < minSize) from[r]++;
@@ -98,7 +107,7 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
       count[y] = 0;
     }
     touched.length = 0;
-    for (let i = 0; i < indexed; i++) {
+    for (let i = shared[x.id]; i < indexed; i++) {
       const e = filled[sx[i]]++;
       ids[e] = x.id;
       pos[e] = i;
