@@ -10,6 +10,8 @@ export interface Shingles {
   tokens: number;
   /** Ranks below this are n-grams of one text only (rarest first puts them at the start of every set). */
   singles: number;
+  /** The texts holding a rank, in text order. */
+  textsWith(rank: number): number[];
 }
 
 /**
@@ -30,14 +32,15 @@ function occurrencesOf(texts: string[], n: number): Occurrences {
   const lo = new Uint32Array(m);
   const owner = new Int32Array(m);
   let w = 0;
+  // The key rolls along the text: `lo` takes each new unit, `hi` what falls out of `lo`.
+  const loMask = n === 1 ? 0xffff : 0xffffffff;
   texts.forEach((text, t) => {
-    for (let i = 0; i + n <= text.length; i++) {
-      let h = 0;
-      let l = 0;
-      for (let j = 0; j < n; j++) {
-        h = l >>> 16;
-        l = ((l << 16) | text.charCodeAt(i + j)) >>> 0;
-      }
+    let h = 0;
+    let l = 0;
+    for (let i = 0; i < text.length; i++) {
+      h = n === 3 ? l >>> 16 : 0;
+      l = (((l << 16) | text.charCodeAt(i)) & loMask) >>> 0;
+      if (i < n - 1) continue;
       hi[w] = h;
       lo[w] = l;
       owner[w++] = t;
@@ -142,27 +145,19 @@ export function buildShingles(texts: string[], n: number): Shingles {
       sets[owner[i]][filled[owner[i]]++] = r;
     }
   }
-  return { sets, tokens, singles };
+  const textsWith = (rank: number): number[] => {
+    const t = byRank[rank];
+    const out: number[] = [];
+    for (let i = runStart[t]; i < runStart[t + 1]; i++) if (!repeat[i]) out.push(owner[i]);
+    return out;
+  };
+  return { sets, tokens, singles, textsWith };
 }
 
 /** For each wanted rank, the texts containing it, in text order. */
 export function postingsFor(shingles: Shingles, wanted: Iterable<number>): Map<number, number[]> {
-  const slot = new Int32Array(shingles.tokens).fill(-1);
-  const lists: number[][] = [];
   const byRank = new Map<number, number[]>();
-  for (const r of wanted) {
-    if (slot[r] >= 0) continue;
-    slot[r] = lists.length;
-    const list: number[] = [];
-    lists.push(list);
-    byRank.set(r, list);
-  }
-  shingles.sets.forEach((set, t) => {
-    for (let i = 0; i < set.length; i++) {
-      const k = slot[set[i]];
-      if (k >= 0) lists[k].push(t);
-    }
-  });
+  for (const r of wanted) if (!byRank.has(r)) byRank.set(r, shingles.textsWith(r));
   return byRank;
 }
 
