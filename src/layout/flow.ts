@@ -136,6 +136,9 @@ export function balance(f: Flowable, from: number, to: number, k: number, maxSpr
   return undefined;
 }
 
+/** Parts already found, per (from, k, target) of one article: the page search asks for the same ones at many heights. */
+export type PartCache = Map<number, Partition[]>;
+
 /**
  * The parts of items [from, to) that fill k columns of `rows` rows, the last
  * column keeping one row for the "下转" line: columns full or one row short,
@@ -143,37 +146,56 @@ export function balance(f: Flowable, from: number, to: number, k: number, maxSpr
  * at least two rows to continue: the page search picks the one whose rest
  * balances best on the next page.
  */
-export function fillParts(f: Flowable, from: number, to: number, k: number, rows: number, max = 4): Partition[] {
+export function fillParts(f: Flowable, from: number, to: number, k: number, rows: number, max = 4, cache?: PartCache): Partition[] {
+  if (rows < 3) return [];
+  // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
+  const full = partsAt(f, from, to, k, rows, 2 * max, cache);
+  const short = partsAt(f, from, to, k, rows - 1, 2 * max, cache);
+  const out: Partition[] = full.slice(0, max);
+  let added = 0;
+  for (let j = 0; j < short.length && added < max; j++) {
+    const q = short[j].cuts[k];
+    if (full.some((x, m) => m < max && x.cuts[k] === q)) continue;
+    out.push(short[j]);
+    added++;
+  }
+  out.sort((x, y) => y.cuts[k] - x.cuts[k]);
+  return out.length > max ? out.slice(0, max) : out;
+}
+
+/**
+ * Parts whose columns hold target − 1 or target rows, the last target − 2 or
+ * target − 1: up to `max` of them, longest first. They do not depend on the
+ * rows of the page (a part never reaches k·target rows), so one list serves
+ * both fillParts(rows = target) and fillParts(rows = target + 1).
+ */
+function partsAt(f: Flowable, from: number, to: number, k: number, target: number, max: number, cache?: PartCache): Partition[] {
+  const key = (from * 64 + k) * 4096 + target;
+  const hit = cache?.get(key);
+  if (hit) return hit;
   const out: Partition[] = [];
-  if (rows < 3) return out;
   const pre = f.pre;
   const base = pre[from];
-  // The part cannot reach past k full columns: look no further (the first item at or past k·rows, by bisection).
+  // Nothing reaches k·target rows: look no further than the first item there (by bisection).
   let lo = from;
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (pre[mid] - base < k * rows) lo = mid + 1;
+    if (pre[mid] - base < k * target) lo = mid + 1;
     else hi = mid;
   }
   const end = lo;
-  const seen: number[] = [];
-  // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
-  for (let target = rows; target >= rows - 1; target--) {
-    const parents = reach(f, from, end, k, target - 1, target, target - 2, target - 1);
-    if (!parents) continue;
+  const parents = reach(f, from, end, k, target - 1, target, target - 2, target - 1);
+  if (parents) {
     // No part ends before k − 1 columns of target − 1 rows and a last one of target − 2.
     const least = (k - 1) * (target - 1) + target - 2;
     const found: number[] = [];
     for (let q = Math.min(end, to - 1); q > from && found.length < max && pre[q] - base >= least; q--) {
-      if (reached(parents, q) && pre[to] - pre[q] >= 2 && !seen.includes(q)) found.push(q);
+      if (reached(parents, q) && pre[to] - pre[q] >= 2) found.push(q);
     }
     // Rebuild before the next reach call overwrites the shared tables.
-    for (const q of found) {
-      seen.push(q);
-      out.push(measure(f, rebuild(parents, q)));
-    }
+    for (const q of found) out.push(measure(f, rebuild(parents, q)));
   }
-  out.sort((x, y) => y.cuts[k] - x.cuts[k]);
-  return out.length > max ? out.slice(0, max) : out;
+  cache?.set(key, out);
+  return out;
 }

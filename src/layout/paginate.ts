@@ -20,7 +20,7 @@
 // keeps the search polynomial: articles × rows × slot patterns, pruned by
 // the rows left.
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
-import { balance, fillParts, type Partition } from './flow.js';
+import { balance, fillParts, type PartCache, type Partition } from './flow.js';
 import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
 
 export interface PlannedModule {
@@ -139,10 +139,23 @@ interface Choice {
   cost: number;
   /** 0: page break; 1: whole band; 2: band whose last module continues on the next page. */
   kind: 0 | 1 | 2;
-  slots?: Slot[];
+  /** The band: a first slot of firstK columns holding firstN modules (firstK 0: none), then `tail`. */
+  tail: Tail | undefined;
+  firstK: number;
+  firstN: number;
   /** For kind 2: the item where the split article resumes. */
-  resume?: number;
-  rows?: number;
+  resume: number;
+  rows: number;
+}
+
+/** The slots of a chosen band, left to right (built only for the bands of the plan). */
+function slotsOf(ch: Choice): Slot[] {
+  const t = ch.tail!;
+  const slots: Slot[] = [];
+  if (ch.firstK > 0) slots.push({ k: ch.firstK, count: ch.firstN as 1 | 2 });
+  for (let j = 0; j < t.done.k.length; j++) slots.push({ k: t.done.k[j], count: t.done.n[j] as 1 | 2 });
+  if (t.split) slots.push({ k: t.k, count: t.above ? 2 : 1 });
+  return slots;
 }
 
 export function planPages(articles: PreparedArticle[], space: SearchSpace): PlannedPage[] {
@@ -196,6 +209,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
 
   type SplitResult = { part: Partition; white: number; headerRows: number }[];
   const splits = articles.map(() => new Map<number, SplitResult>());
+  const partCaches: PartCache[] = articles.map(() => new Map());
   /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost. */
   const splitPart = (a: number, from: number, k: number, rows: number): SplitResult => {
     const sk = (from * 64 + k) * 4096 + rows;
@@ -209,7 +223,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const header = headerOf(a, from, k);
     const bodyRows = rows - space.gap - header.rows;
     const pre = articles[a].pre;
-    return fillParts(articles[a], from, articles[a].items.length, k, bodyRows).map((part) => {
+    return fillParts(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a]).map((part) => {
       let white = 0;
       for (let c = 0; c < k; c++) white += bodyRows - (pre[part.cuts[c + 1]] - pre[part.cuts[c]] + (c === k - 1 ? 1 : 0));
       return { part, white, headerRows: header.rows };
@@ -448,15 +462,8 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       }
     }
 
-    let choice: Choice = { cost, kind: 0 };
-    if (kind !== 0) {
-      const t = winner!;
-      const slots: Slot[] = [];
-      if (winnerK > 0) slots.push({ k: winnerK, count: winnerN as 1 | 2 });
-      for (let j = 0; j < t.done.k.length; j++) slots.push({ k: t.done.k[j], count: t.done.n[j] as 1 | 2 });
-      if (t.split) slots.push({ k: t.k, count: t.above ? 2 : 1 });
-      choice = kind === 1 ? { cost, kind, slots, rows } : { cost, kind, slots, rows, resume };
-    }
+    // The winning band is kept as its parts; its slot list is built only if the plan uses it.
+    const choice: Choice = { cost, kind, tail: winner, firstK: winnerK, firstN: winnerN, resume, rows };
     memo.set(i, p, rem, choice);
     return cost;
   };
@@ -496,12 +503,13 @@ function rebuildPlan(
       row = 0;
       continue;
     }
-    const H = ch.rows!;
+    const H = ch.rows;
+    const slots = slotsOf(ch);
     const band: PlannedBand = { row, rows: H, modules: [] };
     let col = 0;
     let a = i;
-    ch.slots!.forEach((slot, j) => {
-      const lastSlot = j === ch.slots!.length - 1;
+    slots.forEach((slot, j) => {
+      const lastSlot = j === slots.length - 1;
       const split = ch.kind === 2 && lastSlot;
       // The slot's air, as the search counted it: the first module takes up to AIR rows, the second the rest.
       let natural = 0;
@@ -535,7 +543,7 @@ function rebuildPlan(
     row += H;
     if (ch.kind === 2) {
       i = a - 1;
-      p = ch.resume!;
+      p = ch.resume;
       pages.push({ bands: [] });
       rem = space.rows;
       row = 0;
