@@ -6,9 +6,11 @@
 // decoding, exactly as fontkit copies them; compound glyphs and variable fonts
 // go through fontkit's own code. The hmtx entry is read from the table too
 // (font-tables.ts): fontkit's glyph metrics decode the outline's bounding box.
-// tests/render/glyphs.test.ts checks that the embedded font program is
-// byte-identical to fontkit's own subset.
+// The subset file is then assembled from the font's stored tables
+// (sfnt-subset.ts). tests/render/glyphs.test.ts checks that the embedded font
+// program is byte-identical to fontkit's own subset.
 import { rawHmtx } from './font-tables.js';
+import { copiedTables, encodeSubset } from './sfnt-subset.js';
 
 interface TableStream {
   pos: number;
@@ -18,16 +20,18 @@ interface TableStream {
 interface TtfSubsetInternals {
   font: {
     _variationProcessor?: unknown;
-    loca: { offsets: number[] };
+    loca: { offsets: number[]; version: number };
     _getTableStream(tag: string): TableStream;
     getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
   };
   glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
+  loca: { offsets: number[]; version?: number };
+  hmtx: { metrics: { advance: number; bearing: number }[]; bearings?: number[] };
   offset: number;
   cff?: unknown;
+  glyphs: number[];
   _addGlyph(gid: number): number;
+  encode(): Uint8Array;
 }
 
 /** Installs the fast path on one fontkit TTF subset object (CFF subsets are left alone). */
@@ -56,5 +60,19 @@ export function fastSimpleGlyphs(subset: object): void {
     }
     this.offset += buffer.length;
     return this.glyf.length - 1;
+  };
+
+  // The file itself: the stored tables copied instead of decoded and re-encoded (sfnt-subset.ts).
+  const copied = s.font._variationProcessor ? undefined : copiedTables(s.font);
+  if (!copied) return;
+  s.encode = function (this: TtfSubsetInternals): Uint8Array {
+    // As fontkit's encode(): fresh tables, then every glyph (compound glyphs append their components).
+    this.glyf = [];
+    this.offset = 0;
+    this.loca = { offsets: [], version: 1 };
+    this.hmtx = { metrics: [], bearings: [] };
+    for (let i = 0; i < this.glyphs.length; i++) this._addGlyph(this.glyphs[i]);
+    this.loca.offsets.push(this.offset);
+    return encodeSubset(copied, { glyf: this.glyf, locaOffsets: this.loca.offsets, metrics: this.hmtx.metrics });
   };
 }

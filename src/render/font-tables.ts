@@ -107,3 +107,12 @@ export function seedLoca(font: object): void {
   for (let i = 0; i < n; i++) offsets[i] = view.getUint32(loca.offset + 4 * i);
   tables.loca = { version: 1, offsets };
 }
+
+/** A table's bytes as stored in a plain sfnt (undefined for WOFF, a missing or empty table). */
+export function rawTable(font: object, tag: string): Uint8Array | undefined {
+  const f = font as SfntInternals;
+  const buf = f.stream?.buffer;
+  const t = f.directory?.tables?.[tag];
+  if (f.type !== 'TTF' || !buf || !t || t.length === 0 || t.offset + t.length > buf.length) return undefined;
+  return buf.subarray(t.offset, t.offset + t.length);
+}

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openFace } from '../../src/fonts/face.js';
 import type { TextRun } from '../../src/layout/display-list.js';
 import { renderPdf } from '../../src/render/index.js';
+import { copiedTables } from '../../src/render/sfnt-subset.js';
 import { readPdfText } from '../helpers/pdf.js';
 import { boldFace, list, qpdfJson, run, SERIF, tempPdf, tool } from './fixtures.js';
 
@@ -105,8 +106,9 @@ describe('glyph runs', () => {
     expect(await names('安全生产')).toEqual([a]);
   });
 
-  // fast-subset.ts copies simple glyphs without decoding them; the font program
-  // must be exactly what fontkit's own subsetter writes for the same glyphs.
+  // fast-subset.ts copies simple glyphs without decoding them and sfnt-subset.ts
+  // copies the stored tables; the font program must be exactly what fontkit's
+  // own subsetter writes for the same glyphs.
   // DejaVu Sans (installed with poppler's fontconfig) has compound glyphs (é, ü).
   for (const [label, path, text] of [
     ['Noto Serif SC (simple glyphs only)', SERIF, '安全生产大家谈，“以高水平安全服务高质量发展”。'],
@@ -132,6 +134,8 @@ describe('glyph runs', () => {
       const fontFile = /^(\d+) /.exec(fontDict['/FontFile2'])![1];
       const embedded = execFileSync('qpdf', [`--show-object=${fontFile}`, '--filtered-stream-data', file], { maxBuffer: 1 << 26 });
 
+      // The fast path (stored tables copied, sfnt-subset.ts) is the one taken for this font.
+      expect(copiedTables(fontkit.openSync(path))).toBeDefined();
       const refFont = fontkit.openSync(path) as fontkit.Font;
       const reference = refFont.createSubset();
       for (const g of r.glyphs) reference.includeGlyph(refFont.getGlyph(g.id));
