@@ -8,6 +8,12 @@ export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && HAN.test(ch);
 }
 
+/** True when the character just before index `i` (a whole code point) is Han. */
+export function hanBefore(s: string, i: number): boolean {
+  return HAN_AT_END.test(s.slice(Math.max(0, i - 2), i));
+}
+const HAN_AT_END = /\p{Script=Han}$/u;
+
 export function hasPunctuation(s: string): boolean {
   return PUNCT.test(s);
 }

@@ -3,16 +3,20 @@
 // Latin letters or digits (`1+4+N`, `14.13`, `PDCA`) are left alone.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Doc } from '../paragraphs.js';
+import { hanBefore } from '../text.js';
 import { lintDiagnostic, type LintText } from './lint-text.js';
 
 export const RULE = 'ascii-punctuation';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
-const PATTERN = /(?<=\p{Script=Han})([,.;:?!()])[ \t]*(?=\p{Script=Han})/gu;
+// The Han before is tested on each match: a pattern opening with a lookbehind
+// is tried at every character of the text, this one only at the marks.
+const PATTERN = /([,.;:?!()])[ \t]*(?=\p{Script=Han})/gu;
 
 export function check(doc: Doc, text: LintText): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const m of text.plain.matchAll(PATTERN)) {
+    if (!hanBefore(text.plain, m.index)) continue;
     const ch = m[1];
     out.push(lintDiagnostic(doc, text, m.index ?? 0, RULE, `ASCII \`${ch}\` between Chinese characters: write the full-width \`${FULL_WIDTH[ch]}\`.`));
   }

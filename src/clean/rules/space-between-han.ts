@@ -4,16 +4,20 @@
 // not checked; nor are line breaks inside a paragraph (source wrapping).
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Doc } from '../paragraphs.js';
+import { hanBefore } from '../text.js';
 import { lintDiagnostic, type LintText } from './lint-text.js';
 
 export const RULE = 'space-between-han';
 
-const PATTERN = /(?<=\p{Script=Han})[ \t\u3000]+(?=\p{Script=Han})/gu;
+// The Han before is tested on each match: a pattern opening with a lookbehind
+// is tried at every character of the text, this one only at spaces.
+const PATTERN = /[ \t\u3000]+(?=\p{Script=Han})/gu;
 
 export function check(doc: Doc, text: LintText): Diagnostic[] {
   if (text.standalone) return [];
   const out: Diagnostic[] = [];
   for (const m of text.plain.matchAll(PATTERN)) {
+    if (!hanBefore(text.plain, m.index)) continue;
     out.push(lintDiagnostic(doc, text, m.index ?? 0, RULE, 'space between two Chinese characters: remove it (Chinese text is set without spaces).'));
   }
   return out;
