@@ -85,9 +85,12 @@ export class ContentWriter {
     this.len += data.length;
   }
 
-  /** The bytes written so far (a copy), and an empty writer for the next page. */
+  /**
+   * The bytes written so far, and an empty writer for the next page. The view
+   * shares this writer's memory: use it (deflate it, copy it) before writing on.
+   */
   take(): Buffer {
-    const out = Buffer.from(this.buf.subarray(0, this.len));
+    const out = this.buf.subarray(0, this.len);
     this.len = 0;
     return out;
   }

@@ -18,14 +18,14 @@ export function contentDigest(pdf: Uint8Array): string | undefined {
   return createHash('md5').update(bytes.subarray(0, trailer)).digest('hex');
 }
 
-/** The PDF with its placeholder /ID replaced by the content digest, and that digest. */
+/** The PDF with its placeholder /ID replaced (in place: same length) by the content digest, and that digest. */
 export function stampContentId(pdf: Buffer): { pdf: Buffer; digest: string } {
   const trailer = pdf.lastIndexOf('trailer');
   const hash = contentDigest(pdf);
   if (hash === undefined) throw new Error('render: no trailer in the written PDF');
-  const tail = pdf.subarray(trailer).toString('latin1');
   const placeholder = `<${PLACEHOLDER_HEX}>`;
-  if (!tail.includes(placeholder)) throw new Error('render: the trailer has no placeholder /ID to replace');
-  const stamped = tail.split(placeholder).join(`<${hash}>`);
-  return { pdf: Buffer.concat([pdf.subarray(0, trailer), Buffer.from(stamped, 'latin1')]), digest: hash };
+  let at = pdf.indexOf(placeholder, trailer, 'latin1');
+  if (at < 0) throw new Error('render: the trailer has no placeholder /ID to replace');
+  for (; at >= 0; at = pdf.indexOf(placeholder, at + placeholder.length, 'latin1')) pdf.write(`<${hash}>`, at, 'latin1');
+  return { pdf, digest: hash };
 }

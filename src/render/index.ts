@@ -120,10 +120,11 @@ function captureContent(doc: PdfDoc, out: ContentWriter): void {
  */
 function endPageContent(doc: PdfDoc, out: ContentWriter): void {
   const content = doc.page.content;
+  // A view of the writer's buffer, which the next page reuses: deflated or copied now.
   const bytes = out.take();
   if (bytes.length === 0) return;
   if (!content.compress) {
-    content.write(bytes);
+    content.write(Buffer.from(bytes));
     return;
   }
   content.compress = false;
