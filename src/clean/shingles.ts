@@ -136,15 +136,19 @@ export function buildShingles(texts: string[], n: number): Shingles {
   const byRank = new Int32Array(tokens);
   for (let t = 0; t < tokens; t++) byRank[next[df[t]]++] = t;
   // Filling the sets in rank order leaves each one ascending, with no sort.
-  const sets = Array.from(setSize, (size) => new Int32Array(size));
-  const filled = new Int32Array(texts.length);
+  // All sets live in one array (views of it), so a write is one index, not two.
+  const setStart = new Int32Array(texts.length + 1);
+  for (let t = 0; t < texts.length; t++) setStart[t + 1] = setStart[t] + setSize[t];
+  const all = new Int32Array(setStart[texts.length]);
+  const filled = setStart.slice(0, texts.length);
   for (let r = 0; r < tokens; r++) {
     const t = byRank[r];
     for (let i = runStart[t]; i < runStart[t + 1]; i++) {
       if (repeat[i]) continue;
-      sets[owner[i]][filled[owner[i]]++] = r;
+      all[filled[owner[i]]++] = r;
     }
   }
+  const sets = Array.from(setSize, (_, t) => all.subarray(setStart[t], setStart[t + 1]));
   const textsWith = (rank: number): number[] => {
     const t = byRank[rank];
     const out: number[] = [];
