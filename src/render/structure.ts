@@ -31,6 +31,8 @@ export class Tagger {
   private readonly root: PdfRef;
   private readonly elements = new Map<string, Element>();
   private open: Open | null = null;
+  /** The current page and its ParentTree entry (looked up once per page, not per sequence). */
+  private page: { ref: PdfRef; parents: PdfRef[] } | undefined;
 
   constructor(
     private readonly doc: PdfDoc,
@@ -64,13 +66,22 @@ export class Tagger {
       this.elements.set(tag.id, element);
     }
     // The page's entry in the ParentTree lists, by MCID, the element each sequence belongs to.
-    const page = this.doc.page;
-    const parents = this.doc.getStructTreeRoot().data.ParentTree.get(page.structParentTreeKey) as PdfRef[];
-    const mcid = parents.length;
-    parents.push(element.ref);
-    element.marks.push({ page: page.dictionary, mcid });
+    const page = this.pageEntry();
+    const mcid = page.parents.length;
+    page.parents.push(element.ref);
+    element.marks.push({ page: page.ref, mcid });
     this.out.line(`/${tag.role} <<\n/MCID ${mcid}\n>> BDC`);
     this.open = { kind: 'struct', id: tag.id };
+  }
+
+  private pageEntry(): { ref: PdfRef; parents: PdfRef[] } {
+    const page = this.doc.page;
+    if (this.page?.ref !== page.dictionary) {
+      // pdfkit allocates the page's StructParents key (and its ParentTree entry) on first use.
+      const parents = this.doc.getStructTreeRoot().data.ParentTree.get(page.structParentTreeKey) as PdfRef[];
+      this.page = { ref: page.dictionary, parents };
+    }
+    return this.page;
   }
 
   /** Ends the open sequence (call at the end of every page). */
