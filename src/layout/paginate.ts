@@ -162,33 +162,25 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const C = space.columns;
   const R = space.rows;
   const n = articles.length;
-  const shapes = articles.map(() => new Map<number, ModuleShape | null>());
   // Sizes only: the search never draws a header. A continued part's header is one row at any width.
   const contSize: HeaderSize = { rows: CONT_HEADER_ROWS, headlineLines: 0 };
   const headerOf = (a: number, from: number, k: number): HeaderSize => (from === 0 ? articles[a].headerSize(k) : contSize);
 
-  // Whole articles are asked for most: an array beats a Map lookup.
-  const whole: (ModuleShape | null | undefined)[] = new Array(n * (C + 1));
+  // Shapes per article, indexed by from·(C + 1) + k: arrays beat Map lookups (tens of thousands of
+  // continued parts are asked for).
+  const shapes: (ModuleShape | null | undefined)[][] = articles.map((art) => new Array((art.items.length + 1) * (C + 1)));
   const shape = (a: number, from: number, k: number): ModuleShape | null => {
-    if (from === 0) {
-      let s = whole[a * (C + 1) + k];
-      if (s === undefined) s = whole[a * (C + 1) + k] = computeShape(a, 0, k);
-      return s;
-    }
-    return computeShape(a, from, k);
+    const cache = shapes[a];
+    const s = cache[from * (C + 1) + k];
+    if (s !== undefined) return s;
+    return (cache[from * (C + 1) + k] = computeShape(a, from, k));
   };
   const computeShape = (a: number, from: number, k: number): ModuleShape | null => {
-    const key = from * 64 + k;
-    const cache = shapes[a];
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
     const art = articles[a];
     const total = art.pre[art.items.length] - art.pre[from];
     // Taller than any page at this width: only its split matters, so skip balancing it.
     if (Math.ceil(total / k) + space.gap + 1 > R) {
-      const tall: ModuleShape = { part: { cuts: [], height: Math.ceil(total / k), spread: 0 }, headerRows: 0, rows: R + 1, penalty: 0 };
-      cache.set(key, tall);
-      return tall;
+      return { part: { cuts: [], height: Math.ceil(total / k), spread: 0 }, headerRows: 0, rows: R + 1, penalty: 0 };
     }
     const part = balance(art, from, art.items.length, k);
     let result: ModuleShape | null = null;
@@ -203,7 +195,6 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       if (k > 2 && part.height < want) penalty += TASTE * k * (want - part.height);
       result = { part, headerRows: header.rows, rows: space.gap + header.rows + part.height, penalty };
     }
-    cache.set(key, result);
     return result;
   };
 
@@ -239,17 +230,18 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const flat: (Choice | undefined)[] = new Array(n * (R + 1));
   // Their costs also in a typed array (NaN: not yet known), read by the search's innermost loop.
   const flatCost = new Float64Array(n * (R + 1)).fill(NaN);
-  const cont = new Map<number, Choice>();
+  // Continuations per article, keyed by p·(R + 1) + rem (a small integer: a key over all articles would
+  // not fit V8's small integers, and every lookup would box a double).
+  const cont: Map<number, Choice>[] = articles.map(() => new Map());
   const memo = {
-    get: (i: number, p: number, rem: number): Choice | undefined => (p === 0 ? flat[i * (R + 1) + rem] : cont.get(key(i, p, rem))),
+    get: (i: number, p: number, rem: number): Choice | undefined => (p === 0 ? flat[i * (R + 1) + rem] : cont[i].get(p * (R + 1) + rem)),
     set: (i: number, p: number, rem: number, c: Choice): void => {
       if (p === 0) {
         flat[i * (R + 1) + rem] = c;
         flatCost[i * (R + 1) + rem] = c.cost;
-      } else cont.set(key(i, p, rem), c);
+      } else cont[i].set(p * (R + 1) + rem, c);
     },
   };
-  const key = (i: number, p: number, rem: number) => (i * 100_000 + p) * (R + 1) + rem;
 
   // A band's slot patterns depend on where the band starts (article i, resumed at p) but not on the
   // rows left: they are enumerated once per start, in the order the search tries them, each with the
