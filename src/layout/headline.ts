@@ -8,8 +8,17 @@
 import type { FaceChain } from '../fonts/face.js';
 import { classify, isNoEnd, isNoStart, isPunctuation } from '../typeset/index.js';
 
-/** Latin letters, digits and what binds them into one unbreakable word or number. */
-const WORDISH = /[A-Za-z0-9.,%+\-_/]/;
+/** Latin letters, digits and what binds them into one unbreakable word or number: A–Z a–z 0–9 . , % + - _ / */
+function wordish(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ||
+    cp === 0x2e || cp === 0x2c || cp === 0x25 || cp === 0x2b || cp === 0x2d || cp === 0x5f || cp === 0x2f;
+}
+
+/** What a regular expression's \s matches (U+3000, the ideographic space, among them). */
+function isSpace(cp: number): boolean {
+  return (cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff;
+}
 import { lineWidth } from './text.js';
 
 export interface HeadlineBreak {
@@ -31,14 +40,14 @@ function units(text: string): Unit[] {
   const out: Unit[] = [];
   let afterSpace = false;
   for (const ch of text) {
-    if (/\s|\u3000/.test(ch)) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isSpace(cp)) {
       if (out.length > 0) afterSpace = true;
       continue;
     }
-    const cp = ch.codePointAt(0) ?? 0;
     const cls = classify(cp);
     const prev = out[out.length - 1];
-    if (prev && !afterSpace && WORDISH.test(ch) && WORDISH.test(String.fromCodePoint(prev.last))) {
+    if (prev && !afterSpace && wordish(cp) && wordish(prev.last)) {
       prev.text += ch;
       prev.last = cp;
       prev.visible += 1;

@@ -20,8 +20,15 @@ export interface SetLine {
   text: string;
 }
 
-const SPACE = /[ \u3000\t]/;
-const LATIN = /[A-Za-z0-9]/;
+/** A space, an ideographic space or a tab: collapsed into one gap. */
+function isGap(cp: number): boolean {
+  return cp === 0x20 || cp === 0x3000 || cp === 0x09;
+}
+
+/** ASCII letters and digits (a space between two of them is a word space). */
+function isLatin(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+}
 
 /** Where a text comes from, for the error when a character has no font. */
 export interface TextOrigin {
@@ -37,10 +44,11 @@ export function setLine(text: string, chain: FaceChain, size: number, origin: Te
   const runs: SetRun[] = [];
   let x = 0;
   let pendingSpace = false;
-  const chars = [...text.trim()];
-  let prev = '';
-  for (const ch of chars) {
-    if (SPACE.test(ch)) {
+  // The previous character's code point (−1: none yet).
+  let prev = -1;
+  for (const ch of text.trim()) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isGap(cp)) {
       pendingSpace = true;
       continue;
     }
@@ -50,10 +58,9 @@ export function setLine(text: string, chain: FaceChain, size: number, origin: Te
       const natural = sp ? sp.glyph.advance * size : size / 4;
       if (sp) push(runs, sp.face.key, { id: sp.glyph.id, text: ' ', x, advance: natural }, x);
       // Between Latin words a space is a word space; next to Chinese it is the phrase gap.
-      x += LATIN.test(prev) && LATIN.test(ch) ? natural : gap * size;
+      x += isLatin(prev) && isLatin(cp) ? natural : gap * size;
     }
-    prev = ch;
-    const cp = ch.codePointAt(0) ?? 0;
+    prev = cp;
     const r = chain.resolve(cp);
     if (!r) {
       // Coverage is checked before layout (an error, or a warning with --allow-missing-glyphs):
@@ -86,9 +93,10 @@ function push(runs: SetRun[], face: string, g: PlacedGlyph, x: number): void {
 export function lineWidth(text: string, chain: FaceChain, size: number, gap = 1): number {
   let x = 0;
   let pendingSpace = false;
-  let prev = '';
+  let prev = -1;
   for (const ch of text.trim()) {
-    if (SPACE.test(ch)) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isGap(cp)) {
       pendingSpace = true;
       continue;
     }
@@ -96,10 +104,10 @@ export function lineWidth(text: string, chain: FaceChain, size: number, gap = 1)
       pendingSpace = false;
       const sp = chain.resolve(0x20);
       const natural = sp ? sp.glyph.advance * size : size / 4;
-      x += LATIN.test(prev) && LATIN.test(ch) ? natural : gap * size;
+      x += isLatin(prev) && isLatin(cp) ? natural : gap * size;
     }
-    prev = ch;
-    const r = chain.resolve(ch.codePointAt(0) ?? 0);
+    prev = cp;
+    const r = chain.resolve(cp);
     x += (r ? r.glyph.advance : 1) * size;
   }
   return x;
