@@ -26,6 +26,8 @@ const CASES: Record<string, string> = {
   'astral characters': `${FM}\n𠀀𠀁，😀。\n`,
   'hard break': `${FM}\n一行  \n二行\\\n三行\n`,
   'table-like text': `${FM}\n| a | b |\n| --- | --- |\n| 1 | 2 |\n`,
+  'blank line inside the block': '---\ntitle: a\n\n---\n正文\n',
+  'indented dashes inside the block': '---\ntitle: a\n  ---\nb: c\n---\n正文\n',
 };
 
 /** Files the fast path leaves to the whole parse; the result is the same either way. */
