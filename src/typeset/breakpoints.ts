@@ -55,6 +55,35 @@ function rangeDash(cls: Uint8Array, n: number, j: number): boolean {
   return cls[d - 1] === Cls.LETTER && cls[d + 1] === Cls.LETTER;
 }
 
+// The rules above depend only on the two classes at a junction (besides spaces and range dashes,
+// handled in the loop): tabulated once, so the per-junction work is a lookup.
+const NCLS = 16;
+/** pairAllows(l, r) at l·16 + r. */
+const PAIR_OK = new Uint8Array(NCLS * NCLS);
+/** 1 where the junction is inside a word, dash, ellipsis or cluster (no inter-character spacing). */
+const INSIDE = new Uint8Array(NCLS * NCLS);
+/** The emergency penalty of a junction that may not break (0: not even in an emergency). */
+const URGENCY = new Uint16Array(NCLS * NCLS);
+for (let l = 0; l < NCLS; l++) {
+  for (let r = 0; r < NCLS; r++) {
+    const x = l * NCLS + r;
+    PAIR_OK[x] = pairAllows(l, r) ? 1 : 0;
+    INSIDE[x] =
+      (latinish(l) && latinish(r)) ||
+      (l === Cls.DASH && r === Cls.DASH) ||
+      (l === Cls.ELLIPSIS && r === Cls.ELLIPSIS) ||
+      r === Cls.COMBINING ||
+      r === Cls.JOINER ||
+      l === Cls.JOINER
+        ? 1
+        : 0;
+    if (r !== Cls.SPACE && r !== Cls.COMBINING && r !== Cls.JOINER && l !== Cls.JOINER) {
+      // Inside a word is the lesser evil; kinsoku and split dashes come last.
+      URGENCY[x] = isWordish(l) && isWordish(r) ? 1000 : l === Cls.SPACE ? 3000 : 2000;
+    }
+  }
+}
+
 const brkBuf = scratch(Uint8Array);
 const gapBuf = scratch(Uint8Array);
 const emergencyBuf = scratch(Uint16Array);
@@ -75,6 +104,7 @@ export function findBreakpoints(c: Collected): Breakpoints {
   for (let j = 0; j < n - 1; j++) {
     const l = cls[j];
     const r = cls[j + 1];
+    const x = l * NCLS + r;
     if (r === Cls.SPACE) {
       // Break after the whole run of spaces, never before it.
       brk[j] = Brk.NEVER;
@@ -82,20 +112,11 @@ export function findBreakpoints(c: Collected): Breakpoints {
       const v = lastVis[j];
       brk[j] = v >= 0 && !isNoEnd(cls[v]) && !isNoStart(r) && r !== Cls.COMBINING ? Brk.ALLOWED : Brk.NEVER;
     } else {
-      brk[j] = pairAllows(l, r) && !rangeDash(cls, n, j) ? Brk.ALLOWED : Brk.NEVER;
+      // A range dash needs a dash at the junction.
+      brk[j] = PAIR_OK[x] && !((l === Cls.DASH || r === Cls.DASH) && rangeDash(cls, n, j)) ? Brk.ALLOWED : Brk.NEVER;
     }
-    const inside =
-      (latinish(l) && latinish(r)) ||
-      (l === Cls.DASH && r === Cls.DASH) ||
-      (l === Cls.ELLIPSIS && r === Cls.ELLIPSIS) ||
-      r === Cls.COMBINING ||
-      r === Cls.JOINER ||
-      l === Cls.JOINER;
-    gapJ[j] = inside ? 0 : 1;
-    if (brk[j] === Brk.NEVER && r !== Cls.SPACE && r !== Cls.COMBINING && r !== Cls.JOINER && l !== Cls.JOINER) {
-      // Inside a word is the lesser evil; kinsoku and split dashes come last.
-      emergency[j] = isWordish(l) && isWordish(r) ? 1000 : l === Cls.SPACE ? 3000 : 2000;
-    }
+    gapJ[j] = INSIDE[x] ? 0 : 1;
+    if (brk[j] === Brk.NEVER) emergency[j] = URGENCY[x];
   }
   if (n > 0) brk[n - 1] = Brk.ALLOWED;
   return { brk, gapJ, emergency, lastVis };

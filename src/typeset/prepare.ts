@@ -52,12 +52,12 @@ function isExclamation(cp: number): boolean {
 }
 
 /** Full-width letters and digits (U+FF10–FF5A) sit on the grid; other letters are proportional Latin. */
-function latinLetter(c: Collected, i: number): boolean {
-  return c.cls[i] === Cls.LETTER && c.cps[i] < 0xff00;
+function latinLetter(cls: Uint8Array, cps: Uint32Array, i: number): boolean {
+  return cls[i] === Cls.LETTER && cps[i] < 0xff00;
 }
 
-function isHanLatin(c: Collected, i: number, k: number): boolean {
-  return (c.cls[i] === Cls.HAN && latinLetter(c, k)) || (latinLetter(c, i) && c.cls[k] === Cls.HAN);
+function isHanLatin(cls: Uint8Array, cps: Uint32Array, i: number, k: number): boolean {
+  return (cls[i] === Cls.HAN && latinLetter(cls, cps, k)) || (latinLetter(cls, cps, i) && cls[k] === Cls.HAN);
 }
 
 // Reused from paragraph to paragraph (scratch.ts): valid until the next one is prepared.
@@ -117,7 +117,7 @@ export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme
     }
     if (cls[i] !== Cls.SPACE) {
       w[i] = adv[i] - trimL[i] - trimR[i];
-      if (i + 1 < n && isHanLatin(c, i, i + 1)) gl[i] = HL_SPACE;
+      if (i + 1 < n && isHanLatin(cls, cps, i, i + 1)) gl[i] = HL_SPACE;
       continue;
     }
     // A run of spaces counts once; spaces at the paragraph's edges count nothing.
@@ -126,7 +126,7 @@ export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme
     let next = i + 1;
     while (next < n && cls[next] === Cls.SPACE) next++;
     if (next >= n) continue;
-    if (isHanLatin(c, prev, next)) {
+    if (isHanLatin(cls, cps, prev, next)) {
       w[i] = HL_SPACE;
       spSh[i] = HL_SPACE - HL_MIN;
       hlS[i] = 1;
