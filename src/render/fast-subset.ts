@@ -9,7 +9,7 @@
 // The subset file is then assembled from the font's stored tables
 // (sfnt-subset.ts). tests/render/glyphs.test.ts checks that the embedded font
 // program is byte-identical to fontkit's own subset.
-import { rawHmtx } from './font-tables.js';
+import { rawHmtx, rawTable } from './font-tables.js';
 import { copiedTables, encodeSubset } from './sfnt-subset.js';
 
 interface TableStream {
@@ -40,14 +40,22 @@ export function fastSimpleGlyphs(subset: object): void {
   const original = s._addGlyph;
   if (typeof original !== 'function' || s.cff !== undefined || !('glyphEncoder' in s)) return;
   const hmtx = rawHmtx(s.font);
+  // The glyf table's bytes, to take each record as a view (fontkit reads the same
+  // bytes through its stream, a table look-up and a seek per glyph).
+  const glyfBytes = rawTable(s.font, 'glyf');
   s._addGlyph = function (this: TtfSubsetInternals, gid: number): number {
     const font = this.font;
     if (font._variationProcessor) return original.call(this, gid);
-    const cur = font.loca.offsets[gid];
-    const next = font.loca.offsets[gid + 1];
-    const stream = font._getTableStream('glyf');
-    stream.pos += cur;
-    const buffer = stream.readBuffer(next - cur);
+    const offsets = font.loca.offsets;
+    const cur = offsets[gid];
+    const next = offsets[gid + 1];
+    let buffer: Uint8Array;
+    if (glyfBytes) buffer = glyfBytes.subarray(cur, next);
+    else {
+      const stream = font._getTableStream('glyf');
+      stream.pos += cur;
+      buffer = stream.readBuffer(next - cur);
+    }
     // numberOfContours (int16) < 0: a compound glyph; let fontkit add its components.
     if (buffer.length >= 2 && (buffer[0] & 0x80) !== 0) return original.call(this, gid);
     this.glyf.push(buffer);
