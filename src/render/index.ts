@@ -1,13 +1,15 @@
 // Render: display list → PDF bytes with pdfkit. This file only sequences the
-// concerns, each in its own module: glyphs (fast text path), boxes (page
-// boxes, bleed, marks), colour, shapes, metadata (Info + XMP), outline,
-// structure (tags), output-intent (PDF/X), ids (/ID from the content).
+// concerns, each in its own module: glyphs (fast text path; fast-subset,
+// sfnt-subset and font-tables for embedding), content-writer (each page's
+// content stream as bytes), boxes (page boxes, bleed, marks), colour, shapes,
+// metadata (Info + XMP), outline, structure (tags), output-intent (PDF/X), ids
+// (/ID from the content), render-facts (what was drawn, for preflight).
 // pdfkit is imported lazily: it costs ~145 ms to load (FACTS.md) and commands
 // such as `check` and `fmt` never render.
 import type { DisplayItem, DisplayList } from '../layout/display-list.js';
+import { deflateSync, type ZlibOptions } from 'node:zlib';
 import { BLACK } from '../layout/display-list.js';
 import { cropMarks, pageGeometry, setPageBoxes, type PageGeometry } from './boxes.js';
-import { deflateSync, type ZlibOptions } from 'node:zlib';
 import { ColourState } from './colour.js';
 import { ContentWriter } from './content-writer.js';
 import { GlyphWriter } from './glyphs.js';
@@ -44,7 +46,12 @@ export interface RenderOptions {
   faces?: readonly { key: string; path: string; font: object }[];
 }
 
-/** zlib settings for page content streams: pdfkit's own (zlib's default level, 6) for now. */
+/**
+ * zlib settings for page content streams (pdfkit would use zlib's default,
+ * level 6). Measured on x60's 2 MB of content operators (CPU, median of 7):
+ * level 6 595 KB in 29 ms, 4 608 KB/21 ms, 3 623 KB/16 ms, 1 638 KB/14 ms.
+ * Level 3 costs 28 KB over level 6 (2% of the file) for half the time.
+ */
 const CONTENT_DEFLATE: ZlibOptions = { level: 3 };
 
 // pdfkit's CommonJS build, loaded on first render: it requires fontkit's
