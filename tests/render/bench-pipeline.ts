@@ -2,10 +2,13 @@
 // load → clean → fonts → layout run once (not timed), then one render and one
 // preflight (the first in the process: pdfkit import and font-table parsing
 // included), then warm repeats. Not a test (speed is measured, never asserted).
-// CPU time is printed next to wall time: the machine is shared. Run:
-//   npx esbuild tests/render/bench-pipeline.ts --bundle --platform=node --format=esm \
+// CPU time is printed next to wall time: the machine is shared. Run (REPEATS=n warm
+// repeats, default 3; the bundle must sit in the repository, next to templates/):
+//   npx esbuild tests/render/bench-pipeline.ts --bundle --platform=node --format=esm --target=node20 \
 //     --external:pdfkit --external:fontkit --external:opentype.js --external:wawoff2 \
-//     --external:pinyin-pro --external:ajv --outfile=.bench-pipeline.mjs && node .bench-pipeline.mjs DIR [--out FILE.pdf]
+//     --external:pinyin-pro --external:ajv --external:chokidar --external:pdfjs-dist \
+//     "--banner:js=import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" \
+//     --outfile=.bench-pipeline.mjs && node .bench-pipeline.mjs DIR [--out FILE.pdf] [--press]
 // `--save-list L.json` also writes the display list; `--list L.json` renders a saved
 // list instead of laying out DIR (output comparable byte for byte across layout changes).
 // PROFILE=render or PROFILE=preflight writes a CPU profile of the cold stage
