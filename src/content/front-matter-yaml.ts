@@ -3,7 +3,7 @@
 // those are read here directly, because the package costs ~0.2 ms a block
 // (~100 ms on a 420-article bulletin, paid twice: front matter and the
 // coverage check). Anything else — quotes, comments, numbers, empty or
-// multi-line values, flow collections, tabs, CR — goes to the package. The
+// multi-line values, flow collections, tabs, a CR outside a CRLF — goes to the package. The
 // nodes built are the package's own classes with the values and ranges it
 // gives, so callers cannot tell the two paths apart
 // (tests/content/front-matter-yaml.test.ts compares them).
@@ -75,7 +75,7 @@ function scalar(value: string, start: number, nodeEnd: number): Scalar {
 
 /** The simple form, or undefined when the block needs the package. */
 export function readSimple(text: string): FrontMatterYaml | undefined {
-  if (text.length === 0 || text.includes('\r') || text.includes('\t')) return undefined;
+  if (text.length === 0 || text.includes('\t')) return undefined;
   const lines = text.split('\n');
   const lineCounter = new LineCounter();
   const map = new YAMLMap();
@@ -83,9 +83,12 @@ export function readSimple(text: string): FrontMatterYaml | undefined {
   let offset = 0;
   let list: { seq: YAMLSeq; indent: number } | undefined;
   for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
+    // CRLF: the CR belongs to the line ending (in the node's end, not its value); any other CR is the package's.
+    const raw = lines[n];
+    const line = raw.endsWith('\r') && n < lines.length - 1 ? raw.slice(0, -1) : raw;
+    if (line.includes('\r')) return undefined;
     lineCounter.addNewLine(offset);
-    const lineEnd = offset + line.length + (n < lines.length - 1 ? 1 : 0);
+    const lineEnd = offset + raw.length + (n < lines.length - 1 ? 1 : 0);
     const item = list || map.items.length > 0 ? ITEM_LINE.exec(line) : null;
     if (item) {
       const value = trimSpaces(item[2]);
@@ -119,7 +122,7 @@ export function readSimple(text: string): FrontMatterYaml | undefined {
         map.items.push(new Pair(key, scalar(value, offset + line.length - raw.length, lineEnd)));
       }
     }
-    offset += line.length + 1;
+    offset += raw.length + 1;
   }
   const last = map.items[map.items.length - 1]?.value as Scalar | YAMLSeq | null | undefined;
   if (!last) return undefined;

@@ -3,7 +3,7 @@
 //
 // micromark costs the same per character whatever the text is, and the front
 // matter is about a tenth of an article's characters: when the block is in
-// its plain form (`---` lines, LF endings, a body after it), it is cut off
+// its plain form (`---` lines, LF or CRLF endings, a body after it), it is cut off
 // here and only the body goes through remark-parse; the body's positions are
 // then moved to where the body sits in the file. The tree is the one the
 // whole-file parse gives (tests/content/parse.test.ts compares them); any
@@ -33,7 +33,7 @@ export function parseMarkdown(text: string): Root {
   const yaml: Yaml = {
     type: 'yaml',
     value: text.slice(split.valueStart, split.valueEnd),
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: split.bodyLine - 1, column: 4, offset: split.bodyStart - 1 } },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: split.bodyLine - 1, column: 4, offset: split.fenceEnd } },
   };
   tree.children.unshift(yaml);
   tree.position = { start: { line: 1, column: 1, offset: 0 }, end: tree.position!.end };
@@ -44,32 +44,47 @@ interface Split {
   /** The YAML between the fences. */
   valueStart: number;
   valueEnd: number;
+  /** Offset just after the closing `---`. */
+  fenceEnd: number;
   /** Offset and 1-based line of the first character after the closing fence's line. */
   bodyStart: number;
   bodyLine: number;
 }
 
 /**
- * The plain form only: `---` alone on the first line, a non-empty block with
- * LF endings and no other fence-like line (`---` followed by spaces would
- * close it for micromark), `---` alone closing it, then a body with text.
+ * The plain form only: `---` alone on the first line, a non-empty block
+ * whose lines all end as the first does (LF or CRLF), no other fence-like
+ * line (`---` followed by spaces would close it for micromark), `---` alone
+ * closing it, then a body with text.
  */
 export function splitFrontMatter(text: string): Split | undefined {
-  if (!text.startsWith('---\n')) return undefined;
+  const eol = text.startsWith('---\n') ? '\n' : text.startsWith('---\r\n') ? '\r\n' : undefined;
+  if (!eol) return undefined;
+  const open = 3 + eol.length;
   let line = 2;
-  for (let at = 4; at < text.length; line++) {
-    let eol = text.indexOf('\n', at);
-    if (eol < 0) eol = text.length;
+  for (let at = open; at < text.length; line++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return undefined;
+    const end = nl - eol.length + 1;
     if (text.startsWith('---', at)) {
-      if (eol !== at + 3 || at === 4 || eol === text.length) return undefined;
-      const bodyStart = eol + 1;
+      if (end !== at + 3 || at === open) return undefined;
+      const bodyStart = nl + 1;
       if (text.slice(bodyStart).trim() === '') return undefined;
-      if (text.lastIndexOf('\r', at) >= 0) return undefined;
-      return { valueStart: 4, valueEnd: at - 1, bodyStart, bodyLine: line + 1 };
+      if (!endsAllLines(text, bodyStart, eol)) return undefined;
+      return { valueStart: open, valueEnd: at - eol.length, fenceEnd: end, bodyStart, bodyLine: line + 1 };
     }
-    at = eol + 1;
+    at = nl + 1;
   }
   return undefined;
+}
+
+/** True when every line ending in text[0, end) is `eol` and no other CR is there. */
+function endsAllLines(text: string, end: number, eol: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0 && i < end; i = text.indexOf('\r', i + 1)) {
+    if (eol === '\n' || text.charCodeAt(i + 1) !== 10) return false;
+  }
+  if (eol === '\r\n') for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return false;
+  return true;
 }
 
 /** Moves every position of the body's tree by whole lines (the body starts at a line start: columns stay). */

@@ -39,6 +39,8 @@ const SIMPLE = [
   'unknown_key: value\ntitle: x',
   'title: a\nissue: 2023年第6期\ndate: 2023-06-16',
   'issue: 6期',
+  'title: a\r\nauthor: b  \r\npublisher:\r\n  - x\r\n  - y',
+  'title: a\r\nauthor: b\nrole: c',
 ];
 
 /** Blocks that need the package (each for a different reason); both paths must then agree via parseFrontMatterYaml. */
@@ -63,7 +65,8 @@ const NOT_SIMPLE = [
   'title: a:',
   'title:\nauthor: b',
   'title: a\nsubtitle:',
-  'title: a\r\nauthor: b',
+  'title: a\rb',
+  'title: a\nauthor: b\r',
   'title:\ta',
   'title: a\n  continued',
   'title: a\n\nauthor: b',
@@ -128,7 +131,7 @@ describe('front-matter YAML fast path', () => {
         if (kind === 0) lines.push(`${' '.repeat(1 + rand(3))}- ${values[rand(values.length)]}`);
         else lines.push(`${keys[rand(keys.length)]}:${rand(4) === 0 ? '' : ' '.repeat(1 + rand(2))}${values[rand(values.length)]}`);
       }
-      const block = lines.join('\n');
+      const block = lines.join(rand(3) === 0 ? '\r\n' : '\n');
       const fast = readSimple(block);
       if (!fast) continue;
       accepted++;

@@ -27,13 +27,18 @@ const CASES: Record<string, string> = {
   'hard break': `${FM}\n一行  \n二行\\\n三行\n`,
   'table-like text': `${FM}\n| a | b |\n| --- | --- |\n| 1 | 2 |\n`,
   'blank line inside the block': '---\ntitle: a\n\n---\n正文\n',
+  'CRLF file': '---\r\ntitle: a\r\nauthor: b\r\n---\r\n\r\n正文\r\n\r\n第二段\r\n',
+  'CRLF block, LF body': '---\r\ntitle: a\r\n---\r\n正文\n\n段\n',
+  'CRLF block, no blank line': '---\r\ntitle: a\r\n---\r\n正文',
   'indented dashes inside the block': '---\ntitle: a\n  ---\nb: c\n---\n正文\n',
 };
 
 /** Files the fast path leaves to the whole parse; the result is the same either way. */
 const WHOLE: Record<string, string> = {
   'no front matter': '正文\n',
-  'CRLF front matter': '---\r\ntitle: a\r\n---\r\n\r\n正文\r\n',
+  'LF block with a CRLF line': '---\ntitle: a\r\n---\n正文\n',
+  'CRLF block with an LF line': '---\r\ntitle: a\nb: c\r\n---\r\n正文\r\n',
+  'CR alone in the block': '---\r\ntitle: a\rb\r\n---\r\n正文\r\n',
   'fence with trailing space': '---\ntitle: a\n--- \n正文\n',
   'opening fence with trailing space': '---  \ntitle: a\n---\n正文\n',
   'four dashes inside': '---\na: b\n----\n---\n正文\n',
