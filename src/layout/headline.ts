@@ -53,6 +53,9 @@ function units(text: string): Unit[] {
       prev.visible += 1;
       continue;
     }
+    // A space before a closing mark or after an opening one is a typo, not a
+    // phrase boundary: it must not become a visible gap (or a break) there.
+    if (afterSpace && (isNoStart(cls) || (prev !== undefined && isNoEnd(classify(prev.last))))) afterSpace = false;
     out.push({ text: ch, afterSpace, first: cp, last: cp, visible: isPunctuation(cls) ? 0 : 1 });
     afterSpace = false;
   }
@@ -166,6 +169,25 @@ function breakAt(us: Unit[], mt: Metrics, size: number, measure: number): string
   return undefined;
 }
 
+/**
+ * Too narrow for any clean break: fill lines greedily at the smallest size,
+ * but never start a line with a unit that may not start one (a closing mark,
+ * or what follows an opening mark): such a unit stays on the line before,
+ * even if that line then runs wide.
+ */
+function greedy(us: Unit[], mt: Metrics, size: number, measure: number): string[] {
+  const lines: string[] = [];
+  let a = 0;
+  for (let i = 1; i <= us.length; i++) {
+    const full = i === us.length || (widthEm(mt, a, i + 1) * size > measure + 1e-6 && mt.canStart[i]);
+    if (full) {
+      lines.push(join(us, a, i));
+      a = i;
+    }
+  }
+  return lines;
+}
+
 /** A headline measured once (units and prefix widths), to be broken for several measures. */
 export interface PreparedHeadline {
   us: Unit[];
@@ -181,10 +203,7 @@ export function prepareHeadline(text: string, chain: FaceChain): PreparedHeadlin
 export function breakHeadline(text: string | PreparedHeadline, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
   const { us, mt } = typeof text === 'string' ? prepareHeadline(text, chain) : text;
   const fewest = breakAt(us, mt, min, measure);
-  if (!fewest) {
-    // Too narrow for any clean break: one unit a line at the smallest size.
-    return { size: min, lines: us.map((u) => u.text) };
-  }
+  if (!fewest) return { size: min, lines: greedy(us, mt, min, measure) };
   // Lines only grow with the size: search the half-point sizes for the largest that still needs the fewest.
   const natural = widthEm(mt, 0, us.length);
   let lo = 0; // steps above min known to work (0 = min itself)

@@ -16,6 +16,14 @@ describe('breakHeadline', () => {
     expect(b).toEqual({ size: 20, lines: ['安全生产 人人有责'] });
   });
 
+  it('drops a space before a closing mark or after an opening one (no gap, no break there)', () => {
+    expect(breakHeadline('“引号开头”的标题 ！', heavy, 16, 20, 300).lines).toEqual(['“引号开头”的标题！']);
+    expect(breakHeadline('《 安全生产法》 解读', heavy, 16, 20, 300).lines).toEqual(['《安全生产法》 解读']);
+    for (const measure of [60, 90, 120]) {
+      for (const line of breakHeadline('“引号开头”的标题 ！', heavy, 16, 20, measure).lines) expect(line).not.toMatch(NO_START);
+    }
+  });
+
   it('breaks a two-phrase headline at its space', () => {
     const b = breakHeadline('以默默无闻的坚持 防止发生惊天动地的事', heavy, 16, 20, 200);
     expect(b.lines).toEqual(['以默默无闻的坚持', '防止发生惊天动地的事']);
