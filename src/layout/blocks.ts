@@ -45,6 +45,8 @@ export type Block = ParaBlock | HeadingBlock | ImageBlock;
 
 /** Joins soft line breaks: none between CJK characters, one space between Latin words. */
 export function joinLines(text: string): string {
+  // Most text nodes hold no line break: skip the regular expression for them.
+  if (!text.includes('\n')) return text;
   return text.replace(/[ \t]*\r?\n[ \t]*/g, (_m, offset: number, all: string) => {
     const before = all[offset - 1] ?? '';
     const after = all[offset + _m.length] ?? '';
