@@ -136,7 +136,10 @@ export function balance(f: Flowable, from: number, to: number, k: number, maxSpr
   return undefined;
 }
 
-/** Parts already found, per (from, k, target) of one article: the page search asks for the same ones at many heights. */
+/**
+ * Parts already found, per (from, k, target) of one article: the page search
+ * asks for the same ones at many heights. A cache serves one value of `max`.
+ */
 export type PartCache = Map<number, Partition[]>;
 
 /**
@@ -149,13 +152,16 @@ export type PartCache = Map<number, Partition[]>;
 export function fillParts(f: Flowable, from: number, to: number, k: number, rows: number, max = 4, cache?: PartCache): Partition[] {
   if (rows < 3) return [];
   // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
-  const full = partsAt(f, from, to, k, rows, 2 * max, cache);
-  const short = partsAt(f, from, to, k, rows - 1, 2 * max, cache);
-  const out: Partition[] = full.slice(0, max);
+  const full = partsAt(f, from, to, k, rows, max, cache);
+  let short = partsAt(f, from, to, k, rows - 1, max, cache);
+  const isFull = (q: number) => full.some((x) => x.cuts[k] === q);
+  // A part can be both (level columns one row short, the last two short): then the next ones of
+  // the shorter kind are wanted, rarely, and found without the cache.
+  if (short.length === max && short.some((x) => isFull(x.cuts[k]))) short = partsAt(f, from, to, k, rows - 1, 2 * max);
+  const out: Partition[] = full.slice();
   let added = 0;
   for (let j = 0; j < short.length && added < max; j++) {
-    const q = short[j].cuts[k];
-    if (full.some((x, m) => m < max && x.cuts[k] === q)) continue;
+    if (isFull(short[j].cuts[k])) continue;
     out.push(short[j]);
     added++;
   }
