@@ -135,6 +135,12 @@ interface Tail {
   above: ModuleShape | null;
 }
 
+/** The tails from one start, and the fewest rows any of them needs. */
+interface TailList {
+  tails: Tail[];
+  least: number;
+}
+
 interface Choice {
   cost: number;
   /** 0: page break; 1: whole band; 2: band whose last module continues on the next page. */
@@ -256,14 +262,17 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // exactly the depth-first order of choosing slots left to right, wide slots first (they give a
   // good bound early, which prunes the rest).
   const maxRem = Math.max(R, space.firstRows);
-  const tailCache: (Tail[] | undefined)[] = new Array((n + 2) * (C + 1) * MAX_SLOTS * (MAX_STACKS + 1));
+  const tailCache: (TailList | undefined)[] = new Array((n + 2) * (C + 1) * MAX_SLOTS * (MAX_STACKS + 1));
   /** The tails from article a with `used` columns, `depth` slots and `stacks` stacked pairs already in the band. */
-  const tailsOf = (a: number, used: number, depth: number, stacks: number): Tail[] => {
+  const tailsOf = (a: number, used: number, depth: number, stacks: number): TailList => {
     const key = ((a * (C + 1) + used) * MAX_SLOTS + depth) * (MAX_STACKS + 1) + stacks;
     let list = tailCache[key];
     if (!list) {
-      list = [];
-      walkTails(a, used, depth, stacks, list);
+      const tails: Tail[] = [];
+      walkTails(a, used, depth, stacks, tails);
+      let least = Infinity;
+      for (const t of tails) least = Math.min(least, t.minRem);
+      list = { tails, least };
       tailCache[key] = list;
     }
     return list;
@@ -422,7 +431,10 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     };
 
     /** Every tail after a first slot, in order, where it fits in rem. */
-    const tails = (list: Tail[], fK: number, fN: number, fH: number, fPenalty: number) => {
+    const tails = (tl: TailList, fK: number, fN: number, fH: number, fPenalty: number) => {
+      // Short of rows for every tail of the list (a state near the page's foot): nothing to try.
+      if (rem < tl.least) return;
+      const list = tl.tails;
       for (let q = 0; q < list.length; q++) {
         const t = list[q];
         const need = Math.max(fH, t.minRem);
