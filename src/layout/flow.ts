@@ -153,18 +153,12 @@ export function fillParts(f: Flowable, from: number, to: number, k: number, rows
   if (rows < 3) return [];
   // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
   const full = partsAt(f, from, to, k, rows, max, cache);
-  let short = partsAt(f, from, to, k, rows - 1, max, cache);
-  const isFull = (q: number) => full.some((x) => x.cuts[k] === q);
-  // A part can be both (level columns one row short, the last two short): then the next ones of
-  // the shorter kind are wanted, rarely, and found without the cache.
-  if (short.length === max && short.some((x) => isFull(x.cuts[k]))) short = partsAt(f, from, to, k, rows - 1, 2 * max);
+  const short = partsAt(f, from, to, k, rows - 1, max, cache);
+  // A part can be of both kinds (level columns one row short, the last two short). It is offered
+  // once; the shorter kind's next part would never make the longest `max` anyway (at least `max`
+  // longer ones are already in hand), so `max` of each kind are enough.
   const out: Partition[] = full.slice();
-  let added = 0;
-  for (let j = 0; j < short.length && added < max; j++) {
-    if (isFull(short[j].cuts[k])) continue;
-    out.push(short[j]);
-    added++;
-  }
+  for (const p of short) if (!full.some((x) => x.cuts[k] === p.cuts[k])) out.push(p);
   out.sort((x, y) => y.cuts[k] - x.cuts[k]);
   return out.length > max ? out.slice(0, max) : out;
 }
