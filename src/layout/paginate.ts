@@ -18,7 +18,11 @@
 // lines); several split points are tried, since the rest must balance on the
 // next page (columns level within a line). The same state is reached by many orders of choices, so memoising
 // keeps the search polynomial: articles × rows × slot patterns, pruned by
-// the rows left.
+// the rows left. A band is tried as its first slot plus a "tail" (the slots
+// after it); tails depend only on where they start, so they are enumerated
+// once and shared by every state. Shapes, split parts and settled costs are
+// kept in arrays or small-integer maps: the search asks for them millions of
+// times on a 50-page bulletin.
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import { balance, fillParts, type PartCache, type Partition } from './flow.js';
 import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
@@ -249,11 +253,6 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     },
   };
 
-  // A band's slot patterns depend on where the band starts (article i, resumed at p) but not on the
-  // rows left: they are enumerated once per start, in the order the search tries them, each with the
-  // rows it needs, and every state (i, p, rem) walks the list, skipping what does not fit in rem.
-  // The order decides which of two equally good plans wins, so it is exactly the depth-first order of
-  // choosing slots left to right, wide slots first (they give a good bound early, which prunes the rest).
   // A band is its first slot (which depends on the state: article i, resumed at p, and the rows
   // left) followed by a tail: the ways to fill the columns left. A tail depends only on where it
   // starts (article, columns used, slots and stacks so far), not on the state, so each is
