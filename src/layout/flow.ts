@@ -137,10 +137,10 @@ export function balance(f: Flowable, from: number, to: number, k: number, maxSpr
 }
 
 /**
- * Parts already found, per (from, k, target) of one article: the page search
- * asks for the same ones at many heights. A cache serves one value of `max`.
+ * Ends of parts already found, per (from, k, target) of one article: the page
+ * search asks for the same ones at many heights. A cache serves one value of `max`.
  */
-export type PartCache = Map<number, Partition[]>;
+export type PartCache = Map<number, number[]>;
 
 /**
  * The parts of items [from, to) that fill k columns of `rows` rows, the last
@@ -149,34 +149,45 @@ export type PartCache = Map<number, Partition[]>;
  * at least two rows to continue: the page search picks the one whose rest
  * balances best on the next page.
  */
-export function fillParts(f: Flowable, from: number, to: number, k: number, rows: number, max = 4, cache?: PartCache): Partition[] {
-  if (rows < 3) return [];
-  // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
-  const full = partsAt(f, from, to, k, rows, max, cache);
-  const short = partsAt(f, from, to, k, rows - 1, max, cache);
-  // A part can be of both kinds (level columns one row short, the last two short). It is offered
-  // once; the shorter kind's next part would never make the longest `max` anyway (at least `max`
-  // longer ones are already in hand), so `max` of each kind are enough.
-  const out: Partition[] = full.slice();
-  for (const p of short) if (!full.some((x) => x.cuts[k] === p.cuts[k])) out.push(p);
-  out.sort((x, y) => y.cuts[k] - x.cuts[k]);
-  return out.length > max ? out.slice(0, max) : out;
+export function fillParts(f: Flowable, from: number, to: number, k: number, rows: number, max = 4): Partition[] {
+  const out: Partition[] = [];
+  for (const q of fillEnds(f, from, to, k, rows, max)) {
+    // The part ending at q, of whichever kind it is (full first, as fillEnds offers it).
+    for (const target of [rows, rows - 1]) {
+      const parents = reachAt(f, from, to, k, target);
+      if (parents && reached(parents, q)) {
+        out.push(measure(f, rebuild(parents, q)));
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**
- * Parts whose columns hold target − 1 or target rows, the last target − 2 or
- * target − 1: up to `max` of them, longest first. They do not depend on the
- * rows of the page (a part never reaches k·target rows), so one list serves
- * both fillParts(rows = target) and fillParts(rows = target + 1).
+ * Where the parts fillParts offers end (their item q: the part is [from, q)),
+ * longest first. The search needs no more: a part's white is the same however
+ * its columns are cut (k·rows minus the rows it holds).
  */
-function partsAt(f: Flowable, from: number, to: number, k: number, target: number, max: number, cache?: PartCache): Partition[] {
-  const key = (from * 64 + k) * 4096 + target;
-  const hit = cache?.get(key);
-  if (hit) return hit;
-  const out: Partition[] = [];
+export function fillEnds(f: Flowable, from: number, to: number, k: number, rows: number, max = 4, cache?: PartCache): number[] {
+  if (rows < 3) return [];
+  // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
+  const full = endsAt(f, from, to, k, rows, max, cache);
+  const short = endsAt(f, from, to, k, rows - 1, max, cache);
+  // A part can be of both kinds (level columns one row short, the last two short). It is offered
+  // once; the shorter kind's next part would never make the longest `max` anyway (at least `max`
+  // longer ones are already in hand), so `max` of each kind are enough.
+  const out = full.slice();
+  for (const q of short) if (!full.includes(q)) out.push(q);
+  out.sort((x, y) => y - x);
+  return out.length > max ? out.slice(0, max) : out;
+}
+
+/** Reachability for parts whose columns hold target − 1 or target rows, the last target − 2 or target − 1. */
+function reachAt(f: Flowable, from: number, to: number, k: number, target: number): Table | undefined {
+  // Nothing reaches k·target rows: look no further than the first item there (by bisection).
   const pre = f.pre;
   const base = pre[from];
-  // Nothing reaches k·target rows: look no further than the first item there (by bisection).
   let lo = from;
   let hi = to;
   while (lo < hi) {
@@ -184,18 +195,29 @@ function partsAt(f: Flowable, from: number, to: number, k: number, target: numbe
     if (pre[mid] - base < k * target) lo = mid + 1;
     else hi = mid;
   }
-  const end = lo;
-  const parents = reach(f, from, end, k, target - 1, target, target - 2, target - 1);
+  return reach(f, from, lo, k, target - 1, target, target - 2, target - 1);
+}
+
+/**
+ * Ends of parts of that kind, up to `max`, longest first. They do not depend
+ * on the rows of the page (a part never reaches k·target rows), so one list
+ * serves both fillEnds(rows = target) and fillEnds(rows = target + 1).
+ */
+function endsAt(f: Flowable, from: number, to: number, k: number, target: number, max: number, cache?: PartCache): number[] {
+  const key = (from * 64 + k) * 4096 + target;
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const found: number[] = [];
+  const parents = reachAt(f, from, to, k, target);
   if (parents) {
+    const pre = f.pre;
+    const base = pre[from];
     // No part ends before k − 1 columns of target − 1 rows and a last one of target − 2.
     const least = (k - 1) * (target - 1) + target - 2;
-    const found: number[] = [];
-    for (let q = Math.min(end, to - 1); q > from && found.length < max && pre[q] - base >= least; q--) {
+    for (let q = Math.min(parents.span - 1 + from, to - 1); q > from && found.length < max && pre[q] - base >= least; q--) {
       if (reached(parents, q) && pre[to] - pre[q] >= 2) found.push(q);
     }
-    // Rebuild before the next reach call overwrites the shared tables.
-    for (const q of found) out.push(measure(f, rebuild(parents, q)));
   }
-  cache?.set(key, out);
-  return out;
+  cache?.set(key, found);
+  return found;
 }

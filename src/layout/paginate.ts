@@ -24,7 +24,7 @@
 // kept in arrays or small-integer maps: the search asks for them millions of
 // times on a 50-page bulletin.
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
-import { balance, fillParts, type PartCache, type Partition } from './flow.js';
+import { balance, fillEnds, fillParts, type PartCache, type Partition } from './flow.js';
 import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
 
 export interface PlannedModule {
@@ -93,8 +93,8 @@ const MAX_SLOTS = 3;
 const MAX_STACKS = 1;
 const INFEASIBLE = 1e9;
 
+/** A module as the search sees it: sizes only (its partition is rebuilt for the plan). */
 interface ModuleShape {
-  part: Partition;
   headerRows: number;
   rows: number;
   /** Taste: awkward headlines, very short columns. */
@@ -190,7 +190,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const total = art.pre[art.items.length] - art.pre[from];
     // Taller than any page at this width: only its split matters, so skip balancing it.
     if (Math.ceil(total / k) + space.gap + 1 > R) {
-      return { part: { cuts: [], height: Math.ceil(total / k), spread: 0 }, headerRows: 0, rows: R + 1, penalty: 0 };
+      return { headerRows: 0, rows: R + 1, penalty: 0 };
     }
     const part = balance(art, from, art.items.length, k);
     let result: ModuleShape | null = null;
@@ -203,12 +203,13 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       // A wide module with short columns reads as a strip: wider modules want taller columns.
       const want = 2 * k + 6;
       if (k > 2 && part.height < want) penalty += TASTE * k * (want - part.height);
-      result = { part, headerRows: header.rows, rows: space.gap + header.rows + part.height, penalty };
+      result = { headerRows: header.rows, rows: space.gap + header.rows + part.height, penalty };
     }
     return result;
   };
 
-  type SplitResult = { part: Partition; white: number; headerRows: number }[];
+  /** Where the first parts of an article may end, with the white each leaves (the search keeps no partitions). */
+  type SplitResult = { end: number; white: number }[];
   const splits = articles.map(() => new Map<number, SplitResult>());
   const partCaches: PartCache[] = articles.map(() => new Map());
   /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost. */
@@ -220,15 +221,21 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     splits[a].set(sk, result);
     return result;
   };
+  const splitBodyRows = (a: number, from: number, k: number, rows: number): number => rows - space.gap - headerOf(a, from, k).rows;
   const computeSplit = (a: number, from: number, k: number, rows: number): SplitResult => {
-    const header = headerOf(a, from, k);
-    const bodyRows = rows - space.gap - header.rows;
+    const bodyRows = splitBodyRows(a, from, k, rows);
     const pre = articles[a].pre;
-    return fillParts(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a]).map((part) => {
-      let white = 0;
-      for (let c = 0; c < k; c++) white += bodyRows - (pre[part.cuts[c + 1]] - pre[part.cuts[c]] + (c === k - 1 ? 1 : 0));
-      return { part, white, headerRows: header.rows };
-    });
+    // Every column is white below its last line; the last also keeps a row for the 下转 line.
+    return fillEnds(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a]).map((end) => ({
+      end,
+      white: k * bodyRows - (pre[end] - pre[from]) - 1,
+    }));
+  };
+  /** The partition of the chosen split part, rebuilt for the plan. */
+  const splitPartition = (a: number, from: number, k: number, rows: number, end: number): { part: Partition; headerRows: number } => {
+    const bodyRows = splitBodyRows(a, from, k, rows);
+    const part = fillParts(articles[a], from, articles[a].items.length, k, bodyRows).find((pt) => pt.cuts[k] === end)!;
+    return { part, headerRows: headerOf(a, from, k).rows };
   };
 
   // White beyond a few per cent of a page in one place costs far more: a
@@ -416,12 +423,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         const white = others + sp.white;
         const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
         if (partial >= cost) continue;
-        const c = partial + best(t.next, sp.part.cuts[k], R);
+        const c = partial + best(t.next, sp.end, R);
         if (c < cost) {
           cost = c;
           kind = 2;
           rows = rem;
-          resume = sp.part.cuts[k];
+          resume = sp.end;
           winner = t;
           winnerK = fK;
           winnerN = fN;
@@ -481,7 +488,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     throw new BulletinError(diagnostic({ file: articles[a].file, line: 1, column: 1 }, 'error', 'layout-impossible',
       `"${articles[a].title}" cannot be set in this template's columns (no balanced module and no place to continue it): shorten its paragraphs, pictures or lists, or use a template with more rows.`));
   }
-  return rebuildPlan(articles, space, memo.get, shape, splitPart);
+  // The balanced partition of a placed module (the search kept only its height).
+  const shapePartition = (a: number, from: number, k: number): Partition => balance(articles[a], from, articles[a].items.length, k)!;
+  return rebuildPlan(articles, space, memo.get, shape, shapePartition, splitPartition);
 }
 
 function rebuildPlan(
@@ -489,7 +498,8 @@ function rebuildPlan(
   space: SearchSpace,
   memo: (i: number, p: number, rem: number) => Choice | undefined,
   shape: (a: number, from: number, k: number) => ModuleShape | null,
-  splitPart: (a: number, from: number, k: number, rows: number) => { part: Partition; white: number; headerRows: number }[],
+  shapePartition: (a: number, from: number, k: number) => Partition,
+  splitPartition: (a: number, from: number, k: number, rows: number, end: number) => { part: Partition; headerRows: number },
 ): PlannedPage[] {
   const n = articles.length;
   const pages: PlannedPage[] = [{ bands: [] }];
@@ -523,7 +533,7 @@ function rebuildPlan(
         const from = a === i ? p : 0;
         const lastModule = s === slot.count - 1;
         if (split && lastModule) {
-          const sp = splitPart(a, from, slot.k, H - top).find((c) => c.part.cuts[slot.k] === ch.resume)!;
+          const sp = splitPartition(a, from, slot.k, H - top, ch.resume);
           band.modules.push({
             article: a, col, k: slot.k, row: top, rows: H - top, from, to: sp.part.cuts[slot.k], part: sp.part,
             continued: from > 0, jumps: true, headerRows: sp.headerRows, air: 0,
@@ -533,7 +543,7 @@ function rebuildPlan(
           const air = Math.min(AIR, stretch);
           stretch -= air;
           band.modules.push({
-            article: a, col, k: slot.k, row: top, rows: lastModule ? H - top : sh.rows + air, from, to: articles[a].items.length, part: sh.part,
+            article: a, col, k: slot.k, row: top, rows: lastModule ? H - top : sh.rows + air, from, to: articles[a].items.length, part: shapePartition(a, from, slot.k),
             continued: from > 0, jumps: false, headerRows: sh.headerRows, air,
           });
           top += sh.rows + air;

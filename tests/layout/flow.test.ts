@@ -2,7 +2,7 @@
 // force over every way to cut the columns, with and without the per-article
 // cache the page search uses.
 import { describe, expect, it } from 'vitest';
-import { fillParts, type Flowable, type PartCache } from '../../src/layout/flow.js';
+import { fillEnds, fillParts, type Flowable, type PartCache } from '../../src/layout/flow.js';
 import { prng } from '../typeset/random-text.js';
 
 /** Lines (1 row) and pictures (2–6 rows); columns may not begin everywhere (widows, captions). */
@@ -46,7 +46,7 @@ function expected(f: Flowable, from: number, to: number, k: number, rows: number
   return [...full, ...pick(rows - 1, full)].sort((a, b) => b - a).slice(0, 4);
 }
 
-describe('fillParts', () => {
+describe('fillParts and fillEnds', () => {
   it('offers the parts a brute force finds, the same with the search cache as without', () => {
     const rand = prng(5);
     for (let t = 0; t < 40; t++) {
@@ -57,18 +57,20 @@ describe('fillParts', () => {
         for (let k = 1; k <= 4; k++) {
           for (let rows = 2; rows <= 16; rows++) {
             const want = expected(f, from, to, k, rows);
-            for (const parts of [fillParts(f, from, to, k, rows), fillParts(f, from, to, k, rows, 4, cache)]) {
-              expect(parts.map((p) => p.cuts[k])).toEqual(want);
-              for (const p of parts) {
-                // Every column of a returned part keeps the rules it was sought under.
-                expect(p.cuts[0]).toBe(from);
-                for (let c = 0; c < k; c++) expect(f.breakBefore[p.cuts[c + 1]]).toBe(1);
-                const heights = p.cuts.slice(1).map((q, c) => f.pre[q] - f.pre[p.cuts[c]]);
-                const fits = (target: number) =>
-                  heights.every((h, c) => (c < k - 1 ? h >= target - 1 && h <= target : h >= target - 2 && h <= target - 1));
-                expect(fits(rows) || fits(rows - 1)).toBe(true);
-                expect(f.pre[to] - f.pre[p.cuts[k]]).toBeGreaterThanOrEqual(2);
-              }
+            // The search asks for the ends only, through the cache; the plan rebuilds the parts.
+            expect(fillEnds(f, from, to, k, rows, 4, cache)).toEqual(want);
+            expect(fillEnds(f, from, to, k, rows)).toEqual(want);
+            const parts = fillParts(f, from, to, k, rows);
+            expect(parts.map((p) => p.cuts[k])).toEqual(want);
+            for (const p of parts) {
+              // Every column of a returned part keeps the rules it was sought under.
+              expect(p.cuts[0]).toBe(from);
+              for (let c = 0; c < k; c++) expect(f.breakBefore[p.cuts[c + 1]]).toBe(1);
+              const heights = p.cuts.slice(1).map((q, c) => f.pre[q] - f.pre[p.cuts[c]]);
+              const fits = (target: number) =>
+                heights.every((h, c) => (c < k - 1 ? h >= target - 1 && h <= target : h >= target - 2 && h <= target - 1));
+              expect(fits(rows) || fits(rows - 1)).toBe(true);
+              expect(f.pre[to] - f.pre[p.cuts[k]]).toBeGreaterThanOrEqual(2);
             }
           }
         }
