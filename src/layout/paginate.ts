@@ -107,12 +107,12 @@ interface Slot {
   count: 1 | 2;
 }
 
-/** Slots of a band already chosen, left to right: width, modules in the slot, natural height. */
-interface Done {
-  k: number[];
-  n: number[];
-  h: number[];
-}
+/**
+ * Slots of a band already chosen, left to right, three numbers each: width,
+ * modules in the slot, natural height. One flat array per tail: the search
+ * keeps tens of thousands of them.
+ */
+type Done = number[];
 
 /**
  * A way to fill the rest of a band. A whole band (split false) ends before
@@ -163,7 +163,7 @@ function slotsOf(ch: Choice): Slot[] {
   const t = ch.tail!;
   const slots: Slot[] = [];
   if (ch.firstK > 0) slots.push({ k: ch.firstK, count: ch.firstN as 1 | 2 });
-  for (let j = 0; j < t.done.k.length; j++) slots.push({ k: t.done.k[j], count: t.done.n[j] as 1 | 2 });
+  for (let j = 0; j < t.done.length; j += 3) slots.push({ k: t.done[j], count: t.done[j + 1] as 1 | 2 });
   if (t.split) slots.push({ k: t.k, count: t.above ? 2 : 1 });
   return slots;
 }
@@ -208,8 +208,8 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     return result;
   };
 
-  /** Where the first parts of an article may end, with the white each leaves (the search keeps no partitions). */
-  type SplitResult = { end: number; white: number }[];
+  /** Where the first parts of an article may end and the white each leaves, in pairs (end, white): the search keeps no partitions. */
+  type SplitResult = number[];
   const splits = articles.map(() => new Map<number, SplitResult>());
   const partCaches: PartCache[] = articles.map(() => new Map());
   /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost. */
@@ -226,10 +226,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const bodyRows = splitBodyRows(a, from, k, rows);
     const pre = articles[a].pre;
     // Every column is white below its last line; the last also keeps a row for the 下转 line.
-    return fillEnds(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a]).map((end) => ({
-      end,
-      white: k * bodyRows - (pre[end] - pre[from]) - 1,
-    }));
+    const out: SplitResult = [];
+    for (const end of fillEnds(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a])) out.push(end, k * bodyRows - (pre[end] - pre[from]) - 1);
+    return out;
   };
   /** The partition of the chosen split part, rebuilt for the plan. */
   const splitPartition = (a: number, from: number, k: number, rows: number, end: number): { part: Partition; headerRows: number } => {
@@ -288,7 +287,11 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const slotK: number[] = [];
     const slotN: number[] = [];
     const heights: number[] = [];
-    const done = (): Done => ({ k: slotK.slice(), n: slotN.slice(), h: heights.slice() });
+    const done = (): Done => {
+      const d: Done = [];
+      for (let j = 0; j < slotK.length; j++) d.push(slotK[j], slotN[j], heights[j]);
+      return d;
+    };
     const walk = (a: number, used: number, penalty: number, tallest: number, stacks: number) => {
       if (used === C) {
         // The whole band at its natural height, and stretched to the page's foot.
@@ -343,7 +346,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     };
     walk(a0, used0, 0, 0, stacks0);
   };
-  const noSlots: Done = { k: [], n: [], h: [] };
+  const noSlots: Done = [];
 
   const best = (i: number, p: number, rem: number): number => {
     if (i >= n) return 0;
@@ -375,10 +378,10 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         air += fK * stretch;
         white += fK * (H - fH - stretch);
       }
-      for (let j = 0; j < d.k.length; j++) {
-        const stretch = Math.min(AIR * d.n[j], H - d.h[j]);
-        air += d.k[j] * stretch;
-        white += d.k[j] * (H - d.h[j] - stretch);
+      for (let j = 0; j < d.length; j += 3) {
+        const stretch = Math.min(AIR * d[j + 1], H - d[j + 2]);
+        air += d[j] * stretch;
+        white += d[j] * (H - d[j + 2] - stretch);
       }
       const w = H === rem ? FOOT : 1;
       const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + fPenalty + t.penalty + BAND;
@@ -409,26 +412,26 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         air += fK * stretch;
         others += fK * (rem - fH - stretch);
       }
-      for (let j = 0; j < d.k.length; j++) {
-        const stretch = Math.min(AIR * d.n[j], rem - d.h[j]);
-        air += d.k[j] * stretch;
-        others += d.k[j] * (rem - d.h[j] - stretch);
+      for (let j = 0; j < d.length; j += 3) {
+        const stretch = Math.min(AIR * d[j + 1], rem - d[j + 2]);
+        air += d[j] * stretch;
+        others += d[j] * (rem - d[j + 2] - stretch);
       }
       const penalty = fPenalty + t.penalty;
       // Bound: the white of the other slots alone may already lose.
       if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= cost) return;
       const candidates = splitPart(t.next, t.from, k, room);
-      for (let ci = 0; ci < candidates.length; ci++) {
-        const sp = candidates[ci];
-        const white = others + sp.white;
+      for (let ci = 0; ci < candidates.length; ci += 2) {
+        const end = candidates[ci];
+        const white = others + candidates[ci + 1];
         const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
         if (partial >= cost) continue;
-        const c = partial + best(t.next, sp.end, R);
+        const c = partial + best(t.next, end, R);
         if (c < cost) {
           cost = c;
           kind = 2;
           rows = rem;
-          resume = sp.end;
+          resume = end;
           winner = t;
           winnerK = fK;
           winnerN = fN;
