@@ -105,17 +105,20 @@ export function bodyItems(env: Env, blocks: Block[], file: string): { items: Bod
         indent: b.indent, hangingIndent: b.hanging, scheme: template.punctuation,
       });
       const n = lines.length;
+      // One tag object for the paragraph's lines (render compares tags by id).
+      const tag: StructureTag = { role: b.tag, id: b.id };
       lines.forEach((line, j) => {
         // No widows or orphans: at least two lines of a paragraph on each side of a column break.
         const ok = j === 0 || (j >= 2 && n - j >= 2);
-        add({ kind: 'line', line, size: grid.body, inset, tag: { role: b.tag, id: b.id }, rows: 1 }, ok);
+        add({ kind: 'line', line, size: grid.body, inset, tag, rows: 1 }, ok);
       });
     } else if (b.kind === 'heading') {
       const size = template.sizes.subheading;
       const lines = composeParagraph({
         spans: [{ text: b.text, chain: env.fonts.chain('bold') }], size, measure: grid.measure, indent: 0, align: 'start', scheme: template.punctuation,
       });
-      lines.forEach((line, j) => add({ kind: 'heading', line, size, tag: { role: 'H3', id: b.id }, rows: 1 }, j === 0));
+      const tag: StructureTag = { role: 'H3', id: b.id };
+      lines.forEach((line, j) => add({ kind: 'heading', line, size, tag, rows: 1 }, j === 0));
       // A subheading keeps with the two lines that follow it.
       keep = 2;
     } else {
@@ -132,11 +135,11 @@ export function bodyItems(env: Env, blocks: Block[], file: string): { items: Bod
           spans: [{ text: b.caption, chain: env.fonts.chain('kai') }], size: template.sizes.caption, measure: grid.measure, indent: 0,
           align: 'start', scheme: template.punctuation,
         });
-        const capId = `${b.id}-caption`;
+        const tag: StructureTag = { role: 'Caption', id: `${b.id}-caption` };
         // The caption stays with its picture.
         for (const line of lines) {
           keep = 1;
-          add({ kind: 'line', line, size: template.sizes.caption, inset: 0, tag: { role: 'Caption', id: capId }, rows: 1 }, false);
+          add({ kind: 'line', line, size: template.sizes.caption, inset: 0, tag, rows: 1 }, false);
         }
       }
     }
