@@ -66,7 +66,16 @@ function reach(f: Flowable, from: number, to: number, k: number, lo: number, hi:
     for (let x = 0; x < count; x++) {
       const p = frontier[x];
       const base = pre[p];
-      for (let q = p + 1; q <= to; q++) {
+      // Columns are tens of lines tall: find the first item that could end one (a rows in) by
+      // bisection rather than stepping through every line before it.
+      let first = p + 1;
+      let last = to + 1;
+      while (first < last) {
+        const mid = (first + last) >> 1;
+        if (pre[mid] - base < a) first = mid + 1;
+        else last = mid;
+      }
+      for (let q = first; q <= to; q++) {
         const rows = pre[q] - base;
         if (rows > b) break;
         if (rows < a || !breakBefore[q]) continue;
