@@ -186,10 +186,15 @@ export function fillEnds(f: Flowable, from: number, to: number, k: number, rows:
   // A part can be of both kinds (level columns one row short, the last two short). It is offered
   // once; the shorter kind's next part would never make the longest `max` anyway (at least `max`
   // longer ones are already in hand), so `max` of each kind are enough.
-  const out = full.slice();
-  for (const q of short) if (!full.includes(q)) out.push(q);
-  out.sort((x, y) => y - x);
-  return out.length > max ? out.slice(0, max) : out;
+  // Both lists run longest first: merge them, keeping the longest `max`.
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < max && (i < full.length || j < short.length)) {
+    const q = j >= short.length || (i < full.length && full[i] >= short[j]) ? full[i++] : short[j++];
+    if (out.length === 0 || out[out.length - 1] !== q) out.push(q);
+  }
+  return out;
 }
 
 /** Reachability for parts whose columns hold target − 1 or target rows, the last target − 2 or target − 1. */
