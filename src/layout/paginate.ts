@@ -5,15 +5,17 @@
 // width (a short piece under another fills what would be white). Articles go
 // in file order: left to right, top to bottom within a slot. A module's
 // height follows from its width: header rows plus the body balanced over its
-// columns; up to two rows of air under the byline let modules of a band end
-// level and the last band reach the page's foot.
+// columns; a row of air under the byline lets modules of a band end level
+// (more looks like a mistake: a band rather ends a little uneven).
 //
 // A dynamic programme over (next article, line where it resumes, rows left on
 // the page) chooses every band's slots so that the total cost is least:
 // empty grid cells (those at a page's foot weigh more, since every page but
 // the last must be full), uneven columns, awkward modules, and the price of
 // continuing an article on the next page. The last page's unused rows are
-// free: it ends where its last band ends, level across the page. An article
+// free: it ends where its last band ends, whose modules should end near the
+// same depth; columns beside a short last band may stay white (a short piece
+// takes fewer, deeper columns rather than a strip across the page). An article
 // is split only at a page's foot, when it does not fit there whole (下转/上接
 // lines); several split points are tried, since the rest must balance on the
 // next page (columns level within a line). The same state is reached by many orders of choices, so memoising
@@ -75,14 +77,28 @@ const FOOT = 10;
 const BAND = 1;
 const TASTE = 0.5;
 const EXCESS = 40;
-/** A column left empty at the bulletin's end. */
-const EMPTY = 2000;
+/**
+ * A column left empty beside the bulletin's last band, besides its white
+ * cells: cheap, since white to the right of a short last piece is normal in
+ * newspapers (a short piece takes fewer, deeper columns rather than a strip
+ * across the page); a deep last band pays for its empty columns through
+ * their white and the UNEVEN cost.
+ */
+const EMPTY = 4;
+/**
+ * Per row between the deepest and the shallowest slot bottom of the
+ * bulletin's last band (empty columns aside): the last page's modules end
+ * near the same depth, so that no column runs far down while its neighbour
+ * is mostly white (LAYOUT.md "the last page is filled or its modules balanced").
+ */
+const UNEVEN = 8;
 const STACK = 2;
 /**
  * Rows of air a module may take between its byline and its body, so that
- * modules of a band end level and the last band reaches the page's foot.
+ * modules of a band end level and the last band reaches the page's foot. One
+ * at most: a gap of two rows under a byline looks like a mistake.
  */
-export const AIR = 2;
+export const AIR = 1;
 const AIR_COST = 0.5;
 /**
  * A band has at most three slots and one stacked pair: richer bands rarely
@@ -299,8 +315,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         return;
       }
       if (a >= n) {
-        // The bulletin's last articles cannot fill every column (no balanced partition at the width
-        // left): a last resort, so that a bad tail never makes a better page before it impossible.
+        // The bulletin's last articles leave columns empty: white beside a short last piece (leaf
+        // counts the empty cells as white). Also what keeps a bulletin feasible when no balanced
+        // partition fills the width left.
         out.push({ split: false, next: a, penalty: penalty + EMPTY * (C - used), minRem: tallest, maxRem, stretch: false, used, done: done(), from: 0, k: 0, above: null });
         return;
       }
@@ -373,18 +390,24 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       const d = t.done;
       let white = (C - t.used) * H;
       let air = 0;
+      // The shallowest slot bottom (H: the band is level).
+      let shallowest = H;
       if (fK > 0) {
         const stretch = Math.min(AIR * fN, H - fH);
         air += fK * stretch;
         white += fK * (H - fH - stretch);
+        shallowest = fH + stretch;
       }
       for (let j = 0; j < d.length; j += 3) {
         const stretch = Math.min(AIR * d[j + 1], H - d[j + 2]);
         air += d[j] * stretch;
         white += d[j] * (H - d[j + 2] - stretch);
+        if (d[j + 2] + stretch < shallowest) shallowest = d[j + 2] + stretch;
       }
       const w = H === rem ? FOOT : 1;
-      const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + fPenalty + t.penalty + BAND;
+      // The bulletin's last band: its modules end near the same depth.
+      const uneven = t.next >= n ? UNEVEN * (H - shallowest) : 0;
+      const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
       if (partial >= cost) return;
       let rest = t.next >= n ? 0 : flatCost[t.next * (R + 1) + rem - H];
       if (rest !== rest) rest = best(t.next, 0, rem - H); // NaN: not settled yet
