@@ -5,6 +5,7 @@
 import { Cls, isNoEnd, isNoStart, isWordish } from './classes.js';
 import type { Collected } from './collect.js';
 import { scratch } from './scratch.js';
+import { HYPHEN_BREAK, URL_BREAK, latinBreaks } from './latin.js';
 
 /** Break kinds per junction. */
 export const Brk = {
@@ -12,6 +13,10 @@ export const Brk = {
   NEVER: 0,
   /** A normal break opportunity. */
   ALLOWED: 1,
+  /** Inside a URL or e-mail address (latin.ts): allowed with a penalty, no hyphen. */
+  URL: URL_BREAK,
+  /** A hyphenation point of an English word (latin.ts): allowed with a penalty, a hyphen is drawn. */
+  HYPHEN: HYPHEN_BREAK,
 } as const;
 
 export interface Breakpoints {
@@ -27,6 +32,8 @@ export interface Breakpoints {
   emergency: Uint16Array;
   /** Index of the last non-space character at or before each index (−1 if none). */
   lastVis: Int32Array;
+  /** Width (em) of the hyphen drawn when breaking at a HYPHEN junction, 0 elsewhere. */
+  hyw: Float64Array;
 }
 
 function latinish(c: number): boolean {
@@ -88,6 +95,7 @@ const brkBuf = scratch(Uint8Array);
 const gapBuf = scratch(Uint8Array);
 const emergencyBuf = scratch(Uint16Array);
 const lastVisBuf = scratch(Int32Array);
+const hywBuf = scratch(Float64Array);
 
 /** The paragraph's break opportunities, in reused arrays (valid until the next paragraph). */
 export function findBreakpoints(c: Collected): Breakpoints {
@@ -96,6 +104,7 @@ export function findBreakpoints(c: Collected): Breakpoints {
   const gapJ = gapBuf(n, true);
   const emergency = emergencyBuf(n, true);
   const lastVis = lastVisBuf(n);
+  const hyw = hywBuf(n, true);
   let lv = -1;
   for (let i = 0; i < n; i++) {
     if (cls[i] !== Cls.SPACE) lv = i;
@@ -118,6 +127,7 @@ export function findBreakpoints(c: Collected): Breakpoints {
     gapJ[j] = INSIDE[x] ? 0 : 1;
     if (brk[j] === Brk.NEVER) emergency[j] = URGENCY[x];
   }
+  latinBreaks(c, brk, hyw);
   if (n > 0) brk[n - 1] = Brk.ALLOWED;
-  return { brk, gapJ, emergency, lastVis };
+  return { brk, gapJ, emergency, lastVis, hyw };
 }

@@ -2,6 +2,7 @@
 // each resolved once to a face, a glyph id and a natural advance. Flat typed
 // arrays keep the later steps allocation-free and linear; they are reused
 // from paragraph to paragraph (scratch.ts), so they may be longer than n.
+import type { FaceChain } from '../fonts/face.js';
 import type { Span } from './types.js';
 import { classify } from './classes.js';
 import { scratch } from './scratch.js';
@@ -20,6 +21,9 @@ export interface Collected {
   gid: Uint32Array;
   /** Natural advance in em. */
   adv: Float64Array;
+  /** The spans' chains and the character index where each span ends (for the hyphen glyph of a break). */
+  chains: FaceChain[];
+  spanEnds: number[];
 }
 
 /** Face key used when a chain is empty (the font module has reported the gap). */
@@ -50,6 +54,8 @@ export function collect(spans: readonly Span[]): Collected {
   const gid = gidBuf(total);
   const adv = advBuf(total);
   const faces: string[] = [];
+  const chains: FaceChain[] = [];
+  const spanEnds: number[] = [];
   let n = 0;
   let at = 0;
   for (const span of spans) {
@@ -94,7 +100,9 @@ export function collect(spans: readonly Span[]): Collected {
       u += len;
     }
     at += t.length;
+    chains.push(chain);
+    spanEnds.push(n);
   }
   off[n] = at;
-  return { n, text, off, cps, cls, face, faces, gid, adv };
+  return { n, text, off, cps, cls, face, faces, gid, adv, chains, spanEnds };
 }

@@ -6,6 +6,8 @@
 import type { PlacedGlyph } from '../layout/display-list.js';
 import { HL_MAX, HL_MIN, HL_SPACE, lineMetrics, type LineMetrics, type Prepared } from './prepare.js';
 import { Cls } from './classes.js';
+import { Brk } from './breakpoints.js';
+import { hyphenGlyph } from './latin.js';
 import type { ComposedLine, LineRun } from './types.js';
 import { scratch } from './scratch.js';
 
@@ -48,14 +50,17 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
       sw[i] = cls[i] === Cls.SPACE ? w[i] : 0;
       jg[i] = i < e ? gl[i] : 0;
     }
+    // A line ending at a hyphenation point carries the hyphen glyph's width.
+    const hyphen = !last && p.brk[j] === Brk.HYPHEN && e === j ? p.hyw[j] : 0;
     let applied = 0;
     let gapCount = 0;
     if (e >= a) {
       tl[a] += shL[a];
       lineMetrics(p, a, e, m);
-      gapCount = m.gaps > 0 ? m.gaps : e - a;
-      let E = avail - m.width;
-      if (E < -EPS && m.endShrink > 0) {
+      gapCount = m.gaps;
+      if (gapCount === 0) for (let i = a; i < e; i++) if (letterGap(p, i)) gapCount++;
+      let E = avail - m.width - hyphen;
+      if (E < -EPS && m.endShrink > 0 && hyphen === 0) {
         // The line-final mark loses its whole blank half (its ink then sits at the edge).
         tr[e] += m.endShrink;
         E += m.endShrink;
@@ -87,14 +92,19 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
         // 3. Evenly between characters (inside words only when nothing else can take it).
         if (x > EPS && gapCount > 0) {
           const each = x / gapCount;
-          for (let i = a; i < e; i++) if (m.gaps === 0 || gapJ[i]) jg[i] += each;
+          for (let i = a; i < e; i++) if (m.gaps === 0 ? letterGap(p, i) : gapJ[i]) jg[i] += each;
         }
       }
     }
-    lines.push(emit(p, { a, e, j, first: li === 0, last, avail, applied, gapCount }, tl, tr, sw, jg, cfg));
+    lines.push(emit(p, { a, e, j, first: li === 0, last, avail, applied, gapCount, hyphen: hyphen > 0 }, tl, tr, sw, jg, cfg));
     a = j + 1;
   }
   return lines;
+}
+
+/** Whether letter-spacing may open junction i: not next to a collapsed space (a paragraph's leading space takes no room). */
+function letterGap(p: Prepared, i: number): boolean {
+  return !(p.cls[i] === Cls.SPACE && p.w[i] === 0) && !(p.cls[i + 1] === Cls.SPACE && p.w[i + 1] === 0);
 }
 
 /** The line a..j (e its last visible character, spaces after it hang) with its adjustments applied. */
@@ -108,6 +118,8 @@ interface LineSpec {
   /** Extra space added (negative: taken), em. */
   applied: number;
   gapCount: number;
+  /** A hyphen glyph follows the last character. */
+  hyphen: boolean;
 }
 
 // One string per BMP character, shared by every glyph that shows it: a bulletin places a million
@@ -144,9 +156,18 @@ function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: 
     pen += p.cls[i] === Cls.SPACE ? sw[i] : p.adv[i] - tl[i] - tr[i];
     if (i < e) pen += jg[i];
   }
+  if (l.hyphen) {
+    const h = hyphenGlyph(p, e)!;
+    if (h.face !== run.face) {
+      run = { face: h.face, size, x: pen * size, glyphs: [] };
+      runs.push(run);
+    }
+    run.glyphs.push({ id: h.id, text: '-', x: pen * size - run.x, advance: h.advance * size });
+    pen += h.advance;
+  }
   let start = l.first ? cfg.indent : cfg.hangingIndent;
   if (cfg.align === 'center') start += (l.avail - pen) / 2;
-  return { runs, start: start * size, width: pen * size, text: src.slice(off[a], off[j + 1]), last: l.last, gap: l.gapCount > 0 ? l.applied / l.gapCount : 0 };
+  return { runs, start: start * size, width: pen * size, text: src.slice(off[a], off[j + 1]), hyphen: l.hyphen, last: l.last, gap: l.gapCount > 0 ? l.applied / l.gapCount : 0 };
 }
 
 /** Takes `D` em out of the line a..e; returns how much it could take. */

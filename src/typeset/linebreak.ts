@@ -29,6 +29,19 @@ const ORPHAN_DEMERITS = 1e9;
 const MAX_BADNESS = 1e8;
 /** Letter-spacing a lone word is the last resort. */
 const LETTERSPACE_BADNESS = 1e6;
+/**
+ * Penalties of the breaks inside long Latin runs (latin.ts), squared into
+ * demerits like TeX's. A URL break costs about as much as a line at the
+ * loose-line limit, so it is taken only to avoid loose lines. A hyphen costs
+ * about as much as a line whose Latin word spaces reach ~½ em (ratio ½: each
+ * space has a gap on either side), so a paragraph hyphenates rather than
+ * open wider spaces, as TeX's hyphenpenalty 50 does at its own stretch.
+ */
+export const URL_PENALTY = 100;
+export const HYPHEN_PENALTY = 20;
+/** Two hyphenated lines in a row, and a hyphen on the last line but one (TeX's doublehyphendemerits, finalhyphendemerits). */
+const DOUBLE_HYPHEN_DEMERITS = 10000;
+const FINAL_HYPHEN_DEMERITS = 5000;
 const INFEASIBLE = -1;
 const TOO_LOOSE = -2;
 /**
@@ -56,8 +69,8 @@ interface Sums {
  * Badness of the line a..e (e its last visible character), or INFEASIBLE
  * when it cannot be made to fit even with all shrink used.
  */
-function badness(s: Sums, a: number, e: number, avail: number, last: boolean, maxRatio: number): number {
-  const width = s.PW[e + 1] - s.PW[a] + (s.PG[e] - s.PG[a]) - s.shL[a];
+function badness(s: Sums, a: number, e: number, avail: number, last: boolean, maxRatio: number, hyphen: number, lone: boolean): number {
+  const width = s.PW[e + 1] - s.PW[a] + (s.PG[e] - s.PG[a]) - s.shL[a] + hyphen;
   let E = avail - width;
   // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
   if (E < -EPS) E += s.shR[e];
@@ -74,7 +87,8 @@ function badness(s: Sums, a: number, e: number, avail: number, last: boolean, ma
     const r = E / (LOOSE_GAP * gaps);
     return r > maxRatio ? TOO_LOOSE : Math.min(MAX_BADNESS, 100 * r * r * r);
   }
-  if (maxRatio < Infinity) return TOO_LOOSE;
+  // A lone character cannot be justified: only the last-resort pass may set one (a glyph wider than the measure).
+  if (maxRatio < Infinity || (e === a && !lone)) return TOO_LOOSE;
   if (e === a) return MAX_BADNESS;
   const r = E / (LOOSE_GAP * (e - a));
   return Math.min(MAX_BADNESS, 100 * r * r * r + LETTERSPACE_BADNESS);
@@ -91,7 +105,7 @@ function emergencyJunctions(p: Prepared, minAvail: number): Uint8Array {
   const ok = okBuf(n, true);
   let s = 0;
   for (let j = 0; j < n; j++) {
-    if (brk[j] !== Brk.ALLOWED && j < n - 1) continue;
+    if (brk[j] === Brk.NEVER && j < n - 1) continue;
     const e = p.lastVis[j];
     const width = e >= s ? p.PW[e + 1] - p.PW[s] + (p.PG[e] - p.PG[s]) - (p.PS[e + 1] - p.PS[s]) : 0;
     if (width > minAvail + EPS) for (let k = s; k < j; k++) if (p.emergency[k] > 0) ok[k] = 1;
@@ -117,7 +131,7 @@ const activeBuf = scratch(Int32Array);
 
 /** One Knuth–Plass pass; undefined when no sequence of feasible lines reaches the end. */
 function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Array | undefined): number[] | undefined {
-  const { n, brk, lastVis, PN } = p;
+  const { n, brk, lastVis, PN, hyw } = p;
   const sums: Sums = { PW: p.PW, PG: p.PG, PS: p.PS, PJ: p.PJ, shL: p.shL, shR: p.shR, gl: p.gl, spSh: p.spSh };
   const totalChars = PN[n];
   const urgency = p.emergency;
@@ -137,8 +151,11 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
   prev[0] = -1;
   at[0] = -1;
   for (let j = 0; j < n; j++) {
-    const penalty = brk[j] === Brk.ALLOWED ? 0 : emergency && emergency[j] ? urgency[j] : -1;
+    const kind = brk[j];
+    const penalty =
+      kind === Brk.ALLOWED ? 0 : kind === Brk.HYPHEN ? HYPHEN_PENALTY : kind === Brk.URL ? URL_PENALTY : emergency && emergency[j] ? urgency[j] : -1;
     if (penalty < 0) continue;
+    const hyphen = kind === Brk.HYPHEN ? hyw[j] : 0;
     const last = j === n - 1;
     const e = lastVis[j];
     let best = -1;
@@ -151,7 +168,7 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
         active[kept++] = A;
         continue;
       }
-      let bad = badness(sums, a, e, A === 0 ? cfg.first : cfg.rest, last, maxRatio);
+      let bad = badness(sums, a, e, A === 0 ? cfg.first : cfg.rest, last, maxRatio, hyphen, emergency !== undefined);
       if (bad === TOO_LOOSE) {
         while (k < nActive) active[kept++] = active[k++];
         break;
@@ -166,6 +183,7 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
       const lp = LINE_PENALTY + bad;
       let d = lp * lp + penalty * penalty;
       if (last && a > 0 && totalChars >= 2 && PN[e + 1] - PN[a] < 2) d += ORPHAN_DEMERITS;
+      if (A > 0 && brk[at[A]] === Brk.HYPHEN) d += last ? FINAL_HYPHEN_DEMERITS : kind === Brk.HYPHEN ? DOUBLE_HYPHEN_DEMERITS : 0;
       const t = total[A] + d;
       if (t < bestTotal) {
         bestTotal = t;

@@ -165,8 +165,8 @@ export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme
   }
   // Listed field by field (not spread) so every Prepared has one shape.
   return {
-    n, text: c.text, off: c.off, cps, cls, face: c.face, faces: c.faces, gid: c.gid, adv,
-    brk: bp.brk, gapJ, emergency: bp.emergency, lastVis: bp.lastVis,
+    n, text: c.text, off: c.off, cps, cls, face: c.face, faces: c.faces, gid: c.gid, adv, chains: c.chains, spanEnds: c.spanEnds,
+    brk: bp.brk, gapJ, emergency: bp.emergency, lastVis: bp.lastVis, hyw: bp.hyw,
     trimL, trimR, shL, shR, w, spSh, gl, hlS, PW, PG, PH, PT, PS, PJ, PN,
   };
 }

@@ -43,8 +43,10 @@ export interface ComposedLine {
   start: number;
   /** Width the line occupies from `start`, pt (equals measure − start for justified lines). */
   width: number;
-  /** The line's text, for tests and diagnostics. */
+  /** The line's text, for tests and diagnostics (without an added hyphen: the lines' texts joined give the paragraph). */
   text: string;
+  /** The line ends at a hyphenation point: its last glyph is a hyphen that is not in `text`. */
+  hyphen: boolean;
   /** Last line of the paragraph. */
   last: boolean;
   /** Mean extra space added between adjacent characters, in ems (0 for a line of pure Han text). */

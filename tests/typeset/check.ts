@@ -128,7 +128,7 @@ export function violations(input: ParagraphInput, lines: ComposedLine[], looseMi
   lines.forEach((line, k) => {
     const where = `line ${k} «${line.text}»`;
     const glyphText = line.runs.map((r) => r.glyphs.map((g) => g.text).join('')).join('');
-    if (glyphText !== line.text) bad.push(`${where}: glyph text differs`);
+    if (glyphText !== line.text + (line.hyphen ? '-' : '')) bad.push(`${where}: glyph text differs`);
     if (line.last !== (k === lines.length - 1)) bad.push(`${where}: wrong last flag`);
     // Runs abut: each starts where the previous one's last glyph box (plus its glue) ends, never before.
     for (let r = 1; r < line.runs.length; r++) {
@@ -185,7 +185,11 @@ export function violations(input: ParagraphInput, lines: ComposedLine[], looseMi
     while (q > 0 && /\s/u.test(chars[q])) q--;
     const L = chars[q];
     const R = chars[p];
-    if (!insideLongRun(p)) {
+    const url = q === p - 1 && urlBreak(chars, p);
+    const hyphenOk = q === p - 1 && hyphenPoint(chars, p);
+    if (line.hyphen && !hyphenOk) bad.push(`${where}: hyphen where a word may not be hyphenated`);
+    if (line.hyphen && url) bad.push(`${where}: hyphen added inside an address`);
+    if (!insideLongRun(p) && !url && !line.hyphen) {
       if (NO_START.includes(R)) bad.push(`${where}: next line starts with «${R}»`);
       if (NO_END.includes(L)) bad.push(`${where}: ends with «${L}»`);
       if (q === p - 1) {
@@ -222,6 +226,48 @@ export function violations(input: ParagraphInput, lines: ComposedLine[], looseMi
   const count = (s: string): number => [...s].filter((ch) => !/\s/u.test(ch) && !PUNCT.includes(ch)).length;
   if (lines.length > 1 && count(text) >= 2 && count(lines[lines.length - 1].text) < 2) bad.push('last line holds fewer than two characters');
   return bad;
+}
+
+/** The maximal run of Latin characters (no spaces, no Han) around the junction before p, as [start, end). */
+function token(chars: string[], p: number): [number, number] {
+  const latin = (c: string | undefined): boolean => c !== undefined && /^[!-~\p{Script=Latin}]$/u.test(c);
+  let a = p;
+  while (latin(chars[a - 1])) a--;
+  let b = p;
+  while (latin(chars[b])) b++;
+  return [a, b];
+}
+
+/** Whether the token holds a URL or an e-mail address (written independently of the engine's pattern). */
+function isAddress(t: string): boolean {
+  return t.includes('://') || /(^|[^A-Za-z0-9])www\./i.test(t) || /[A-Za-z0-9]@[A-Za-z0-9-]+\.[A-Za-z]/.test(t);
+}
+
+/** Chicago 6.8: a URL may break after // or before / . , - _ ~ ? # % and before or after = &; an e-mail address before @ or a period. */
+export function urlBreak(chars: string[], p: number): boolean {
+  const [a, b] = token(chars, p);
+  if (p <= a || p >= b) return false;
+  const t = chars.slice(a, b).join('');
+  if (!isAddress(t)) return false;
+  const L = chars[p - 1];
+  const R = chars[p];
+  const rule = (L === '/' && chars[p - 2] === '/') || (R === '/' && L !== '/' && chars[p + 1] !== '/') || '.,-_~?#%=&@'.includes(R) || '=&'.includes(L);
+  return rule && /[A-Za-z0-9]/.test(chars.slice(p, b).join(''));
+}
+
+/** Whether the break before p is inside an English word of ≥ 6 ASCII letters, 2 or more before and 3 or more after it, outside any address. */
+export function hyphenPoint(chars: string[], p: number): boolean {
+  const letter = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z]$/.test(c);
+  if (!letter(chars[p - 1]) || !letter(chars[p])) return false;
+  let a = p;
+  while (letter(chars[a - 1])) a--;
+  let b = p;
+  while (letter(chars[b])) b++;
+  // Another Latin-script letter or a digit glued on ("ISO9001", "café") makes it no plain English word.
+  const glued = (c: string | undefined): boolean => c !== undefined && /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]$/u.test(c);
+  if (glued(chars[a - 1]) || glued(chars[b])) return false;
+  const [ta, tb] = token(chars, p);
+  return b - a >= 6 && p - a >= 2 && b - p >= 3 && !isAddress(chars.slice(ta, tb).join(''));
 }
 
 /** Number of places in a line where characters meet outside words (what `gap` is averaged over). */

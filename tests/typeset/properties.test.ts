@@ -2,7 +2,7 @@
 // schemes; the independent checker must find no broken rule in any of them.
 import { describe, expect, it } from 'vitest';
 import { composeParagraph, type ParagraphInput, type PunctuationScheme } from '../../src/typeset/index.js';
-import { body, bold, violations } from './check.js';
+import { body, bold, urlBreak, violations } from './check.js';
 import { prng, randomParagraph } from './random-text.js';
 
 /**
@@ -69,5 +69,39 @@ describe('random paragraphs', () => {
       if (v.length) failures.push(`${JSON.stringify(a + b + c)} @${ems}em: ${v.join('; ')}`);
     }
     expect(failures.slice(0, 5)).toEqual([]);
+  });
+
+  it('break no rule with long English words, URLs and e-mail addresses', () => {
+    const rand = prng(7);
+    const failures: string[] = [];
+    let hyphens = 0;
+    let urlBreaks = 0;
+    for (let t = 0; t < 1000; t++) {
+      const text = randomParagraph(rand, 20 + Math.floor(rand() * 200), true);
+      const ems = 10 + Math.floor(rand() * 21);
+      const size = [9, 10, 10.5, 12][t % 4];
+      const input: ParagraphInput = {
+        spans: [{ text, chain: body }],
+        size,
+        measure: ems * size,
+        indent: t % 5 === 0 ? 0 : 2,
+        hangingIndent: t % 7 === 0 ? 1 : 0,
+        scheme: SCHEMES[t % 3],
+      };
+      const lines = composeParagraph(input);
+      const v = violations(input, lines, ems >= LOOSE_FROM_EMS ? 1 : Infinity);
+      if (v.length) failures.push(`${JSON.stringify(text)} @${ems}em: ${v.join('; ')}`);
+      const chars = [...text];
+      let at = 0;
+      for (const line of lines.slice(0, -1)) {
+        at += [...line.text].length;
+        if (line.hyphen) hyphens++;
+        else if (urlBreak(chars, at)) urlBreaks++;
+      }
+    }
+    expect(failures.slice(0, 5)).toEqual([]);
+    // The new break kinds are really exercised.
+    expect(hyphens).toBeGreaterThan(20);
+    expect(urlBreaks).toBeGreaterThan(20);
   });
 });

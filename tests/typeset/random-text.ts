@@ -18,8 +18,11 @@ const HAN = '安全生产工作是一项没有退路的要么成功失败不满�
 const STOPS = ['，', '。', '、', '；', '：', '？', '！'];
 const PAIRS: [string, string][] = [['“', '”'], ['‘', '’'], ['（', '）'], ['《', '》'], ['「', '」'], ['『', '』'], ['【', '】'], ['〔', '〕'], ['〈', '〉'], ['〖', '〗'], ['［', '］'], ['｛', '｝'], ['(', ')'], ['[', ']']];
 const LATIN = ['PDCA', 'S336', 'GDP', 'Excel', 'iPhone', 'COVID-19', 'Hello world', 'e.g.', 'ABC', 'x', 'AI', 'Internet of Things', 'ISO9001', 'Windows'];
+/** Long Latin: hyphenatable words, a URL and an e-mail address (set off by spaces, as writers do; glued to another word they would make an unbreakable monster). */
+const LONG_LATIN = ['information', 'responsibility checks', 'see https://example.com/safety/guide?id=12345', 'safety@example.org', 'international standards'];
 
-export function randomParagraph(rand: () => number, length: number): string {
+/** `longLatin`: also English words long enough to hyphenate, URLs and e-mail addresses (latin.ts). */
+export function randomParagraph(rand: () => number, length: number, longLatin = false): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const han = (k: number): string => {
     let s = '';
@@ -44,6 +47,7 @@ export function randomParagraph(rand: () => number, length: number): string {
     else if (r < 0.92) out += '·';
     else if (r < 0.94) out += pick(['。”', '”，', '）、', '！”', '？」', '”（', '，“', '。）', '》《', '、“']);
     else if (r < 0.95) out += ' ' + pick(LATIN) + ' ';
+    else if (longLatin && r < 0.97) out += ' ' + pick(LONG_LATIN) + ' ';
     else out += han(2);
   }
   while (open.length) out += open.pop();

@@ -1,0 +1,151 @@
+// Break opportunities inside long Latin runs, which the class table keeps
+// whole (TYPOGRAPHY.md §2): in a 13-em column a URL of 20 characters would
+// otherwise force the line before it to be letter-spaced. Two kinds, both
+// carrying a penalty in the line breaker so they are used only when needed:
+//   URL / e-mail  Chicago Manual of Style 6.8 (CLReq defers to Western
+//                 practice for Latin text): after "//" or a colon, before a
+//                 single slash, a period, comma, hyphen, underscore, tilde,
+//                 ?, #, %, before or after = and &; e-mail before @ and a
+//                 period. No hyphen is added, as a hyphen would read as part
+//                 of the address.
+//   hyphenation   English words of ≥ 6 ASCII letters, en-us Liang patterns
+//                 from the maintained `hyphen` package, at least 2 letters
+//                 before and 3 after the break; a hyphen glyph of the font is
+//                 drawn at the break (a Knuth–Plass discretionary). Acronyms and
+//                 CamelCase (a capital after the first letter) and words touching digits
+//                 or other letters ("ISO9001", "café") are left alone.
+// Numbers ("5.2%", "1,000") are never URL-like and contain no letter word,
+// so they stay unbreakable.
+import hyphenator from 'hyphen/en-us/index.js';
+import { Cls } from './classes.js';
+import type { Collected } from './collect.js';
+
+export const MIN_WORD = 6;
+export const LEFT_MIN = 2;
+export const RIGHT_MIN = 3;
+
+/** Break kinds this module writes (values of Brk in breakpoints.ts). */
+export const URL_BREAK = 2;
+export const HYPHEN_BREAK = 3;
+
+/** A URL (scheme:// or www.) or an e-mail address inside a run of non-space Latin characters. */
+const ADDRESS_RE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+/** Marks a URL line may start with (Chicago: break before them). */
+const BEFORE = '/.,-_~?#%=&';
+/** Marks a URL line may end with. */
+const AFTER = '=&';
+const ALNUM_RE = /[A-Za-z0-9]/;
+
+function isRunClass(k: number): boolean {
+  return k === Cls.LETTER || k === Cls.SYMBOL || k === Cls.ASCII_CLOSE || k === Cls.ASCII_OPEN;
+}
+
+/** Offsets k (break before m[k]) at which the address m may break. */
+export function addressBreaks(m: string): number[] {
+  const out: number[] = [];
+  const email = !m.includes('://') && !/^www\./i.test(m);
+  const scheme = m.indexOf('://');
+  // Nothing inside the scheme: the first break is right after "://".
+  const from = scheme >= 0 ? scheme + 3 : 1;
+  for (let k = from; k < m.length; k++) {
+    const l = m[k - 1];
+    const r = m[k];
+    let ok: boolean;
+    if (email) ok = r === '@' || r === '.';
+    else if (k === scheme + 3) ok = true;
+    else if (r === '/') ok = l !== '/' && m[k + 1] !== '/';
+    else ok = BEFORE.includes(r) || AFTER.includes(l) || (l === ':' && r !== '/');
+    // Both halves must hold something to read: no line of only "." or "?".
+    if (ok && ALNUM_RE.test(m.slice(k)) && ALNUM_RE.test(m.slice(0, k))) out.push(k);
+  }
+  return out;
+}
+
+const cache = new Map<string, number[]>();
+const SOFT = '\u00ad';
+
+/** Offsets k (break before word[k]) where an English word may be hyphenated. */
+export function hyphenPoints(word: string): number[] {
+  if (word.length < MIN_WORD || !/^[A-Za-z]+$/.test(word) || /.[A-Z]/.test(word)) return [];
+  let pts = cache.get(word);
+  if (!pts) {
+    pts = [];
+    const parts = hyphenator.hyphenateSync(word, { hyphenChar: SOFT, minWordLength: MIN_WORD }).split(SOFT);
+    let k = 0;
+    for (let i = 0; i < parts.length - 1; i++) {
+      k += parts[i].length;
+      if (k >= LEFT_MIN && word.length - k >= RIGHT_MIN) pts.push(k);
+    }
+    cache.set(word, pts);
+  }
+  return pts;
+}
+
+/** The hyphen drawn after character i: the '-' of the chain that draws i's span. */
+export function hyphenGlyph(c: Collected, i: number): { face: string; id: number; advance: number } | undefined {
+  let s = 0;
+  while (s < c.spanEnds.length - 1 && c.spanEnds[s] <= i) s++;
+  const r = c.chains[s]?.resolve(0x2d);
+  return r ? { face: r.face.key, id: r.glyph.id, advance: r.glyph.advance } : undefined;
+}
+
+/**
+ * Marks URL breaks and hyphenation points in `brk` (junction j: between
+ * characters j and j+1) and the width a hyphen adds at each hyphenation
+ * point in `hyw`. Only junctions that are NEVER breaks are changed.
+ */
+export function latinBreaks(c: Collected, brk: Uint8Array, hyw: Float64Array): void {
+  const { n, cls, cps } = c;
+  for (let i = 0; i < n; ) {
+    if (!isRunClass(cls[i]) || cps[i] >= 0xff00) {
+      i++;
+      continue;
+    }
+    let t = i + 1;
+    while (t < n && isRunClass(cls[t]) && cps[t] < 0xff00) t++;
+    if (t - i >= MIN_WORD) runBreaks(c, i, t, brk, hyw);
+    i = t;
+  }
+}
+
+/** Breaks inside the run of characters s..t−1 (all below U+FF00, one UTF-16 unit each). */
+function runBreaks(c: Collected, s: number, t: number, brk: Uint8Array, hyw: Float64Array): void {
+  const run = c.text.slice(c.off[s], c.off[t]);
+  if (run.length !== t - s) return; // not one unit per character (cannot happen below U+FF00; be safe)
+  let hasAddress = false;
+  ADDRESS_RE.lastIndex = 0;
+  for (let m = ADDRESS_RE.exec(run); m; m = ADDRESS_RE.exec(run)) {
+    hasAddress = true;
+    for (const k of addressBreaks(m[0])) {
+      const j = s + m.index + k - 1;
+      if (brk[j] === 0) brk[j] = URL_BREAK;
+    }
+  }
+  if (hasAddress) return; // a run holding an address is not prose
+  const { cls } = c;
+  for (let a = 0; a < run.length; ) {
+    if (!isAsciiLetter(run.charCodeAt(a))) {
+      a++;
+      continue;
+    }
+    let b = a + 1;
+    while (b < run.length && isAsciiLetter(run.charCodeAt(b))) b++;
+    // Neighbours outside the run count too: full-width digits ("Windows３０") are letters outside it.
+    const touches = (s + a > 0 && cls[s + a - 1] === Cls.LETTER) || (s + b < c.n && cls[s + b] === Cls.LETTER);
+    if (b - a >= MIN_WORD && !touches) {
+      for (const k of hyphenPoints(run.slice(a, b))) {
+        const j = s + a + k - 1;
+        if (brk[j] !== 0) continue;
+        const h = hyphenGlyph(c, j);
+        if (!h) continue;
+        brk[j] = HYPHEN_BREAK;
+        hyw[j] = h.advance;
+      }
+    }
+    a = b;
+  }
+}
+
+function isAsciiLetter(u: number): boolean {
+  return (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
+}
