@@ -75,7 +75,7 @@ const SPLIT = 12;
 /** Empty cells at a page's foot weigh more than white inside a band: every page but the last must be full. */
 const FOOT = 10;
 const BAND = 1;
-const TASTE = 1;
+const TASTE = 1.5;
 const EXCESS = 40;
 /**
  * A column left empty beside the bulletin's last band, besides its white
@@ -86,11 +86,12 @@ const EXCESS = 40;
  */
 const EMPTY = 4;
 /**
- * An empty cell beside the bulletin's last band weighs twice a white cell
- * under a module: a short band may leave columns white, a deep one should
- * rather spread (a narrow empty column beside a deep band looks forgotten).
+ * An empty cell beside the bulletin's last band weighs more the deeper the
+ * band: EMPTY_DEPTH·H/R on top of its white (H: the band's rows, R: a page's). White beside
+ * a short band is normal; beside a band that runs far down the page it looks
+ * forgotten, and the band should rather spread over those columns.
  */
-const EMPTY_CELL = 2;
+const EMPTY_DEPTH = 2;
 /**
  * Per row between the deepest and the shallowest slot bottom of the
  * bulletin's last band (empty columns aside): the last page's modules end
@@ -412,7 +413,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       }
       const w = H === rem ? FOOT : 1;
       // The bulletin's last band: its modules end near the same depth.
-      const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_CELL - 1) * w * (C - t.used) * H : 0;
+      const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R : 0;
       const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
       if (partial >= cost) return;
       let rest = t.next >= n ? 0 : flatCost[t.next * (R + 1) + rem - H];
