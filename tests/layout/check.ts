@@ -259,3 +259,66 @@ export function checkLayout(dl: DisplayList, template: Template, bulletin: Bulle
     outside: outsideTypeArea(dl, g),
   };
 }
+
+/** Grid row (0-based, from the type area's top) of a baseline of text of `size` set in one row. */
+export function rowOf(g: PageGrid, y: number, size: number): number {
+  return (y - g.top - offset(g, size)) / g.row;
+}
+
+/**
+ * Body lines per column of each module on every page, keyed `page|article`:
+ * the column depths a reader sees (a short piece set as a strip shows 2 or 3).
+ */
+export function columnDepths(lines: Line[]): Map<string, number[]> {
+  const per = new Map<string, Map<number, number>>();
+  for (const l of lines) {
+    const k = `${l.page}|${l.article}`;
+    const m = per.get(k) ?? new Map<number, number>();
+    m.set(l.col, (m.get(l.col) ?? 0) + 1);
+    per.set(k, m);
+  }
+  const out = new Map<string, number[]>();
+  for (const [k, m] of per) out.set(k, [...m.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]));
+  return out;
+}
+
+/**
+ * The bottom row of each column of the bulletin's last band (below the last
+ * band rule of the last page), for the columns that hold body lines there:
+ * how level the last page ends. Columns left white beside it are not listed.
+ */
+export function lastBandBottoms(dl: DisplayList, g: PageGrid, lines: Line[]): number[] {
+  const page = dl.pages[dl.pages.length - 1];
+  let top = -Infinity;
+  for (const it of page.items) if (it.kind === 'rule' && it.tag?.id.startsWith('band-rule-')) top = Math.max(top, it.y1);
+  const bottom = new Map<number, number>();
+  for (const l of lines) {
+    if (l.page !== page.number || l.y < top) continue;
+    bottom.set(l.col, Math.max(bottom.get(l.col) ?? -Infinity, rowOf(g, l.y, l.size)));
+  }
+  return [...bottom.entries()].sort((a, b) => a[0] - b[0]).map((e) => Math.round(e[1]));
+}
+
+/**
+ * Empty grid rows between each byline and its module's first body line
+ * (`article: rows`): the air that levels a band's modules.
+ */
+export function bylineAir(dl: DisplayList, g: PageGrid, lines: Line[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const page of dl.pages) {
+    const byline = new Map<string, { row: number; x: number }>();
+    for (const it of page.items) {
+      if (it.kind !== 'text' || !it.tag?.id.endsWith('-byline')) continue;
+      const article = it.tag.id.split('-')[0];
+      const row = rowOf(g, it.y, it.size);
+      if ((byline.get(article)?.row ?? -Infinity) < row) byline.set(article, { row, x: it.x });
+    }
+    for (const [article, b] of byline) {
+      const first = lines.find((l) => l.page === page.number && l.article === article);
+      if (!first) continue;
+      // A byline takes one row (rowsFor(byline size, 1.1) at the body leading).
+      out.set(article, Math.round(rowOf(g, first.y, first.size) - b.row - 1));
+    }
+  }
+  return out;
+}

@@ -58,6 +58,8 @@ export interface SyntheticOptions {
   rich?: boolean;
   /** Paragraphs of the first article instead of its usual few (a piece longer than a page). */
   longFirst?: number;
+  /** Paragraphs of each article instead of the usual cycle (its length: articles is then lengths.length). */
+  lengths?: number[];
 }
 
 /** Writes a bulletin with `articles` articles into `dir`; returns dir. */
@@ -79,7 +81,7 @@ export function writeSynthetic(dir: string, options: SyntheticOptions): string {
   };
   for (let i = 0; i < options.articles; i++) {
     // Lengths cycle through short, medium and long pieces (3 to 11 paragraphs of 1 to 4 sentences).
-    const paragraphs = i === 0 && options.longFirst ? options.longFirst : 3 + ((i * 5) % 9);
+    const paragraphs = options.lengths?.[i] ?? (i === 0 && options.longFirst ? options.longFirst : 3 + ((i * 5) % 9));
     const body: string[] = [];
     for (let p = 0; p < paragraphs; p++) {
       const n = 1 + ((i + p * 3) % 4);
