@@ -128,6 +128,8 @@ export function findBreakpoints(c: Collected): Breakpoints {
     if (brk[j] === Brk.NEVER) emergency[j] = URGENCY[x];
   }
   latinBreaks(c, brk, hyw);
+  // As url.sty's \Urlmuskip: a URL's break points take justification space, so a line made of a URL piece can be justified.
+  for (let j = 0; j < n - 1; j++) if (brk[j] === Brk.URL) gapJ[j] = 1;
   if (n > 0) brk[n - 1] = Brk.ALLOWED;
   return { brk, gapJ, emergency, lastVis, hyw };
 }

@@ -4,6 +4,9 @@
 //   collect     spans → flat code points, each resolved once to face/glyph/advance
 //   classes     CLReq break classes, written by hand (not UAX #14, see FACTS.md)
 //   breakpoints kinsoku and unbreakable runs → break opportunities per junction
+//   latin       inside long Latin runs: URL/e-mail breaks (Chicago 6.8, no
+//               hyphen) and en-us hyphenation (discretionary: a hyphen glyph
+//               is drawn, not put in the line's text; ComposedLine.hyphen)
 //   prepare     punctuation scheme + adjacent-mark compression, Han–Latin glue,
 //               stretch/shrink inventories, all as prefix sums (ems)
 //   linebreak   Knuth–Plass total fit; ratio 1 = ¼ em extra per gap, so the
@@ -24,7 +27,12 @@
 // its ink sits at the edge); an opening mark at a line start always loses its
 // blank half. Mid-line blank halves may shrink to fit a line (推入). Widow
 // control: a last line with fewer than two non-punctuation characters costs
-// 1e9 demerits. Passes, each only if the previous found nothing: lines up to
+// 1e9 demerits. URL breaks cost a penalty of 100 (as much as a line at the
+// loose limit) and take justification space at their junction, like url.sty's
+// \Urlmuskip, so a line made of a URL piece can be justified; a hyphen costs
+// 20 (about a line whose word spaces reach ½ em), two hyphenated lines in a
+// row 10 000 more, a hyphen before the last line 5 000. A lone character is
+// never a line before the last-resort pass (it cannot be justified). Passes, each only if the previous found nothing: lines up to
 // 1 em per gap; any looseness; breaks inside runs wider than a line (words
 // first, kinsoku last); anything, a lone too-wide glyph overflowing.
 import { collect } from './collect.js';

@@ -52,7 +52,7 @@ export function addressBreaks(m: string): number[] {
     const r = m[k];
     let ok: boolean;
     if (email) ok = r === '@' || r === '.';
-    else if (k === scheme + 3) ok = true;
+    else if (scheme >= 0 && k === scheme + 3) ok = true;
     else if (r === '/') ok = l !== '/' && m[k + 1] !== '/';
     else ok = BEFORE.includes(r) || AFTER.includes(l) || (l === ':' && r !== '/');
     // Both halves must hold something to read: no line of only "." or "?".
