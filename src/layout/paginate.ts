@@ -91,7 +91,7 @@ const EMPTY = 4;
  * a short band is normal; beside a band that runs far down the page it looks
  * forgotten, and the band should rather spread over those columns.
  */
-const EMPTY_DEPTH = 2;
+const EMPTY_DEPTH = 2.5;
 /**
  * Per row between the deepest and the shallowest slot bottom of the
  * bulletin's last band (empty columns aside): the last page's modules end

@@ -57,9 +57,11 @@ describe('a short single article', () => {
 describe('the last band', () => {
   // Two pieces that can end level side by side (the first set over more columns than the second, or the
   // reverse): the last page must not run far down on one side while the other side is mostly white.
-  for (const lengths of [[7, 7], [2, 9]]) {
-    it(`of ${lengths.length} articles of ${lengths.join(' and ')} paragraphs ends within 4 rows across its columns`, async () => {
-      const { dl, report } = lay(await synthetic(lengths), 'newspaper');
+  // (The search before this rule left these 9 to 26 rows apart.)
+  const cases: [number[], string][] = [[[2, 9], 'newspaper'], [[6, 9], 'newspaper'], [[10, 3], 'newspaper'], [[6, 2], 'newspaper'], [[4, 2], 'a4'], [[8, 2], 'a4']];
+  for (const [lengths, templateName] of cases) {
+    it(`of articles of ${lengths.join(' and ')} paragraphs on ${templateName} ends within 4 rows across its columns`, async () => {
+      const { dl, report } = lay(await synthetic(lengths), templateName);
       expectRules(report);
       const bottoms = lastBandBottoms(dl, report.grid, report.lines);
       expect(bottoms.length).toBeGreaterThan(1);
