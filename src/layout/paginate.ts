@@ -390,6 +390,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       if (c < cost) cost = c;
     }
 
+    // Air the first slot may take: none for a continued part (its 上接 line reads with its text).
+    const firstAir = (fN: number) => AIR * fN - (p > 0 ? AIR : 0);
+
     // The band being tried: its first slot (fK columns holding fN modules, fH rows; fK = 0 when the
     // first slot is itself the split one) and a tail t.
     /** The whole band of height H. */
@@ -400,7 +403,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       // The shallowest slot bottom (H: the band is level).
       let shallowest = H;
       if (fK > 0) {
-        const stretch = Math.min(AIR * fN, H - fH);
+        const stretch = Math.min(firstAir(fN), H - fH);
         air += fK * stretch;
         white += fK * (H - fH - stretch);
         shallowest = fH + stretch;
@@ -438,7 +441,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       let others = 0;
       let air = 0;
       if (fK > 0) {
-        const stretch = Math.min(AIR * fN, rem - fH);
+        const stretch = Math.min(firstAir(fN), rem - fH);
         air += fK * stretch;
         others += fK * (rem - fH - stretch);
       }
@@ -557,10 +560,12 @@ function rebuildPlan(
     slots.forEach((slot, j) => {
       const lastSlot = j === slots.length - 1;
       const split = ch.kind === 2 && lastSlot;
-      // The slot's air, as the search counted it: the first module takes up to AIR rows, the second the rest.
+      // The slot's air, as the search counted it: the first module takes up to AIR rows, the second the
+      // rest; a continued part none.
       let natural = 0;
       if (!split) for (let s = 0; s < slot.count; s++) natural += shape(a + s, a + s === i ? p : 0, slot.k)!.rows;
-      let stretch = split ? 0 : Math.min(AIR * slot.count, H - natural);
+      const cap = AIR * slot.count - (a === i && p > 0 ? AIR : 0);
+      let stretch = split ? 0 : Math.min(cap, H - natural);
       let top = 0;
       for (let s = 0; s < slot.count; s++) {
         const from = a === i ? p : 0;
@@ -573,7 +578,7 @@ function rebuildPlan(
           });
         } else {
           const sh = shape(a, from, slot.k)!;
-          const air = Math.min(AIR, stretch);
+          const air = from > 0 ? 0 : Math.min(AIR, stretch);
           stretch -= air;
           band.modules.push({
             article: a, col, k: slot.k, row: top, rows: lastModule ? H - top : sh.rows + air, from, to: articles[a].items.length, part: shapePartition(a, from, slot.k),
