@@ -45,8 +45,8 @@ export interface ComposedLine {
   width: number;
   /** The line's text, for tests and diagnostics (without an added hyphen: the lines' texts joined give the paragraph). */
   text: string;
-  /** The line ends at a hyphenation point: its last glyph is a hyphen that is not in `text`. */
-  hyphen: boolean;
+  /** The line ends at a hyphenation point: its last glyph is a hyphen that is not in `text` (always set by composeParagraph; optional so other producers of lines need not). */
+  hyphen?: boolean;
   /** Last line of the paragraph. */
   last: boolean;
   /** Mean extra space added between adjacent characters, in ems (0 for a line of pure Han text). */
