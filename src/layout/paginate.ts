@@ -75,7 +75,12 @@ const SPLIT = 12;
 /** Empty cells at a page's foot weigh more than white inside a band: every page but the last must be full. */
 const FOOT = 10;
 const BAND = 1;
-const TASTE = 1.5;
+const TASTE = 0.5;
+/**
+ * The same taste in the bulletin's last band, where a short wide module is a
+ * strip beside nothing (a full page may need one to fill; the end never does).
+ */
+const LAST_TASTE = 1.5;
 const EXCESS = 40;
 /**
  * A column left empty beside the bulletin's last band, besides its white
@@ -122,6 +127,8 @@ interface ModuleShape {
   rows: number;
   /** Taste: awkward headlines, very short columns. */
   penalty: number;
+  /** What taste adds when the module is in the bulletin's last band. */
+  last: number;
 }
 
 interface Slot {
@@ -213,7 +220,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const total = art.pre[art.items.length] - art.pre[from];
     // Taller than any page at this width: only its split matters, so skip balancing it.
     if (Math.ceil(total / k) + space.gap + 1 > R) {
-      return { headerRows: 0, rows: R + 1, penalty: 0 };
+      return { headerRows: 0, rows: R + 1, penalty: 0, last: 0 };
     }
     const part = balance(art, from, art.items.length, k);
     let result: ModuleShape | null = null;
@@ -225,8 +232,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       if (part.height < 5 && k > 1) penalty += 30;
       // A wide module with short columns reads as a strip: wider modules want taller columns.
       const want = 2 * k + 6;
-      if (k > 2 && part.height < want) penalty += TASTE * k * (want - part.height);
-      result = { headerRows: header.rows, rows: space.gap + header.rows + part.height, penalty };
+      const strip = k > 2 && part.height < want ? k * (want - part.height) : 0;
+      penalty += TASTE * strip;
+      result = { headerRows: header.rows, rows: space.gap + header.rows + part.height, penalty, last: (LAST_TASTE - TASTE) * strip };
     }
     return result;
   };
@@ -315,17 +323,18 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       for (let j = 0; j < slotK.length; j++) d.push(slotK[j], slotN[j], heights[j]);
       return d;
     };
-    const walk = (a: number, used: number, penalty: number, tallest: number, stacks: number) => {
+    // lastTaste: what the slots' taste adds if the band is the bulletin's last.
+    const walk = (a: number, used: number, penalty: number, lastTaste: number, tallest: number, stacks: number) => {
       if (used === C) {
         // The whole band at its natural height, and stretched to the page's foot.
-        out.push({ split: false, next: a, penalty, minRem: tallest, maxRem, stretch: true, used, done: done(), from: 0, k: 0, above: null });
+        out.push({ split: false, next: a, penalty: penalty + (a >= n ? lastTaste : 0), minRem: tallest, maxRem, stretch: true, used, done: done(), from: 0, k: 0, above: null });
         return;
       }
       if (a >= n) {
         // The bulletin's last articles leave columns empty: white beside a short last piece (leaf
         // counts the empty cells as white). Also what keeps a bulletin feasible when no balanced
         // partition fills the width left.
-        out.push({ split: false, next: a, penalty: penalty + EMPTY * (C - used), minRem: tallest, maxRem, stretch: false, used, done: done(), from: 0, k: 0, above: null });
+        out.push({ split: false, next: a, penalty: penalty + lastTaste + EMPTY * (C - used), minRem: tallest, maxRem, stretch: false, used, done: done(), from: 0, k: 0, above: null });
         return;
       }
       // The band's last slot takes the columns left.
@@ -338,7 +347,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
           slotK.push(k);
           slotN.push(1);
           heights.push(top.rows);
-          walk(a + 1, used + k, penalty + top.penalty, Math.max(tallest, top.rows), stacks);
+          walk(a + 1, used + k, penalty + top.penalty, lastTaste + top.last, Math.max(tallest, top.rows), stacks);
           slotK.pop();
           slotN.pop();
           heights.pop();
@@ -356,7 +365,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
           slotK.push(k);
           slotN.push(2);
           heights.push(h);
-          walk(a + 2, used + k, penalty + top.penalty + bottom.penalty + STACK, Math.max(tallest, h), stacks + 1);
+          walk(a + 2, used + k, penalty + top.penalty + bottom.penalty + STACK, lastTaste + top.last + bottom.last, Math.max(tallest, h), stacks + 1);
           slotK.pop();
           slotN.pop();
           heights.pop();
@@ -368,7 +377,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         }
       }
     };
-    walk(a0, used0, 0, 0, stacks0);
+    walk(a0, used0, 0, 0, 0, stacks0);
   };
   const noSlots: Done = [];
 
@@ -396,7 +405,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     // The band being tried: its first slot (fK columns holding fN modules, fH rows; fK = 0 when the
     // first slot is itself the split one) and a tail t.
     /** The whole band of height H. */
-    const leaf = (t: Tail, fK: number, fN: number, fH: number, fPenalty: number, H: number) => {
+    const leaf = (t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number) => {
       const d = t.done;
       let white = (C - t.used) * H;
       let air = 0;
@@ -416,7 +425,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       }
       const w = H === rem ? FOOT : 1;
       // The bulletin's last band: its modules end near the same depth.
-      const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R : 0;
+      const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R + fLast : 0;
       const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
       if (partial >= cost) return;
       let rest = t.next >= n ? 0 : flatCost[t.next * (R + 1) + rem - H];
@@ -473,7 +482,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     };
 
     /** Every tail after a first slot, in order, where it fits in rem. */
-    const tails = (tl: TailList, fK: number, fN: number, fH: number, fPenalty: number) => {
+    const tails = (tl: TailList, fK: number, fN: number, fH: number, fPenalty: number, fLast: number) => {
       // Short of rows for every tail of the list (a state near the page's foot): nothing to try.
       if (rem < tl.least) return;
       const list = tl.tails;
@@ -483,8 +492,8 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         if (rem < need || rem > t.maxRem) continue;
         if (t.split) trySplit(t, fK, fN, fH, fPenalty);
         else {
-          leaf(t, fK, fN, fH, fPenalty, need);
-          if (t.stretch && need < rem) leaf(t, fK, fN, fH, fPenalty, rem);
+          leaf(t, fK, fN, fH, fPenalty, fLast, need);
+          if (t.stretch && need < rem) leaf(t, fK, fN, fH, fPenalty, fLast, rem);
         }
       }
     };
@@ -494,14 +503,14 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     for (let k = C; k >= firstK; k--) {
       const last = k === C;
       const top = shape(i, p, k);
-      if (top && top.rows <= rem) tails(tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty);
+      if (top && top.rows <= rem) tails(tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty, top.last);
       if (last && (!top || top.rows > rem)) {
         trySplit({ split: true, next: i, penalty: 0, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: p, k, above: null }, 0, 0, 0, 0);
       }
       if (!top || top.rows >= rem || i + 1 >= n || MAX_STACKS < 1) continue;
       const bottom = shape(i + 1, 0, k);
       if (bottom && top.rows + bottom.rows <= rem) {
-        tails(tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK);
+        tails(tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK, top.last + bottom.last);
       }
       if (last && (!bottom || top.rows + bottom.rows > rem)) {
         trySplit({ split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: 0, k, above: top }, 0, 0, 0, 0);
