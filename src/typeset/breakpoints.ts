@@ -5,7 +5,7 @@
 import { Cls, isNoEnd, isNoStart, isWordish } from './classes.js';
 import type { Collected } from './collect.js';
 import { scratch } from './scratch.js';
-import { HYPHEN_BREAK, URL_BREAK, URL_BREAK_NOSTART, latinBreaks } from './latin.js';
+import { HYPHEN_BREAK, URL_BREAK, URL_BREAK_INSIDE, URL_BREAK_NOSTART, latinBreaks } from './latin.js';
 
 /** Break kinds per junction. */
 export const Brk = {
@@ -15,8 +15,10 @@ export const Brk = {
   ALLOWED: 1,
   /** Inside a URL or e-mail address (latin.ts): allowed with a penalty, no hyphen. */
   URL: URL_BREAK,
-  /** A URL break before . , ? % or : (penalised more). */
+  /** A URL break after . , ? % : ; or ! (penalised more). */
   URL_NOSTART: URL_BREAK_NOSTART,
+  /** A URL break between two letters or digits of an address: the last resort before letter-spacing. */
+  URL_INSIDE: URL_BREAK_INSIDE,
   /** A hyphenation point of an English word (latin.ts): allowed with a penalty, a hyphen is drawn. */
   HYPHEN: HYPHEN_BREAK,
 } as const;
@@ -131,7 +133,7 @@ export function findBreakpoints(c: Collected): Breakpoints {
   }
   latinBreaks(c, brk, hyw);
   // As url.sty's \Urlmuskip: a URL's break points take justification space, so a line made of a URL piece can be justified.
-  for (let j = 0; j < n - 1; j++) if (brk[j] === Brk.URL || brk[j] === Brk.URL_NOSTART) gapJ[j] = 1;
+  for (let j = 0; j < n - 1; j++) if (brk[j] === Brk.URL || brk[j] === Brk.URL_NOSTART || brk[j] === Brk.URL_INSIDE) gapJ[j] = 1;
   if (n > 0) brk[n - 1] = Brk.ALLOWED;
   return { brk, gapJ, emergency, lastVis, hyw };
 }

@@ -3,11 +3,12 @@
 // otherwise force the line before it to be letter-spaced. Two kinds, both
 // carrying a penalty in the line breaker so they are used only when needed:
 //   URL / e-mail  Chicago Manual of Style 6.8 (CLReq defers to Western
-//                 practice for Latin text): after "//" or a colon, before a
-//                 single slash, a period, comma, hyphen, underscore, tilde,
-//                 ?, #, %, before or after = and &; e-mail before @ and a
-//                 period. No hyphen is added, as a hyphen would read as part
-//                 of the address.
+//                 practice for Latin text) where it agrees with kinsoku:
+//                 after "//", before a single slash, a hyphen, underscore,
+//                 tilde or #, before or after = and &; e-mail before @. The
+//                 marks TYPOGRAPHY.md §2 never lets start a line (. , ? % : ;
+//                 !) take the break after them instead of before. No hyphen is
+//                 added, as a hyphen would read as part of the address.
 //   hyphenation   English words of ≥ 6 ASCII letters, en-us Liang patterns
 //                 from the maintained `hyphen` package, at least 2 letters
 //                 before and 3 after the break; a hyphen glyph of the font is
@@ -27,16 +28,18 @@ export const RIGHT_MIN = 3;
 /** Break kinds this module writes (values of Brk in breakpoints.ts). */
 export const URL_BREAK = 2;
 export const HYPHEN_BREAK = 3;
-/** A URL break before a mark Chinese readers know as never starting a line (. , ? % :): costlier, so a slash break wins a tie. */
+/** A URL break after a mark that may not start a line (. , ? % : ; !): costlier, so a slash break wins a tie. */
 export const URL_BREAK_NOSTART = 4;
-const NOSTART_MARKS = '.,?%:';
+/** A URL break between two letters or digits (a long host or path segment), the dearest kind. */
+export const URL_BREAK_INSIDE = 5;
+const NOSTART_MARKS = '.,?%:;!';
 
 /** A URL (scheme:// or www.) or an e-mail address inside a run of non-space Latin characters. */
 const ADDRESS_RE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 /** Marks a URL line may start with (Chicago: break before them). */
-const BEFORE = '/.,-_~?#%=&';
-/** Marks a URL line may end with. */
-const AFTER = '=&';
+const BEFORE = '/-_~#=&';
+/** Marks a URL line may end with (break after them): = and &, and the marks kinsoku keeps off a line start. */
+const AFTER = '=&' + NOSTART_MARKS;
 const ALNUM_RE = /[A-Za-z0-9]/;
 
 function isRunClass(k: number): boolean {
@@ -54,10 +57,11 @@ export function addressBreaks(m: string): number[] {
     const l = m[k - 1];
     const r = m[k];
     let ok: boolean;
-    if (email) ok = r === '@' || r === '.';
+    if (NOSTART_MARKS.includes(r)) ok = false; // never a line that starts with . , ? % : ; !
+    else if (email) ok = r === '@' || l === '.';
     else if (scheme >= 0 && k === scheme + 3) ok = true;
     else if (r === '/') ok = l !== '/' && m[k + 1] !== '/';
-    else ok = BEFORE.includes(r) || AFTER.includes(l) || (l === ':' && r !== '/');
+    else ok = BEFORE.includes(r) || AFTER.includes(l);
     // Both halves must hold something to read: no line of only "." or "?".
     if (ok && ALNUM_RE.test(m.slice(k)) && ALNUM_RE.test(m.slice(0, k))) out.push(k);
   }
@@ -121,7 +125,21 @@ function runBreaks(c: Collected, s: number, t: number, brk: Uint8Array, hyw: Flo
     hasAddress = true;
     for (const k of addressBreaks(m[0])) {
       const j = s + m.index + k - 1;
-      if (brk[j] === 0) brk[j] = NOSTART_MARKS.includes(m[0][k]) ? URL_BREAK_NOSTART : URL_BREAK;
+      if (brk[j] === 0) brk[j] = NOSTART_MARKS.includes(m[0][k - 1]) ? URL_BREAK_NOSTART : URL_BREAK;
+    }
+    // Inside a long segment (a host name, a path word): between two letters or digits,
+    // at least 3 from either end of the segment, as the last resort before letter-spacing.
+    const a = m[0];
+    const from = a.includes('://') ? a.indexOf('://') + 3 : 0;
+    for (let k = from + 3; k <= a.length - 3; k++) {
+      if (!ALNUM_RE.test(a[k - 1]) || !ALNUM_RE.test(a[k])) continue;
+      let left = 0;
+      while (left < 3 && ALNUM_RE.test(a[k - 1 - left] ?? '')) left++;
+      let right = 0;
+      while (right < 3 && ALNUM_RE.test(a[k + right] ?? '')) right++;
+      if (left < 3 || right < 3) continue;
+      const j = s + m.index + k - 1;
+      if (brk[j] === 0) brk[j] = URL_BREAK_INSIDE;
     }
   }
   if (hasAddress) return; // a run holding an address is not prose

@@ -40,6 +40,8 @@ const LETTERSPACE_BADNESS = 1e6;
 export const URL_PENALTY = 100;
 /** Before . , ? % : a URL line would start with a mark CJK readers take for a kinsoku error. */
 export const URL_NOSTART_PENALTY = 150;
+/** Between two letters of an address: dearer than any other URL break, cheaper than a loose line. */
+export const URL_INSIDE_PENALTY = 400;
 export const HYPHEN_PENALTY = 20;
 /** Two hyphenated lines in a row, and a hyphen on the last line but one (TeX's doublehyphendemerits, finalhyphendemerits). */
 const DOUBLE_HYPHEN_DEMERITS = 10000;
@@ -155,7 +157,7 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
   for (let j = 0; j < n; j++) {
     const kind = brk[j];
     const penalty =
-      kind === Brk.ALLOWED ? 0 : kind === Brk.HYPHEN ? HYPHEN_PENALTY : kind === Brk.URL ? URL_PENALTY : kind === Brk.URL_NOSTART ? URL_NOSTART_PENALTY : emergency && emergency[j] ? urgency[j] : -1;
+      kind === Brk.ALLOWED ? 0 : kind === Brk.HYPHEN ? HYPHEN_PENALTY : kind === Brk.URL ? URL_PENALTY : kind === Brk.URL_NOSTART ? URL_NOSTART_PENALTY : kind === Brk.URL_INSIDE ? URL_INSIDE_PENALTY : emergency && emergency[j] ? urgency[j] : -1;
     if (penalty < 0) continue;
     const hyphen = kind === Brk.HYPHEN ? hyw[j] : 0;
     const last = j === n - 1;

@@ -243,7 +243,12 @@ function isAddress(t: string): boolean {
   return t.includes('://') || /(^|[^A-Za-z0-9])www\./i.test(t) || /[A-Za-z0-9]@[A-Za-z0-9-]+\.[A-Za-z]/.test(t);
 }
 
-/** Chicago 6.8: a URL may break after // or before / . , - _ ~ ? # % and before or after = &; an e-mail address before @ or a period. */
+/**
+ * Chicago 6.8 where it agrees with kinsoku: a URL may break after //, before a
+ * single / and before - _ ~ # = & @, after = & and after the marks that may
+ * not start a line (. , ? % : ; !), never before those; and, as a last
+ * resort, between two letters or digits with at least three on either side.
+ */
 export function urlBreak(chars: string[], p: number): boolean {
   const [a, b] = token(chars, p);
   if (p <= a || p >= b) return false;
@@ -251,7 +256,12 @@ export function urlBreak(chars: string[], p: number): boolean {
   if (!isAddress(t)) return false;
   const L = chars[p - 1];
   const R = chars[p];
-  const rule = (L === '/' && chars[p - 2] === '/') || (R === '/' && L !== '/' && chars[p + 1] !== '/') || '.,-_~?#%=&@'.includes(R) || '=&'.includes(L);
+  const NOSTART = '.,?%:;!';
+  if (NOSTART.includes(R)) return false;
+  const alnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+  const inside = [1, 2, 3].every((d) => alnum(chars[p - d])) && [0, 1, 2].every((d) => alnum(chars[p + d]));
+  const rule =
+    (L === '/' && chars[p - 2] === '/') || (R === '/' && L !== '/' && chars[p + 1] !== '/') || '-_~#=&@'.includes(R) || ('=&' + NOSTART).includes(L) || inside;
   return rule && /[A-Za-z0-9]/.test(chars.slice(p, b).join(''));
 }
 

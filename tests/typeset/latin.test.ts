@@ -26,17 +26,18 @@ function compose(text: string, ems: number, extra: Partial<ParagraphInput> = {})
 }
 
 describe('URL and e-mail breaks (Chicago 6.8)', () => {
-  it('break after //, before a single slash, a period and ?, before and after =, never inside the scheme', () => {
-    expect(pieces(URL, addressBreaks(URL))).toEqual(['https://', 'example', '.com', '/safety', '/guide', '?id', '=', '12345']);
-    expect(pieces('www.example.org/a&b', addressBreaks('www.example.org/a&b'))).toEqual(['www', '.example', '.org', '/a', '&', 'b']);
+  it('break after //, before a single slash, after a period and ? (kinsoku: never a line starting with them), before and after =, never inside the scheme', () => {
+    expect(pieces(URL, addressBreaks(URL))).toEqual(['https://', 'example.', 'com', '/safety', '/guide?', 'id', '=', '12345']);
+    expect(pieces('www.example.org/a&b', addressBreaks('www.example.org/a&b'))).toEqual(['www.', 'example.', 'org', '/a', '&', 'b']);
+    for (const k of addressBreaks(URL)) expect('.,?%:;!').not.toContain(URL[k]);
   });
 
-  it('break an e-mail address before @ and before a period', () => {
-    expect(pieces('safety@example.org', addressBreaks('safety@example.org'))).toEqual(['safety', '@example', '.org']);
+  it('break an e-mail address before @ and after a period', () => {
+    expect(pieces('safety@example.org', addressBreaks('safety@example.org'))).toEqual(['safety', '@example.', 'org']);
   });
 
   it('leave no line holding only punctuation: no break before a trailing period', () => {
-    expect(pieces('https://a.cn/x.', addressBreaks('https://a.cn/x.'))).toEqual(['https://', 'a', '.cn', '/x.']);
+    expect(pieces('https://a.cn/x.', addressBreaks('https://a.cn/x.'))).toEqual(['https://', 'a.', 'cn', '/x.']);
   });
 
   it('split a URL in a 13-em column without a hyphen and without letter-spacing the Han line before it', () => {
