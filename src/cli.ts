@@ -1,6 +1,5 @@
 // The `bulletin` command line: commander wiring, exit codes, and the one
 // place where errors become messages (never a stack trace for bad input).
-import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { BulletinError } from './diagnostics/diagnostic.js';
 import { EXIT_CONTENT, EXIT_USAGE, UsageError } from './cli/exit.js';
@@ -12,11 +11,6 @@ import { register as registerPreflight } from './cli/preflight.js';
 import { register as registerInit } from './cli/init.js';
 import { register as registerNew } from './cli/new.js';
 import { register as registerFonts } from './cli/fonts.js';
-
-// A larger young generation: composing and rendering allocate many short-lived
-// objects, and with V8's default semi-space a 50-page build spends about a
-// fifth of its time in scavenges. Set before any real work starts.
-setFlagsFromString('--max-semi-space-size=64');
 
 declare const BULLETIN_VERSION: string;
 export const VERSION = typeof BULLETIN_VERSION === 'string' ? BULLETIN_VERSION : '0.0.0-dev';
