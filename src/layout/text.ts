@@ -65,7 +65,7 @@ export function setLine(text: string, chain: FaceChain, size: number, origin: Te
     if (!r) {
       // Coverage is checked before layout (an error, or a warning with --allow-missing-glyphs):
       // like the composition engine, set the font's .notdef on the grid so layout stays stable.
-      const fallback = chain.faces[0];
+      const fallback = chain.primary;
       if (!fallback) {
         throw new BulletinError(diagnostic({ file: origin.file, line: origin.line, column: 0 }, 'error', 'no-glyph',
           `no configured font has the character "${ch}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) for role "${chain.role}": add a font that covers it in fonts/fonts.yaml or the template, or replace the character.`));
