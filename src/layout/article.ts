@@ -45,6 +45,9 @@ export interface Header extends HeaderSize {
 
 /** A continued part's header ("（上接第N版）", with the title when it fits) is always one row. */
 export const CONT_HEADER_ROWS = 1;
+/** Sizes of the 上接 header and the 下转 line relative to the body (10.5 and 7.5 pt on a 9 pt body). */
+export const CONT_HEADER_SCALE = 7 / 6;
+export const JUMP_LINE_SCALE = 5 / 6;
 
 export interface PreparedArticle {
   index: number;
@@ -266,17 +269,20 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     const bold = fonts.chain('bold');
     const mark = `（上接第${fromPage}版）`;
     const withTitle = `${src.title.replace(/\s+/g, ' ')} ${mark}`;
-    const text = lineWidth(withTitle, bold, grid.body) <= spanWidth(grid, k) ? withTitle : mark;
+    // Set a size above the body (五号 over 小五): it reads as a small headline, not a line of text.
+    const size = CONT_HEADER_SCALE * grid.body;
+    const text = lineWidth(withTitle, bold, size) <= spanWidth(grid, k) ? withTitle : mark;
     const h: Header = {
       rows: CONT_HEADER_ROWS,
       headlineLines: 0,
-      lines: [{ set: setLine(text, bold, grid.body, origin), color: 'text', row: 0, rows: 1, tag: { role: 'Artifact', id: `${src.id}-cont` }, align: 'start' }],
+      lines: [{ set: setLine(text, bold, size, origin), color: 'text', row: 0, rows: 1, tag: { role: 'Artifact', id: `${src.id}-cont` }, align: 'start' }],
     };
     contHeaders.set(ck, h);
     return h;
   };
 
-  const jumpLine = (toPage: number): SetLine => setLine(`（下转第${toPage}版）`, fonts.chain('kai'), grid.body, origin);
+  // A size below the body (六号 under 小五), as newspapers set their jump lines: a note, not text.
+  const jumpLine = (toPage: number): SetLine => setLine(`（下转第${toPage}版）`, fonts.chain('kai'), JUMP_LINE_SCALE * grid.body, origin);
 
   return { index: src.index, id: src.id, title: src.title, file: src.file, items, pre, breakBefore: bb, headerSize: plan, header, contHeader, jumpLine };
 }
