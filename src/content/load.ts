@@ -84,14 +84,14 @@ export async function loadBulletin(dir: string): Promise<Loaded> {
 function loadIndex(source: SourceFile, diagnostics: Diagnostic[]): IndexDocument | undefined {
   const tree = parseMarkdown(source.text);
   const { meta, diagnostics: found } = parseIssueMeta(source.path, frontMatterOf(tree));
-  diagnostics.push(...found);
+  diagnostics.push(...withFrontMatterHint(found, source.text));
   return meta ? { source, meta, tree } : undefined;
 }
 
 function loadArticle(source: SourceFile, diagnostics: Diagnostic[]): Article | undefined {
   const tree = parseMarkdown(source.text);
   const { meta, diagnostics: found } = parseArticleMeta(source.path, frontMatterOf(tree));
-  diagnostics.push(...found);
+  diagnostics.push(...withFrontMatterHint(found, source.text));
   if (!hasBody(tree)) {
     const end = tree.children[0]?.position?.end.line ?? 1;
     diagnostics.push(diagnostic({ file: source.path, line: end, column: 1 }, 'error', 'empty-body',
@@ -99,4 +99,23 @@ function loadArticle(source: SourceFile, diagnostics: Diagnostic[]): Article | u
     return undefined;
   }
   return meta ? { source, meta, tree } : undefined;
+}
+
+/**
+ * When no front matter was found, says why if the file shows it: a block
+ * opened by `---` and never closed (the text would become a heading), or
+ * `key: value` lines without the `---` fences.
+ */
+function withFrontMatterHint(found: Diagnostic[], text: string): Diagnostic[] {
+  return found.map((d) => {
+    if (d.rule !== 'front-matter-missing' || d.line !== 1) return d;
+    const lines = text.split(/\r?\n/);
+    if (lines[0]?.trim() === '---' && !lines.slice(1).some((l) => l.trim() === '---' || l.trim() === '...')) {
+      return { ...d, message: 'the front matter opened by `---` on line 1 is never closed: add a line `---` after its last `key: value` line, before the text.' };
+    }
+    if (/^\s*[A-Za-z_][\w-]*\s*:/.test(lines[0] ?? '')) {
+      return { ...d, message: 'the file starts with `key: value` lines but no `---` fences: put a line `---` before and after the front matter.' };
+    }
+    return d;
+  });
 }

@@ -76,6 +76,20 @@ describe('bad input is reported with file, line and what to do', () => {
     expect(missing.every((d) => d.file.endsWith('01-a.md') && d.line === 1)).toBe(true);
   });
 
+  it('front matter that is never closed', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': '---\ntitle: 标题\nauthor: 张三\n\n正文。\n' });
+    const { code, diags } = check(dir);
+    expect(code).toBe(1);
+    const d = diags.find((x) => x.rule === 'front-matter-missing')!;
+    expect([d.line, d.message]).toEqual([1, expect.stringMatching(/never closed: add a line `---`/)]);
+  });
+
+  it('key: value lines without the --- fences', () => {
+    const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': 'title: 标题\nauthor: 张三\n\n正文。\n' });
+    const d = check(dir).diags.find((x) => x.rule === 'front-matter-missing')!;
+    expect(d.message).toMatch(/no `---` fences/);
+  });
+
   it('no front matter at all', () => {
     const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': '只有正文。\n' });
     const { code, diags } = check(dir);
