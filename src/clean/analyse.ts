@@ -17,8 +17,9 @@ import * as unbalanced from './rules/unbalanced-pair.js';
 import * as asciiPunctuation from './rules/ascii-punctuation.js';
 import * as doubled from './rules/doubled-punctuation.js';
 import * as spaceBetweenHan from './rules/space-between-han.js';
+import * as markup from './rules/markup.js';
 
-const LINT_RULES = [unbalanced, asciiPunctuation, doubled, spaceBetweenHan];
+const LINT_RULES = [unbalanced, asciiPunctuation, doubled, spaceBetweenHan, markup];
 
 export interface Findings {
   docs: Doc[];
@@ -50,6 +51,7 @@ export function findDefects(bulletin: Bulletin): Findings {
     left.push(...checkOrdinals(doc, ordinalTexts(doc, mine), topLevelLists(doc)));
     const texts: LintText[] = [...mine, ...nestedParagraphs(doc).filter((p) => !p.opaque)];
     for (const t of texts) for (const rule of LINT_RULES) left.push(...rule.check(doc, t));
+    left.push(...markup.checkHtml(doc));
   }
   return { docs, units, removed, applied, diagnostics: [...applied, ...left] };
 }

@@ -1,0 +1,38 @@
+// Markup that would not print as the editor meant:
+// - `stray-emphasis`: `**` or `__` left in the text. CommonMark does not close
+//   emphasis when the closing stars follow punctuation and precede a letter —
+//   exactly how Chinese is written (`**一是。**正文`) — so the stars print.
+// - `raw-html`: an HTML block is not typeset; it is left out of the PDF.
+import type { RootContent } from 'mdast';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { pointAt, startOf, type Doc } from '../paragraphs.js';
+import { lintDiagnostic, type LintText } from './lint-text.js';
+
+export const STRAY_EMPHASIS = 'stray-emphasis';
+export const RAW_HTML = 'raw-html';
+
+const STARS = /\*\*|__/g;
+
+export function check(doc: Doc, text: LintText): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of text.plain.matchAll(STARS)) {
+    out.push(lintDiagnostic(doc, text, m.index ?? 0, STRAY_EMPHASIS,
+      `\`${m[0]}\` would print as-is: bold does not close after punctuation that is followed by text (\`**一是。**正文\`). Move the punctuation outside the markers (\`**一是**。正文\`).`));
+  }
+  return out;
+}
+
+/** HTML blocks of a document (comments excepted: they are the editor's notes). */
+export function checkHtml(doc: Doc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (nodes: RootContent[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'html' && !/^<!--[\s\S]*-->$/.test(n.value.trim())) {
+        out.push(diagnostic(pointAt(doc, startOf(n)), 'warning', RAW_HTML,
+          'raw HTML is not typeset and is left out of the PDF: write it as Markdown, or remove it.'));
+      } else if ('children' in n && n.type !== 'paragraph' && n.type !== 'heading') walk(n.children as RootContent[]);
+    }
+  };
+  walk(doc.tree.children);
+  return out;
+}
