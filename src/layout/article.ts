@@ -180,7 +180,6 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   const bb = new Uint8Array(items.length + 1);
   for (let i = 0; i < items.length; i++) bb[i] = breakBefore[i] ? 1 : 0;
   bb[items.length] = 1;
-  const origin: TextOrigin = { file: src.file, line: 1 };
   const sizes = template.sizes;
 
   // The page search asks for every article's header height at every width,
@@ -254,7 +253,7 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     if (cached) return cached;
     const p = plan(k);
     const lines: HeaderLine[] = p.lines.map((l) => ({
-      set: setLine(l.text, l.chain, l.size, origin), color: 'text', row: l.row, rows: l.rows, tag: l.tag, align: 'center',
+      set: setLine(l.text, l.chain, l.size), color: 'text', row: l.row, rows: l.rows, tag: l.tag, align: 'center',
     }));
     const h: Header = { rows: p.rows, lines, headlineLines: p.headlineLines };
     headers.set(k, h);
@@ -275,14 +274,14 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     const h: Header = {
       rows: CONT_HEADER_ROWS,
       headlineLines: 0,
-      lines: [{ set: setLine(text, bold, size, origin), color: 'text', row: 0, rows: 1, tag: { role: 'Artifact', id: `${src.id}-cont` }, align: 'start' }],
+      lines: [{ set: setLine(text, bold, size), color: 'text', row: 0, rows: 1, tag: { role: 'Artifact', id: `${src.id}-cont` }, align: 'start' }],
     };
     contHeaders.set(ck, h);
     return h;
   };
 
   // A size below the body (六号 under 小五), as newspapers set their jump lines: a note, not text.
-  const jumpLine = (toPage: number): SetLine => setLine(`（下转第${toPage}版）`, fonts.chain('kai'), JUMP_LINE_SCALE * grid.body, origin);
+  const jumpLine = (toPage: number): SetLine => setLine(`（下转第${toPage}版）`, fonts.chain('kai'), JUMP_LINE_SCALE * grid.body);
 
   return { index: src.index, id: src.id, title: src.title, file: src.file, items, pre, breakBefore: bb, headerSize: plan, header, contHeader, jumpLine };
 }

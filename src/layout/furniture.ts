@@ -9,7 +9,7 @@ import { aligned, composedRuns, rule, setRuns } from './draw.js';
 import { baselineIn, EM_ASCENT, MM, rowsFor, rowTop, type PageGrid } from './grid.js';
 import type { RoleSpan } from './blocks.js';
 import type { Template } from './template.js';
-import { lineWidth, setLine, type TextOrigin } from './text.js';
+import { lineWidth, setLine } from './text.js';
 
 export interface MastheadInfo {
   title: string;
@@ -17,7 +17,6 @@ export interface MastheadInfo {
   issue?: string;
   date?: string;
   publishers: string[];
-  file: string;
 }
 
 /** `2023-06-16` → `2023年6月16日`. */
@@ -34,7 +33,6 @@ export interface Placed {
 
 export function masthead(g: PageGrid, t: Template, fonts: Fonts, info: MastheadInfo): Placed {
   const items: DisplayItem[] = [];
-  const origin: TextOrigin = { file: info.file, line: 1 };
   // Issue and date, right-aligned, sitting on the name's baseline.
   const right = [info.issue, chineseDate(info.date)].filter((s): s is string => Boolean(s));
   const issueSize = t.sizes.issue;
@@ -44,11 +42,11 @@ export function masthead(g: PageGrid, t: Template, fonts: Fonts, info: MastheadI
   const natural = lineWidth(info.title, fonts.chain('heavy'), t.sizes.masthead, 0.5);
   const nameSize = natural > room ? Math.max(12, Math.floor((t.sizes.masthead * room) / natural)) : t.sizes.masthead;
   const nameRows = rowsFor(g, nameSize, 1.15);
-  const name = setLine(info.title, fonts.chain('heavy'), nameSize, origin, 0.5);
+  const name = setLine(info.title, fonts.chain('heavy'), nameSize, 0.5);
   items.push(...setRuns(name, g.left, baselineIn(g, 0, nameRows, nameSize), t.colors.masthead, { role: 'H1', id: 'masthead-title' }));
   const nameBase = baselineIn(g, 0, nameRows, nameSize);
   right.reverse().forEach((text, j) => {
-    const set = setLine(text, fonts.chain('bold'), issueSize, origin);
+    const set = setLine(text, fonts.chain('bold'), issueSize);
     const y = nameBase - j * issueSize * 1.5;
     items.push(...setRuns(set, aligned(g.left, g.typeWidth, set.width, 'end'), y, t.colors.text, { role: 'P', id: `masthead-issue${right.length - j}` }));
   });
@@ -57,7 +55,7 @@ export function masthead(g: PageGrid, t: Template, fonts: Fonts, info: MastheadI
     const themeNatural = lineWidth(info.subtitle, fonts.chain('bold'), t.sizes.theme);
     const themeSize = themeNatural > g.typeWidth ? Math.max(6, Math.floor((t.sizes.theme * g.typeWidth) / themeNatural * 2) / 2) : t.sizes.theme;
     const themeRows = rowsFor(g, themeSize, 1.3);
-    const theme = setLine(info.subtitle, fonts.chain('bold'), themeSize, origin);
+    const theme = setLine(info.subtitle, fonts.chain('bold'), themeSize);
     items.push(...setRuns(theme, g.left, baselineIn(g, row, themeRows, themeSize), t.colors.text, { role: 'P', id: 'masthead-theme' }));
     row += themeRows;
   }
@@ -111,13 +109,12 @@ export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: s
 
 /** The running head of pages after the first: name and issue left, page number right, a rule below; one row. */
 export function runningHead(g: PageGrid, t: Template, fonts: Fonts, info: MastheadInfo, pageLabel: string): Placed {
-  const origin: TextOrigin = { file: info.file, line: 1 };
   const size = t.sizes.runningHead;
   const y = baselineIn(g, 0, 1, size);
   const items: DisplayItem[] = [];
-  const left = setLine([info.title, info.issue].filter(Boolean).join(' '), fonts.chain('bold'), size, origin);
+  const left = setLine([info.title, info.issue].filter(Boolean).join(' '), fonts.chain('bold'), size);
   items.push(...setRuns(left, g.left, y, t.colors.masthead, { role: 'Artifact', id: 'running-head' }));
-  const num = setLine(pageLabel, fonts.chain('bold'), size, origin);
+  const num = setLine(pageLabel, fonts.chain('bold'), size);
   items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'running-head-page' }));
   const ry = rowTop(g, 1) - 0.5;
   if (t.rules.thin > 0) items.push(rule(g.left, ry, g.left + g.typeWidth, ry, Math.max(t.rules.thin, 0.75), t.colors.rules, 'running-head-rule'));
@@ -126,17 +123,16 @@ export function runningHead(g: PageGrid, t: Template, fonts: Fonts, info: Masthe
 
 /** The footer in the bottom margin: a rule, the publishers, the page number. */
 export function footer(g: PageGrid, t: Template, fonts: Fonts, info: MastheadInfo, pageLabel: string): DisplayItem[] {
-  const origin: TextOrigin = { file: info.file, line: 1 };
   const size = t.sizes.footer;
   const items: DisplayItem[] = [];
   const ry = g.top + g.typeHeight + 2 * MM;
   if (t.rules.thin > 0) items.push(rule(g.left, ry, g.left + g.typeWidth, ry, t.rules.thin, t.colors.rules, 'footer-rule'));
   const y = ry + 1.5 * MM + EM_ASCENT * size;
   if (info.publishers.length > 0) {
-    const pub = setLine(info.publishers.join('  '), fonts.chain('body'), size, origin);
+    const pub = setLine(info.publishers.join('  '), fonts.chain('body'), size);
     items.push(...setRuns(pub, g.left, y, t.colors.text, { role: 'Artifact', id: 'footer-publishers' }));
   }
-  const num = setLine(pageLabel, fonts.chain('bold'), size, origin);
+  const num = setLine(pageLabel, fonts.chain('bold'), size);
   items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'footer-page' }));
   return items;
 }

@@ -29,7 +29,7 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
   const env = { grid: g, template, fonts };
   const im = bulletin.index.meta;
   const info: MastheadInfo = {
-    title: im.title, subtitle: im.subtitle, issue: im.issue, date: im.date, publishers: im.publisher, file: bulletin.index.source.path,
+    title: im.title, subtitle: im.subtitle, issue: im.issue, date: im.date, publishers: im.publisher,
   };
 
   const mast = masthead(g, template, fonts, info);
