@@ -4,18 +4,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { copySample, runCli, SAMPLE } from '../helpers/cli.js';
+import { copySample, runCli, SAMPLE, type JsonDiagnostic } from '../helpers/cli.js';
 import { bodyParagraphs } from './bulletin.js';
-
-interface JsonDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-  related?: { file: string; line: number; column: number }[];
-}
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/\*\*/g, '');
 const readAll = (dir: string) =>

@@ -3,20 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { article, runCli, tempDir, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
+import { article, runCli, tempDir, VALID_INDEX, writeBulletin, type JsonDiagnostic } from '../helpers/cli.js';
 
-interface JsonDiag {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
-
-function check(dir: string): { code: number; diags: JsonDiag[]; stderr: string } {
+function check(dir: string): { code: number; diags: JsonDiagnostic[]; stderr: string } {
   const r = runCli(['check', dir, '--json']);
-  const diags = r.stdout.trim() ? (JSON.parse(r.stdout).diagnostics as JsonDiag[]) : [];
+  const diags = r.stdout.trim() ? (JSON.parse(r.stdout).diagnostics as JsonDiagnostic[]) : [];
   return { code: r.code, diags, stderr: r.stderr };
 }
 

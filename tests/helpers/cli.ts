@@ -9,6 +9,17 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'cli.js');
 export const SAMPLE = join(ROOT, 'content');
 
+/** One diagnostic of `bulletin check --json` (CONTENT.md's shape, plus `related`). */
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: string;
+  message: string;
+  related?: { file: string; line: number; column: number }[];
+}
+
 export interface RunResult {
   code: number;
   stdout: string;
