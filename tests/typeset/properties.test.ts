@@ -18,6 +18,22 @@ const LOOSE_FROM_EMS = 20;
 
 const SCHEMES: PunctuationScheme[] = ['quanjiao', 'kaiming', 'banjiao'];
 
+/** The t-th random case: a paragraph of 20–219 characters at 10–30 em, sizes, indents and hanging indents varied. */
+function randomInput(rand: () => number, t: number, scheme: PunctuationScheme, latin?: boolean): { text: string; ems: number; input: ParagraphInput } {
+  const text = randomParagraph(rand, 20 + Math.floor(rand() * 200), latin);
+  const ems = 10 + Math.floor(rand() * 21);
+  const size = [9, 10, 10.5, 12][t % 4];
+  const input: ParagraphInput = {
+    spans: [{ text, chain: body }],
+    size,
+    measure: ems * size,
+    indent: t % 5 === 0 ? 0 : 2,
+    hangingIndent: t % 7 === 0 ? 1 : 0,
+    scheme,
+  };
+  return { text, ems, input };
+}
+
 function check(input: ParagraphInput): string[] {
   return violations(input, composeParagraph(input), input.measure / input.size >= LOOSE_FROM_EMS ? 1 : Infinity);
 }
@@ -28,17 +44,7 @@ describe('random paragraphs', () => {
       const rand = prng(SCHEMES.indexOf(scheme) + 1);
       const failures: string[] = [];
       for (let t = 0; t < 1000; t++) {
-        const text = randomParagraph(rand, 20 + Math.floor(rand() * 200));
-        const ems = 10 + Math.floor(rand() * 21);
-        const size = [9, 10, 10.5, 12][t % 4];
-        const input: ParagraphInput = {
-          spans: [{ text, chain: body }],
-          size,
-          measure: ems * size,
-          indent: t % 5 === 0 ? 0 : 2,
-          hangingIndent: t % 7 === 0 ? 1 : 0,
-          scheme,
-        };
+        const { text, ems, input } = randomInput(rand, t, scheme);
         const v = check(input);
         if (v.length) failures.push(`${JSON.stringify(text)} @${ems}em: ${v.join('; ')}`);
       }
@@ -77,17 +83,7 @@ describe('random paragraphs', () => {
     let hyphens = 0;
     let urlBreaks = 0;
     for (let t = 0; t < 1000; t++) {
-      const text = randomParagraph(rand, 20 + Math.floor(rand() * 200), true);
-      const ems = 10 + Math.floor(rand() * 21);
-      const size = [9, 10, 10.5, 12][t % 4];
-      const input: ParagraphInput = {
-        spans: [{ text, chain: body }],
-        size,
-        measure: ems * size,
-        indent: t % 5 === 0 ? 0 : 2,
-        hangingIndent: t % 7 === 0 ? 1 : 0,
-        scheme: SCHEMES[t % 3],
-      };
+      const { text, ems, input } = randomInput(rand, t, SCHEMES[t % 3], true);
       const lines = composeParagraph(input);
       const v = violations(input, lines, ems >= LOOSE_FROM_EMS ? 1 : Infinity);
       if (v.length) failures.push(`${JSON.stringify(text)} @${ems}em: ${v.join('; ')}`);
