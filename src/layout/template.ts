@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { lazyRequire } from '../io/lazy-require.js';
+import { packageRoot } from '../io/package-root.js';
 import { createRequire } from 'node:module';
 
 const loadAjv = lazyRequire<{ Ajv: typeof AjvClass }>('ajv');
@@ -54,17 +55,6 @@ export interface Template {
   lead?: { style?: 'rules' | 'boxed' };
   pageNumber?: string;
   press: boolean;
-}
-
-/** The package root (the folder holding package.json), from src/layout/ under vitest or dist/ when bundled. */
-function packageRoot(): string {
-  let dir = fileURLToPath(new URL('.', import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`bulletin: cannot find the templates folder above ${fileURLToPath(import.meta.url)}`);
-    dir = up;
-  }
 }
 
 let builtinDirCache: string | undefined;

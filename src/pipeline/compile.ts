@@ -2,9 +2,6 @@
 // load → clean → fonts (coverage) → layout → render → preflight. Files are
 // read at the start; the PDF bytes are returned, not written: the caller
 // (build, watch, bench) decides where they go.
-import { dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BulletinError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadBulletin } from '../content/load.js';
 import type { Bulletin } from '../content/types.js';
@@ -50,17 +47,6 @@ export interface CompileResult {
   pages: number;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
-}
-
-/** The package's root folder (holds package.json), from src/pipeline/ or dist/. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
 }
 
 export async function compile(options: CompileOptions): Promise<CompileResult> {
