@@ -32,7 +32,6 @@ Examples:
 
 Exit codes: 0 success, 1 content errors (reported as file:line:col), 2 usage errors.`,
     );
-  program.commands.forEach((c) => c.exitOverride());
   registerBuild(program);
   registerCheck(program);
   registerFmt(program);
