@@ -101,7 +101,8 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
     faces: facesUsed(pages, fonts),
     meta: {
       title: [im.title, im.issue].filter(Boolean).join(' '),
-      author: im.publisher.join('、'),
+      // `publisher` is optional; without it the PDF's Author names the bulletin's writers.
+      author: (im.publisher.length > 0 ? im.publisher : [...new Set(bulletin.articles.map((a) => a.meta.author))]).join('、'),
       ...(im.subtitle ? { subject: im.subtitle } : {}),
       keywords: [im.title, ...bulletin.articles.map((a) => a.meta.title.replace(/\s+/g, ' '))],
       ...(im.date ? { date: im.date } : {}),

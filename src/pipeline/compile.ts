@@ -80,8 +80,6 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   lap('fonts');
 
   const display = layoutBulletin(bulletin, template, fonts);
-  // `publisher` is optional; the PDF's Author then names the bulletin's writers.
-  if (!display.meta.author) display.meta.author = [...new Set(bulletin.articles.map((a) => a.meta.author))].join('、');
   lap('layout');
 
   const press = options.press ?? template.press;
