@@ -15,7 +15,10 @@ export interface Loaded {
   diagnostics: Diagnostic[];
 }
 
-const byFileName = new Intl.Collator('en', { numeric: true }).compare;
+// Made on first use, not at module load: an Intl object holds a native handle,
+// which the start-up snapshot (src/snapshot.ts) cannot contain.
+let collator: Intl.Collator | undefined;
+const byFileName = (a: string, b: string): number => (collator ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
 
 /** The Markdown files of a bulletin directory, index first then articles in order. */
 export async function listContentFiles(dir: string): Promise<{ index: string | undefined; articles: string[] }> {
