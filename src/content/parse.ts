@@ -4,15 +4,16 @@
 // micromark costs the same per character whatever the text is, and the front
 // matter is about a tenth of an article's characters: when the block is in
 // its plain form (`---` lines, LF or CRLF endings, a body after it), it is cut off
-// here and only the body goes through remark-parse; the body's positions are
-// then moved to where the body sits in the file. The tree is the one the
+// here and only the body is parsed (plain-blocks.ts: plain paragraphs directly,
+// the rest through remark-parse), positions where the body sits in the file. The tree is the one the
 // whole-file parse gives (tests/content/parse.test.ts compares them); any
 // other file is parsed whole.
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Nodes, Root, Yaml } from 'mdast';
+import type { Root, Yaml } from 'mdast';
 import type { FrontMatterBlock } from './front-matter.js';
+import { parseBody } from './plain-blocks.js';
 
 let whole: Processor<Root> | undefined;
 let bodyOnly: Processor<Root> | undefined;
@@ -28,8 +29,8 @@ export function parseMarkdown(text: string): Root {
   if (!split) return parseWhole(text);
   // Without remark-frontmatter: a body opening with `---` lines is not front matter.
   bodyOnly ??= unified().use(remarkParse) as unknown as Processor<Root>;
-  const tree = bodyOnly.parse(text.slice(split.bodyStart)) as Root;
-  shift(tree, split.bodyLine - 1, split.bodyStart);
+  const parser = bodyOnly;
+  const tree = parseBody(text, split.bodyStart, split.bodyLine, (s) => parser.parse(s) as Root);
   const yaml: Yaml = {
     type: 'yaml',
     value: text.slice(split.valueStart, split.valueEnd),
@@ -85,16 +86,6 @@ function endsAllLines(text: string, end: number, eol: string): boolean {
   }
   if (eol === '\r\n') for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return false;
   return true;
-}
-
-/** Moves every position of the body's tree by whole lines (the body starts at a line start: columns stay). */
-function shift(node: Nodes, lines: number, offset: number): void {
-  const p = node.position;
-  if (p) {
-    p.start = { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset };
-    p.end = { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset };
-  }
-  if ('children' in node) for (const child of node.children) shift(child as Nodes, lines, offset);
 }
 
 /** The front-matter block of a parsed file, if it starts with one. */
