@@ -186,6 +186,9 @@ interface Choice {
   /** For kind 2: the item where the split article resumes. */
   resume: number;
   rows: number;
+  /** The state it settles: where its first article resumes, and the rows left on the page. */
+  p: number;
+  rem: number;
 }
 
 /** The slots of a chosen band, left to right (built only for the bands of the plan). */
@@ -280,14 +283,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // Continuations per article, keyed by p·(R + 1) + rem (a small integer: a key over all articles would
   // not fit V8's small integers, and every lookup would box a double).
   const cont: Map<number, Choice>[] = articles.map(() => new Map());
-  const memo = {
-    get: (i: number, p: number, rem: number): Choice | undefined => (p === 0 ? flat[i * (R + 1) + rem] : cont[i].get(p * (R + 1) + rem)),
-    set: (i: number, p: number, rem: number, c: Choice): void => {
-      if (p === 0) {
-        flat[i * (R + 1) + rem] = c;
-        flatCost[i * (R + 1) + rem] = c.cost;
-      } else cont[i].set(p * (R + 1) + rem, c);
-    },
+  const memoGet = (i: number, p: number, rem: number): Choice | undefined => (p === 0 ? flat[i * (R + 1) + rem] : cont[i].get(p * (R + 1) + rem));
+  const memoSet = (i: number, p: number, rem: number, c: Choice): void => {
+    if (p === 0) {
+      flat[i * (R + 1) + rem] = c;
+      flatCost[i * (R + 1) + rem] = c.cost;
+    } else cont[i].set(p * (R + 1) + rem, c);
   };
 
   // A band is its first slot (which depends on the state: article i, resumed at p, and the rows
@@ -381,146 +382,143 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   };
   const noSlots: Done = [];
 
+  // A band is tried as its first slot (fK columns holding fN modules, fH rows, with their taste;
+  // fK = 0 when the first slot is itself the split one) followed by a tail. The best band found so
+  // far is kept in the state's Choice `f`, which becomes its memo entry. These functions are made
+  // once, not per state: the search tries millions of bands, and closures per state (with the best
+  // cost in a closure's context, boxed anew at every improvement) were much of its garbage.
+
+  /** The whole band of height H. */
+  const leaf = (f: Choice, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number): void => {
+    const rem = f.rem;
+    const d = t.done;
+    let white = (C - t.used) * H;
+    let air = 0;
+    // The shallowest slot bottom (H: the band is level).
+    let shallowest = H;
+    if (fK > 0) {
+      // Air the first slot may take: none for a continued part (its 上接 line reads with its text).
+      const stretch = Math.min(AIR * fN - (f.p > 0 ? AIR : 0), H - fH);
+      air += fK * stretch;
+      white += fK * (H - fH - stretch);
+      shallowest = fH + stretch;
+    }
+    for (let j = 0; j < d.length; j += 3) {
+      const stretch = Math.min(AIR * d[j + 1], H - d[j + 2]);
+      air += d[j] * stretch;
+      white += d[j] * (H - d[j + 2] - stretch);
+      if (d[j + 2] + stretch < shallowest) shallowest = d[j + 2] + stretch;
+    }
+    const w = H === rem ? FOOT : 1;
+    // The bulletin's last band: its modules end near the same depth.
+    const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R + fLast : 0;
+    const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
+    if (partial >= f.cost) return;
+    let rest = t.next >= n ? 0 : flatCost[t.next * (R + 1) + rem - H];
+    if (rest !== rest) rest = best(t.next, 0, rem - H); // NaN: not settled yet
+    const c = partial + rest;
+    if (c < f.cost) {
+      f.cost = c;
+      f.kind = 1;
+      f.rows = H;
+      f.tail = t;
+      f.firstK = fK;
+      f.firstN = fN;
+    }
+  };
+
+  /** A band to the page's foot whose last slot ends with article t.next split (under `t.above` when stacked). */
+  const trySplit = (f: Choice, t: Tail, fK: number, fN: number, fH: number, fPenalty: number): void => {
+    const rem = f.rem;
+    const d = t.done;
+    const k = t.k;
+    const above = t.above;
+    const room = rem - (above ? above.rows : 0);
+    let others = 0;
+    let air = 0;
+    if (fK > 0) {
+      const stretch = Math.min(AIR * fN - (f.p > 0 ? AIR : 0), rem - fH);
+      air += fK * stretch;
+      others += fK * (rem - fH - stretch);
+    }
+    for (let j = 0; j < d.length; j += 3) {
+      const stretch = Math.min(AIR * d[j + 1], rem - d[j + 2]);
+      air += d[j] * stretch;
+      others += d[j] * (rem - d[j + 2] - stretch);
+    }
+    const penalty = fPenalty + t.penalty;
+    // Bound: the white of the other slots alone may already lose.
+    if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= f.cost) return;
+    const candidates = splitPart(t.next, t.from, k, room);
+    for (let ci = 0; ci < candidates.length; ci += 2) {
+      const end = candidates[ci];
+      const white = others + candidates[ci + 1];
+      const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
+      if (partial >= f.cost) continue;
+      const c = partial + best(t.next, end, R);
+      if (c < f.cost) {
+        f.cost = c;
+        f.kind = 2;
+        f.rows = rem;
+        f.resume = end;
+        f.tail = t;
+        f.firstK = fK;
+        f.firstN = fN;
+      }
+    }
+  };
+
+  /** Every tail after a first slot, in order, where it fits in the rows left. */
+  const tails = (f: Choice, tl: TailList, fK: number, fN: number, fH: number, fPenalty: number, fLast: number): void => {
+    const rem = f.rem;
+    // Short of rows for every tail of the list (a state near the page's foot): nothing to try.
+    if (rem < tl.least) return;
+    const list = tl.tails;
+    for (let q = 0; q < list.length; q++) {
+      const t = list[q];
+      const need = Math.max(fH, t.minRem);
+      if (rem < need || rem > t.maxRem) continue;
+      if (t.split) trySplit(f, t, fK, fN, fH, fPenalty);
+      else {
+        leaf(f, t, fK, fN, fH, fPenalty, fLast, need);
+        if (t.stretch && need < rem) leaf(f, t, fK, fN, fH, fPenalty, fLast, rem);
+      }
+    }
+  };
+
   const best = (i: number, p: number, rem: number): number => {
     if (i >= n) return 0;
-    const known = memo.get(i, p, rem);
+    const known = memoGet(i, p, rem);
     if (known) return known.cost;
-    // The best choice so far, in locals: a state tries dozens of bands and most lose.
-    let cost = INFEASIBLE;
-    let kind: 0 | 1 | 2 = 0;
-    let rows = 0;
-    let resume = 0;
-    let winner: Tail | undefined;
-    let winnerK = 0;
-    let winnerN = 0;
+    // The winning band is kept as its parts; its slot list is built only if the plan uses it.
+    const f: Choice = { cost: INFEASIBLE, kind: 0, tail: undefined, firstK: 0, firstN: 0, resume: 0, rows: 0, p, rem };
     // A fresh page that cannot take anything would loop: only pages with something on them break.
     if (rem < R) {
       const c = FOOT * rem * C + excess(rem * C) + best(i, p, R);
-      if (c < cost) cost = c;
+      if (c < f.cost) f.cost = c;
     }
-
-    // Air the first slot may take: none for a continued part (its 上接 line reads with its text).
-    const firstAir = (fN: number) => AIR * fN - (p > 0 ? AIR : 0);
-
-    // The band being tried: its first slot (fK columns holding fN modules, fH rows; fK = 0 when the
-    // first slot is itself the split one) and a tail t.
-    /** The whole band of height H. */
-    const leaf = (t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number) => {
-      const d = t.done;
-      let white = (C - t.used) * H;
-      let air = 0;
-      // The shallowest slot bottom (H: the band is level).
-      let shallowest = H;
-      if (fK > 0) {
-        const stretch = Math.min(firstAir(fN), H - fH);
-        air += fK * stretch;
-        white += fK * (H - fH - stretch);
-        shallowest = fH + stretch;
-      }
-      for (let j = 0; j < d.length; j += 3) {
-        const stretch = Math.min(AIR * d[j + 1], H - d[j + 2]);
-        air += d[j] * stretch;
-        white += d[j] * (H - d[j + 2] - stretch);
-        if (d[j + 2] + stretch < shallowest) shallowest = d[j + 2] + stretch;
-      }
-      const w = H === rem ? FOOT : 1;
-      // The bulletin's last band: its modules end near the same depth.
-      const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R + fLast : 0;
-      const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
-      if (partial >= cost) return;
-      let rest = t.next >= n ? 0 : flatCost[t.next * (R + 1) + rem - H];
-      if (rest !== rest) rest = best(t.next, 0, rem - H); // NaN: not settled yet
-      const c = partial + rest;
-      if (c < cost) {
-        cost = c;
-        kind = 1;
-        rows = H;
-        winner = t;
-        winnerK = fK;
-        winnerN = fN;
-      }
-    };
-
-    /** A band to the page's foot whose last slot ends with article t.next split (under `t.above` when stacked). */
-    const trySplit = (t: Tail, fK: number, fN: number, fH: number, fPenalty: number) => {
-      const d = t.done;
-      const k = t.k;
-      const above = t.above;
-      const room = rem - (above ? above.rows : 0);
-      let others = 0;
-      let air = 0;
-      if (fK > 0) {
-        const stretch = Math.min(firstAir(fN), rem - fH);
-        air += fK * stretch;
-        others += fK * (rem - fH - stretch);
-      }
-      for (let j = 0; j < d.length; j += 3) {
-        const stretch = Math.min(AIR * d[j + 1], rem - d[j + 2]);
-        air += d[j] * stretch;
-        others += d[j] * (rem - d[j + 2] - stretch);
-      }
-      const penalty = fPenalty + t.penalty;
-      // Bound: the white of the other slots alone may already lose.
-      if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= cost) return;
-      const candidates = splitPart(t.next, t.from, k, room);
-      for (let ci = 0; ci < candidates.length; ci += 2) {
-        const end = candidates[ci];
-        const white = others + candidates[ci + 1];
-        const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
-        if (partial >= cost) continue;
-        const c = partial + best(t.next, end, R);
-        if (c < cost) {
-          cost = c;
-          kind = 2;
-          rows = rem;
-          resume = end;
-          winner = t;
-          winnerK = fK;
-          winnerN = fN;
-        }
-      }
-    };
-
-    /** Every tail after a first slot, in order, where it fits in rem. */
-    const tails = (tl: TailList, fK: number, fN: number, fH: number, fPenalty: number, fLast: number) => {
-      // Short of rows for every tail of the list (a state near the page's foot): nothing to try.
-      if (rem < tl.least) return;
-      const list = tl.tails;
-      for (let q = 0; q < list.length; q++) {
-        const t = list[q];
-        const need = Math.max(fH, t.minRem);
-        if (rem < need || rem > t.maxRem) continue;
-        if (t.split) trySplit(t, fK, fN, fH, fPenalty);
-        else {
-          leaf(t, fK, fN, fH, fPenalty, fLast, need);
-          if (t.stretch && need < rem) leaf(t, fK, fN, fH, fPenalty, fLast, rem);
-        }
-      }
-    };
 
     // The first slot, as the tails' walk would choose it (the last slot takes the columns left).
     const firstK = MAX_SLOTS - 1 === 0 ? C : 1;
     for (let k = C; k >= firstK; k--) {
       const last = k === C;
       const top = shape(i, p, k);
-      if (top && top.rows <= rem) tails(tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty, top.last);
+      if (top && top.rows <= rem) tails(f, tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty, top.last);
       if (last && (!top || top.rows > rem)) {
-        trySplit({ split: true, next: i, penalty: 0, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: p, k, above: null }, 0, 0, 0, 0);
+        trySplit(f, { split: true, next: i, penalty: 0, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: p, k, above: null }, 0, 0, 0, 0);
       }
       if (!top || top.rows >= rem || i + 1 >= n || MAX_STACKS < 1) continue;
       const bottom = shape(i + 1, 0, k);
       if (bottom && top.rows + bottom.rows <= rem) {
-        tails(tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK, top.last + bottom.last);
+        tails(f, tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK, top.last + bottom.last);
       }
       if (last && (!bottom || top.rows + bottom.rows > rem)) {
-        trySplit({ split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: 0, k, above: top }, 0, 0, 0, 0);
+        trySplit(f, { split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: 0, k, above: top }, 0, 0, 0, 0);
       }
     }
 
-    // The winning band is kept as its parts; its slot list is built only if the plan uses it.
-    const choice: Choice = { cost, kind, tail: winner, firstK: winnerK, firstN: winnerN, resume, rows };
-    memo.set(i, p, rem, choice);
-    return cost;
+    memoSet(i, p, rem, f);
+    return f.cost;
   };
 
   // Deep recursion on long bulletins: settle the memo from the end backwards first.
@@ -535,7 +533,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   }
   // The balanced partition of a placed module (the search kept only its height).
   const shapePartition = (a: number, from: number, k: number): Partition => balance(articles[a], from, articles[a].items.length, k)!;
-  return rebuildPlan(articles, space, memo.get, shape, shapePartition, splitPartition);
+  return rebuildPlan(articles, space, memoGet, shape, shapePartition, splitPartition);
 }
 
 function rebuildPlan(
