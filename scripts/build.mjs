@@ -6,8 +6,13 @@ import { build } from 'esbuild';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { buildSnapshot } from './build-snapshot.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Loaded at run time from node_modules, most of them lazily (src/io/lazy-require.ts).
+const external = ['pdfkit', 'fontkit', 'opentype.js', 'wawoff2', 'chokidar', 'pdfjs-dist', 'pinyin-pro', 'ajv'];
+const define = { BULLETIN_VERSION: JSON.stringify(pkg.version) };
 
 await build({
   entryPoints: ['src/cli.ts'],
@@ -17,9 +22,8 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
-  // Loaded at run time from node_modules, most of them lazily (src/io/lazy-require.ts).
-  external: ['pdfkit', 'fontkit', 'opentype.js', 'wawoff2', 'chokidar', 'pdfjs-dist', 'pinyin-pro', 'ajv'],
-  define: { BULLETIN_VERSION: JSON.stringify(pkg.version) },
+  external,
+  define,
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __bulletinCreateRequire } from 'node:module';\nconst require = __bulletinCreateRequire(import.meta.url);",
   },
@@ -33,3 +37,6 @@ chmodSync('dist/cli.js', 0o755);
 const schema = JSON.parse(readFileSync(new URL('../templates/schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
 writeFileSync('dist/template-validator.cjs', standaloneCode(ajv, ajv.compile(schema)));
+
+// Last, because it checks the finished program (scripts/build-snapshot.mjs).
+await buildSnapshot({ external, define });

@@ -9,6 +9,7 @@ import { renderPngs } from '../io/png.js';
 import { parseFormat } from './check.js';
 import { formatDiagnostics, type OutputFormat } from './report.js';
 import { createProgress } from './progress.js';
+import { startedFrom } from '../io/module-url.js';
 
 export interface BuildCliOptions {
   output: string;
@@ -99,6 +100,7 @@ export async function buildOnce(dir: string, o: BuildCliOptions, format: OutputF
       if (notes.length > 0) out.write(formatDiagnostics(notes, 'human') + '\n');
     }
     if (o.verbose) out.write(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+    if (o.verbose) out.write(`started from: ${startedFrom()}\n`);
     out.write(`${o.output}: ${result.pages} page${result.pages === 1 ? '' : 's'}, ${result.bulletin.articles.length} articles, ${(result.pdf.length / 1024).toFixed(0)} KB in ${ms} ms\n`);
   } else {
     const all = [...result.applied, ...result.diagnostics];

@@ -8,11 +8,10 @@
 //                                          file FZKai.ttf/.otf/.ttc/.woff in one
 //                                          of the fonts/ folders
 import { existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, parse, resolve } from 'node:path';
 import { BulletinError, diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
+import { resolveNearProgram } from '../io/lazy-require.js';
 
-const require = createRequire(import.meta.url);
 
 /** OpenType weight class → the style names the Google Fonts packages use in file names. */
 const WEIGHT_NAMES: Record<number, string> = {
@@ -39,7 +38,7 @@ export interface BuiltinFont {
 
 function packageDir(pkg: string): string | undefined {
   try {
-    return dirname(require.resolve(`${pkg}/package.json`));
+    return dirname(resolveNearProgram(`${pkg}/package.json`));
   } catch {
     return undefined;
   }

@@ -11,6 +11,11 @@ import type { Face } from './face.js';
 import type { FontSet } from './font-set.js';
 import { codePointLabel } from './coverage.js';
 import { isGlyphCharacter, type TextItem } from './collect-text.js';
+import type * as OpenType from 'opentype.js';
+import { lazyRequire } from '../io/lazy-require.js';
+
+// opentype.js's CommonJS build (`bulletin fonts` only), through the loader that also works from the start-up snapshot.
+const loadOpentype = lazyRequire<typeof OpenType>('opentype.js');
 
 export interface FaceInfo {
   key: string;
@@ -72,8 +77,7 @@ function shortLicense(text: string): string {
 }
 
 async function describeFace(face: Face, source: string | undefined): Promise<FaceInfo> {
-  const mod = await import('opentype.js');
-  const opentype = (typeof mod.parse === 'function' ? mod : mod.default) as typeof mod.default;
+  const opentype = loadOpentype();
   const bytes = readFileSync(face.path);
   // lowMemory: glyphs are parsed on demand; names and layout tables are read in full.
   const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, { lowMemory: true });

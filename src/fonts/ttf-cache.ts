@@ -10,13 +10,14 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, parse } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleUrl } from '../io/module-url.js';
 import { woffToSfnt } from './woff.js';
 
 /** Bump when the conversion's output changes, so stale cache entries are not reused. */
 export const CONVERTER_VERSION = 1;
 
 /** The node_modules folder this package runs from (found by walking up from this module). */
-export function nodeModulesDir(from: string = dirname(fileURLToPath(import.meta.url))): string | undefined {
+export function nodeModulesDir(from: string = dirname(fileURLToPath(bundleUrl()))): string | undefined {
   let dir = from;
   for (;;) {
     if (basename(dir) === 'node_modules') return dir;

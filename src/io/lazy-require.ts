@@ -2,12 +2,30 @@
 // loader. Why: `bulletin --version`, `check` and `fmt` must not pay for
 // fontkit (~60 ms of module evaluation) or pinyin-pro (a 600 KB dictionary);
 // and fontkit must be the very instance pdfkit requires (its CommonJS build),
-// not a second copy loaded through the ESM condition.
+// not a second copy loaded through the ESM condition. The start-up snapshot
+// (src/snapshot.ts) has pdfkit and fontkit evaluated already and hands them
+// over through `preload`.
 import { createRequire } from 'node:module';
+import { bundleUrl } from './module-url.js';
 
-const requireHere = createRequire(import.meta.url);
+const preloaded = new Map<string, unknown>();
+
+/** Registers a module evaluated ahead of time under its package name (the snapshot does). */
+export function preload(id: string, mod: unknown): void {
+  preloaded.set(id, mod);
+}
+
+/** A require for files and packages next to the running program (created on use: see module-url.ts). */
+export function requireNearProgram(id: string): unknown {
+  return createRequire(bundleUrl())(id);
+}
 
 export function lazyRequire<T>(id: string): () => T {
   let mod: T | undefined;
-  return () => (mod ??= requireHere(id) as T);
+  return () => (mod ??= (preloaded.get(id) ?? requireNearProgram(id)) as T);
+}
+
+/** Where `requireNearProgram(id)` would load from. */
+export function resolveNearProgram(id: string): string {
+  return createRequire(bundleUrl()).resolve(id);
 }

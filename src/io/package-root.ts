@@ -5,12 +5,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleUrl } from './module-url.js';
 
 let root: string | undefined;
 
 export function packageRoot(): string {
   if (root) return root;
-  const from = dirname(fileURLToPath(import.meta.url));
+  const from = dirname(fileURLToPath(bundleUrl()));
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates'))) return (root = dir);
     if (dirname(dir) === dir) throw new Error(`bulletin: cannot find the package folder (with templates/) above ${from}`);

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ErrorObject } from 'ajv';
-import { lazyRequire } from '../io/lazy-require.js';
+import { lazyRequire, requireNearProgram } from '../io/lazy-require.js';
+import { bundleUrl } from '../io/module-url.js';
 import { packageRoot } from '../io/package-root.js';
-import { createRequire } from 'node:module';
 
 const loadAjv = lazyRequire<{ Ajv: typeof AjvClass }>('ajv');
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -96,9 +96,9 @@ export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
  */
 function validate(): Validator {
   if (!validator) {
-    const precompiled = fileURLToPath(new URL('./template-validator.cjs', import.meta.url));
+    const precompiled = fileURLToPath(new URL('./template-validator.cjs', bundleUrl()));
     validator = existsSync(precompiled)
-      ? (createRequire(import.meta.url)(precompiled) as { default: Validator }).default
+      ? (requireNearProgram(precompiled) as { default: Validator }).default
       : (new (loadAjv().Ajv)(AJV_OPTIONS).compile(schema()) as Validator);
   }
   return validator;

@@ -2,7 +2,9 @@
 // and coalesced rebuilds out. A change during a build is not lost and does
 // not start a second build at the same time: it triggers one more build
 // after the current one, with every path that changed meanwhile.
+import type * as Chokidar from 'chokidar';
 import type { FSWatcher } from 'chokidar';
+import { lazyRequire } from '../io/lazy-require.js';
 import { basename, resolve, sep } from 'node:path';
 
 export interface WatchLoopOptions {
@@ -49,9 +51,12 @@ export function inHiddenFolder(absPath: string, roots: string[]): boolean {
   return false;
 }
 
+// chokidar's CommonJS build, through the loader that also works from the start-up snapshot.
+const loadChokidar = lazyRequire<typeof Chokidar>('chokidar');
+
 export async function startWatchLoop(options: WatchLoopOptions): Promise<WatchLoop> {
   // Loaded here, not at the top: every other command would pay for it at start-up.
-  const { watch } = await import('chokidar');
+  const { watch } = loadChokidar();
   const roots = options.paths.map((p) => resolve(p));
   const skip = (p: string) => {
     const abs = resolve(p);

@@ -1,4 +1,5 @@
-// Runs the real binary (dist/cli.js) as a child process, as an editor or CI would.
+// Runs the real binary (bin/bulletin: the start-up snapshot when it was built,
+// else dist/cli.js) as a child process, as an editor or CI would.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'cli.js');
+/** The installed command (package.json `bin`). */
+export const BIN = join(ROOT, 'bin', 'bulletin');
 export const SAMPLE = join(ROOT, 'content');
 
 /** One diagnostic of `bulletin check --json` (CONTENT.md's shape, plus `related`). */
@@ -27,7 +30,7 @@ export interface RunResult {
 }
 
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  const r = spawnSync(BIN, args, {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...options.env },

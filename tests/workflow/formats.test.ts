@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { article, CLI, copySample, runCli, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
+import { article, BIN, copySample, runCli, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
 
 const MISSPELT = `---\ntitle: 标题\nauthor: 张三\nrloe: 某单位负责人\n---\n\n这是正文的第一段，讲述安全生产的重要意义。\n`;
 const BROKEN_YAML = `---\ntitle: 标题: 副题\nauthor: 张三\n---\n\n正文。\n`;
@@ -124,7 +124,7 @@ describe('progress, --quiet, --verbose', () => {
   const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
   /** Runs the binary on a pseudo-terminal (util-linux `script`), as an editor would see it. */
   const onTerminal = (args: string[]) =>
-    spawnSync('script', ['-qec', [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], {
+    spawnSync('script', ['-qec', [BIN, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], {
       encoding: 'utf8',
       env: { ...process.env, CI: '', TERM: 'xterm' },
       timeout: 120_000,

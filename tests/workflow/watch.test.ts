@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CLI, copySample, runCli } from '../helpers/cli.js';
+import { BIN, copySample, runCli } from '../helpers/cli.js';
 
 interface Watched {
   child: ChildProcess;
@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 function startWatch(args: string[], cwd: string): Watched {
-  const child = spawn(process.execPath, [CLI, 'build', ...args, '--watch'], { cwd, env: { ...process.env, CI: '1' } });
+  const child = spawn(BIN, ['build', ...args, '--watch'], { cwd, env: { ...process.env, CI: '1' } });
   children.push(child);
   let err = '';
   let out = '';

@@ -1,0 +1,53 @@
+// The start-up snapshot's entry (built by scripts/build.mjs into
+// dist/bulletin.blob with `node --build-snapshot`; started by bin/bulletin).
+// A cold `bulletin build` spent ~250 ms before reading its first file: Node
+// itself, compiling the 1 MB bundle, and loading pdfkit and fontkit (their
+// CommonJS graphs, fontkit's Unicode tables inflated, pdfkit's cipher tables
+// built). Everything here is evaluated once when the snapshot is built; a
+// run deserialises the heap and goes straight to `main`.
+// Only Node's built-in modules may be required while the snapshot is built,
+// so this file is bundled with pdfkit and fontkit inside it; packages needed
+// only by some commands are loaded from node_modules at run time.
+import { startupSnapshot } from 'node:v8';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { main } from './cli/main.js';
+import { preload } from './io/lazy-require.js';
+import { lazyModule } from './io/lazy-module.js';
+
+declare global {
+  var __bulletinLazyModule: (id: string) => unknown;
+}
+
+// Modules left out of the snapshot (scripts/build-snapshot.mjs) stand in as lazyModule proxies.
+globalThis.__bulletinLazyModule = lazyModule;
+
+// `require` of the CommonJS builds, as src/io/lazy-require.ts loads them: pdfkit
+// requires the same fontkit instance the font layer measures with.
+declare const require: (id: string) => unknown;
+preload('pdfkit', require('pdfkit'));
+preload('fontkit', require('fontkit'));
+
+/** The blob's path, from `--snapshot-blob PATH` (or `=PATH`) among Node's own arguments. */
+function blobPath(execArgv: readonly string[]): string | undefined {
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i];
+    if (a === '--snapshot-blob') return execArgv[i + 1];
+    if (a.startsWith('--snapshot-blob=')) return a.slice('--snapshot-blob='.length);
+  }
+  return undefined;
+}
+
+startupSnapshot.setDeserializeMainFunction(() => {
+  const blob = blobPath(process.execArgv);
+  if (!blob) {
+    process.stderr.write('bulletin: started from a snapshot without --snapshot-blob; run bin/bulletin or dist/cli.js\n');
+    process.exitCode = 70;
+    return;
+  }
+  // dist/cli.js of this install: files next to the program are found from it (module-url.ts).
+  globalThis.__bulletinBundleUrl = pathToFileURL(join(dirname(resolve(blob)), 'cli.js')).href;
+  void main(process.argv.slice(1)).then((code) => {
+    process.exitCode = code;
+  });
+});

@@ -1,0 +1,58 @@
+// bin/bulletin starts from the start-up snapshot (dist/bulletin.blob, made by
+// scripts/build-snapshot.mjs) and falls back to dist/cli.js. Both must be the
+// same program: same output, same errors, same exit codes.
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli, SAMPLE, tempDir } from '../helpers/cli.js';
+
+const PLAIN = { BULLETIN_NO_SNAPSHOT: '1' };
+
+describe('start-up snapshot', () => {
+  it('is built by the build, for the node that built it', () => {
+    expect(existsSync(join(ROOT, 'dist', 'bulletin.blob'))).toBe(true);
+    expect(readFileSync(join(ROOT, 'dist', 'snapshot-node'), 'utf8')).toBe(process.execPath);
+  });
+
+  it('builds the same PDF as the plain bundle, byte for byte', () => {
+    const dir = tempDir();
+    const fast = runCli(['build', SAMPLE, '-o', join(dir, 'snap.pdf'), '-v']);
+    const plain = runCli(['build', SAMPLE, '-o', join(dir, 'plain.pdf'), '-v'], { env: PLAIN });
+    expect(fast.code).toBe(0);
+    expect(plain.code).toBe(0);
+    expect(fast.stderr + fast.stdout).toContain('started from: snapshot');
+    expect(plain.stderr + plain.stdout).toContain('started from: bundle');
+    expect(readFileSync(join(dir, 'snap.pdf')).equals(readFileSync(join(dir, 'plain.pdf')))).toBe(true);
+  });
+
+  it('passes options Node itself would take (--version, --help) to bulletin', () => {
+    const v = runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const h = runCli(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('Usage: bulletin');
+  });
+
+  it('reports bad input and usage errors with the same exit codes as the bundle', () => {
+    for (const args of [['build', join(tempDir(), 'missing')], ['build', '--no-such-option']]) {
+      const fast = runCli(args);
+      const plain = runCli(args, { env: PLAIN });
+      expect(fast.code).not.toBe(0);
+      expect(fast.code).toBe(plain.code);
+      expect(fast.stderr).toBe(plain.stderr);
+    }
+  });
+
+  it('works through a symlink from another folder (npm links bin/bulletin into node_modules/.bin)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'bin'));
+    const link = join(dir, 'bin', 'bulletin');
+    symlinkSync(BIN, link);
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(link, ['build', SAMPLE, '-o', join(dir, 'out.pdf'), '-v'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout + r.stderr).toContain('started from: snapshot');
+    expect(readFileSync(join(dir, 'out.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
