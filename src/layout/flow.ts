@@ -36,6 +36,9 @@ interface Table {
   k: number;
 }
 
+// The table of the last reach, like the buffers it describes: one object, rewritten by every call.
+const table: Table = { from: 0, span: 0, k: 0 };
+
 /**
  * Columns [from, …) each with between lo and hi rows (the last between lastLo
  * and lastHi): marks for every column the reachable end positions with their
@@ -93,7 +96,10 @@ function reach(f: Flowable, from: number, to: number, k: number, lo: number, hi:
     next = t;
     count = found;
   }
-  return { from, span, k };
+  table.from = from;
+  table.span = span;
+  table.k = k;
+  return table;
 }
 
 function reached(t: Table, q: number): boolean {
@@ -129,8 +135,35 @@ function measure(f: Flowable, cuts: number[]): Partition {
  * allows one), or undefined.
  */
 export function balance(f: Flowable, from: number, to: number, k: number, maxSpread = 1): Partition | undefined {
+  if (k === 1) return { cuts: [from, to], height: f.pre[to] - f.pre[from], spread: 0 };
+  const parents = balancedTable(f, from, to, k, maxSpread);
+  return parents && measure(f, rebuild(parents, to));
+}
+
+/**
+ * The height of balance(f, from, to, k) (its columns at most one row apart),
+ * or −1 when there is none: what the page search asks of every module, without
+ * building the partition.
+ */
+export function balancedHeight(f: Flowable, from: number, to: number, k: number): number {
+  const pre = f.pre;
+  if (k === 1) return pre[to] - pre[from];
+  const t = balancedTable(f, from, to, k, 1);
+  if (!t) return -1;
+  // The tallest column, walking the cuts back from the end as rebuild does.
+  let height = 0;
+  let q = to;
+  for (let c = k - 1; c >= 0; c--) {
+    const p = parentBuf[c * t.span + q - t.from];
+    if (pre[q] - pre[p] > height) height = pre[q] - pre[p];
+    q = p;
+  }
+  return height;
+}
+
+/** The reachability table in which the balanced partition of items [from, to) into k columns (k > 1) ends at `to`. */
+function balancedTable(f: Flowable, from: number, to: number, k: number, maxSpread: number): Table | undefined {
   const total = f.pre[to] - f.pre[from];
-  if (k === 1) return { cuts: [from, to], height: total, spread: 0 };
   if (total < 2 * k) return undefined;
   const h0 = Math.ceil(total / k);
   for (let spread = 1; spread <= maxSpread; spread++) {
@@ -139,7 +172,7 @@ export function balance(f: Flowable, from: number, to: number, k: number, maxSpr
       // k columns of at most h rows must hold the total, and of at least lo rows must not exceed it.
       if (k * lo > total || k * h < total) continue;
       const parents = reach(f, from, to, k, lo, h, lo, h);
-      if (parents && reached(parents, to)) return measure(f, rebuild(parents, to));
+      if (parents && reached(parents, to)) return parents;
     }
   }
   return undefined;

@@ -26,7 +26,7 @@
 // kept in arrays or small-integer maps: the search asks for them millions of
 // times on a 50-page bulletin.
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
-import { balance, fillEnds, fillParts, type PartCache, type Partition } from './flow.js';
+import { balance, balancedHeight, fillEnds, fillParts, type PartCache, type Partition } from './flow.js';
 import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
 
 export interface PlannedModule {
@@ -225,21 +225,18 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     if (Math.ceil(total / k) + space.gap + 1 > R) {
       return { headerRows: 0, rows: R + 1, penalty: 0, last: 0 };
     }
-    const part = balance(art, from, art.items.length, k);
-    let result: ModuleShape | null = null;
     // Columns more than a line apart break TYPOGRAPHY.md §5: such a width is not an option.
-    if (part && part.spread <= 1) {
-      const header = headerOf(a, from, k);
-      let penalty = 0;
-      if (header.headlineLines > 2) penalty += 25 * (header.headlineLines - 2);
-      if (part.height < 5 && k > 1) penalty += 30;
-      // A wide module with short columns reads as a strip: wider modules want taller columns.
-      const want = 2 * k + 6;
-      const strip = k > 2 && part.height < want ? k * (want - part.height) : 0;
-      penalty += TASTE * strip;
-      result = { headerRows: header.rows, rows: space.gap + header.rows + part.height, penalty, last: (LAST_TASTE - TASTE) * strip };
-    }
-    return result;
+    const height = balancedHeight(art, from, art.items.length, k);
+    if (height < 0) return null;
+    const header = headerOf(a, from, k);
+    let penalty = 0;
+    if (header.headlineLines > 2) penalty += 25 * (header.headlineLines - 2);
+    if (height < 5 && k > 1) penalty += 30;
+    // A wide module with short columns reads as a strip: wider modules want taller columns.
+    const want = 2 * k + 6;
+    const strip = k > 2 && height < want ? k * (want - height) : 0;
+    penalty += TASTE * strip;
+    return { headerRows: header.rows, rows: space.gap + header.rows + height, penalty, last: (LAST_TASTE - TASTE) * strip };
   };
 
   /** Where the first parts of an article may end and the white each leaves, in pairs (end, white): the search keeps no partitions. */
