@@ -5,6 +5,8 @@
 import type * as fontkit from 'fontkit';
 import { isCjkPunctuation } from './cjk-punctuation.js';
 import { lazyRequire } from '../io/lazy-require.js';
+import { openSparseFont } from './sparse-font.js';
+import { fwidAlternates } from './gsub-fwid.js';
 
 /** fontkit's CommonJS build: the instance pdfkit itself requires. */
 const loadFontkit = lazyRequire<typeof fontkit>('fontkit');
@@ -33,11 +35,20 @@ export interface Face {
   descent: number;
   /** The glyph for a code point, or undefined when the font does not cover it. */
   glyph(codePoint: number): FaceGlyph | undefined;
+  /**
+   * Present when the font was opened without its outlines (sparse-font.ts):
+   * reads these glyphs' records. Whatever copies outlines (the PDF subset)
+   * must call it first.
+   */
+  loadGlyphs?(ids: Iterable<number>): void;
 }
 
 /** Opens a font file as a Face. Collections (.ttc) take the first font. */
 export function openFace(key: string, path: string): Face {
-  const opened = loadFontkit().openSync(path) as fontkit.Font | fontkit.FontCollection;
+  const fk = loadFontkit();
+  // Without the outlines when the file allows (sparse-font.ts), else whole as fontkit reads it.
+  const sparse = openSparseFont(path);
+  const opened = (sparse ? fk.create(sparse.bytes) : fk.openSync(path)) as fontkit.Font | fontkit.FontCollection;
   const font = ('fonts' in opened ? opened.fonts[0] : opened) as fontkit.Font;
   const upem = font.unitsPerEm;
   const cache = new Map<number, FaceGlyph | undefined>();
@@ -50,6 +61,7 @@ export function openFace(key: string, path: string): Face {
     unitsPerEm: upem,
     ascent: font.ascent / upem,
     descent: font.descent / upem,
+    ...(sparse ? { loadGlyphs: sparse.loadGlyphs } : {}),
     glyph(cp: number): FaceGlyph | undefined {
       if (cache.has(cp)) return cache.get(cp);
       let g: FaceGlyph | undefined;
@@ -61,9 +73,15 @@ export function openFace(key: string, path: string): Face {
         // and offer the full-width form through the `fwid` feature. Take it,
         // so —— spans exactly two ems on the character grid.
         if (g.advance < FULL_WIDTH && isCjkPunctuation(cp)) {
-          const run = font.layout(String.fromCodePoint(cp), ['fwid']);
-          const alt = run.glyphs.length === 1 ? run.glyphs[0] : undefined;
-          if (alt && alt.id !== id && alt.advanceWidth / upem >= FULL_WIDTH) g = { id: alt.id, advance: alt.advanceWidth / upem };
+          if (metrics) {
+            const alt = metrics.fwid(id);
+            const advance = alt === undefined ? 0 : metrics.advance(alt) / upem;
+            if (alt !== undefined && advance >= FULL_WIDTH) g = { id: alt, advance };
+          } else {
+            const run = font.layout(String.fromCodePoint(cp), ['fwid']);
+            const alt = run.glyphs.length === 1 ? run.glyphs[0] : undefined;
+            if (alt && alt.id !== id && alt.advanceWidth / upem >= FULL_WIDTH) g = { id: alt.id, advance: alt.advanceWidth / upem };
+          }
         }
       }
       cache.set(cp, g);
@@ -164,6 +182,8 @@ interface RawMetrics {
   glyphId(cp: number): number;
   /** Advance width in font units, from the hmtx table. */
   advance(id: number): number;
+  /** The glyph's `fwid` alternate from GSUB (gsub-fwid.ts), if it has one. */
+  fwid(id: number): number | undefined;
 }
 
 /**
@@ -186,12 +206,15 @@ function rawMetrics(font: fontkit.Font): RawMetrics | undefined {
   if (f.type !== 'TTF') return undefined;
   const cmap = f._cmapProcessor;
   const hmtx = f.directory?.tables?.hmtx;
+  const gsub = f.directory?.tables?.GSUB;
   const buf = f.stream?.buffer;
   const n = f.hhea?.numberOfMetrics;
   if (!cmap || typeof cmap.lookup !== 'function' || !hmtx || !buf || !n || hmtx.offset + 4 * n > buf.length) return undefined;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let alternates: Map<number, number> | undefined;
   return {
     glyphId: (cp) => cmap.lookup(cp) || 0,
+    fwid: (id) => (alternates ??= gsub ? fwidAlternates(buf, gsub.offset, gsub.length) : new Map()).get(id),
     // Glyphs past numberOfMetrics share the last advance (OpenType hmtx).
     advance: (id) => view.getUint16(hmtx.offset + 4 * Math.min(id, n - 1)),
   };

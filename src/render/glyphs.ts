@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { FaceSource, TextRun } from '../layout/display-list.js';
 import type { EmbeddedFont, PdfDoc } from './pdfkit-internals.js';
+import type { OpenFace } from './index.js';
 import { fastSimpleGlyphs } from './fast-subset.js';
 import { rawHmtx, seedLoca, withPostHeader, type RawHmtx } from './font-tables.js';
 import type { ContentWriter } from './content-writer.js';
@@ -36,13 +37,13 @@ export class GlyphWriter {
   private notdef = new Map<string, number>();
 
   /**
-   * @param open fontkit fonts already opened by layout, by face key (optional): pdfkit
+   * @param open faces already opened by layout, by face key (optional): pdfkit
    *   accepts a fontkit object in place of a path, so the file is not read twice.
    */
   constructor(
     private readonly doc: PdfDoc,
     private readonly faces: Record<string, FaceSource>,
-    private readonly open?: ReadonlyMap<string, object>,
+    private readonly open?: ReadonlyMap<string, OpenFace>,
   ) {}
 
   /** The embedded font for a face key, registered with pdfkit on first use (one EmbeddedFont per file). */
@@ -56,8 +57,8 @@ export class GlyphWriter {
     const open = this.open?.get(key);
     if (open) {
       // Layout's own fontkit object: no second read and parse of a 15 MB file.
-      seedLoca(open);
-      this.doc.font(open);
+      seedLoca(open.font);
+      this.doc.font(open.font);
     } else {
       const name = `bulletin:${key}`;
       // A collection needs the member's PostScript name; for a plain TTF pdfkit would read
@@ -79,6 +80,7 @@ export class GlyphWriter {
     this.entries.set(key, e);
     useContentSubsetTag(font);
     fastSimpleGlyphs(font.subset);
+    if (open?.loadGlyphs) loadRecordsBeforeEncoding(font, open.loadGlyphs);
     return e;
   }
 
@@ -148,6 +150,21 @@ export class GlyphWriter {
     }
     out.line(')] TJ ET');
   }
+}
+
+/**
+ * A face read without its outlines (src/fonts/sparse-font.ts) has only the
+ * glyph records loaded so far: every glyph of the subset (compound glyphs'
+ * components follow) is read before the subset copies them, whichever
+ * encoder runs (the fast one of fast-subset.ts or fontkit's own).
+ */
+function loadRecordsBeforeEncoding(font: EmbeddedFont, loadGlyphs: (ids: Iterable<number>) => void): void {
+  const subset = font.subset as EmbeddedFont['subset'] & { encode(): Uint8Array };
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    loadGlyphs(subset.glyphs);
+    return encode();
+  };
 }
 
 /**

@@ -43,7 +43,16 @@ export interface RenderOptions {
    * fontkit objects instead of reading each font file again (~30–50 ms per face).
    * Matched to DisplayList.faces by key; faces not given are opened from their path.
    */
-  faces?: readonly { key: string; path: string; font: object }[];
+  faces?: readonly OpenFace[];
+}
+
+/** A face layout opened: its fontkit object, and for fonts read without outlines the reader of glyph records. */
+export interface OpenFace {
+  key: string;
+  path: string;
+  font: object;
+  /** Reads glyph records into the font's bytes (src/fonts/sparse-font.ts); called before a subset is written. */
+  loadGlyphs?(ids: Iterable<number>): void;
 }
 
 /**
@@ -177,10 +186,10 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
 
   if (press) addOutputIntent(doc, options.outputCondition ?? 'FOGRA39', options.outputProfile);
 
-  const open = new Map<string, object>();
+  const open = new Map<string, OpenFace>();
   for (const f of options.faces ?? []) {
     // Only when it is the same file the display list names for that key.
-    if (list.faces[f.key]?.path === f.path) open.set(f.key, f.font);
+    if (list.faces[f.key]?.path === f.path) open.set(f.key, f);
   }
   const glyphs = new GlyphWriter(doc, list.faces, open);
   const tagger = new Tagger(doc, out);
