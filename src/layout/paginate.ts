@@ -186,9 +186,6 @@ interface Choice {
   /** For kind 2: the item where the split article resumes. */
   resume: number;
   rows: number;
-  /** The state it settles: where its first article resumes, and the rows left on the page. */
-  p: number;
-  rem: number;
 }
 
 /** The slots of a chosen band, left to right (built only for the bands of the plan). */
@@ -273,20 +270,25 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const budget = Math.floor(0.03 * C * R);
   const excess = (white: number) => (white > budget ? EXCESS * (white - budget) : 0);
 
-  // States where no article is half-set (p = 0) are most: a flat array; continuations in a map.
-  const flat: (Choice | undefined)[] = new Array(n * (R + 1));
-  // Their costs also in a typed array (NaN: not yet known), read by the search's innermost loop.
-  const flatCost = new Float64Array(n * (R + 1)).fill(NaN);
-  // Continuations per article, keyed by p·(R + 1) + rem (a small integer: a key over all articles would
+  // The search's states: article i resumed at item p with rem rows left on the page. Those where no
+  // article is half-set (p = 0) are most, and nearly all of them are asked for: they are settled a
+  // whole row (every rem of one article) at a time, into flat arrays indexed by i·S + rem. A band
+  // that fits at some rem is then tried for all of them at once, and its cost above its height is
+  // the same at every rem: only the rest of the bulletin differs, one array read. Continuations
+  // (p > 0, only asked for at a fresh page) are settled one by one into a map per article.
+  const maxRem = Math.max(R, space.firstRows);
+  const S = maxRem + 1;
+  const flatCost = new Float64Array(n * S);
+  const flatKind = new Uint8Array(n * S);
+  const flatRows = new Int32Array(n * S);
+  const flatResume = new Int32Array(n * S);
+  const flatFirstK = new Uint8Array(n * S);
+  const flatFirstN = new Uint8Array(n * S);
+  const flatTail: (Tail | undefined)[] = new Array(n * S).fill(undefined);
+  const settled = new Uint8Array(n);
+  // Continuations per article, keyed by p·S + rem (a small integer: a key over all articles would
   // not fit V8's small integers, and every lookup would box a double).
   const cont: Map<number, Choice>[] = articles.map(() => new Map());
-  const memoGet = (i: number, p: number, rem: number): Choice | undefined => (p === 0 ? flat[i * (R + 1) + rem] : cont[i].get(p * (R + 1) + rem));
-  const memoSet = (i: number, p: number, rem: number, c: Choice): void => {
-    if (p === 0) {
-      flat[i * (R + 1) + rem] = c;
-      flatCost[i * (R + 1) + rem] = c.cost;
-    } else cont[i].set(p * (R + 1) + rem, c);
-  };
 
   // A band is its first slot (which depends on the state: article i, resumed at p, and the rows
   // left) followed by a tail: the ways to fill the columns left. A tail depends only on where it
@@ -295,7 +297,6 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // the rows it needs. The order of trial decides which of two equally good plans wins, so it is
   // exactly the depth-first order of choosing slots left to right, wide slots first (they give a
   // good bound early, which prunes the rest).
-  const maxRem = Math.max(R, space.firstRows);
   const tailCache: (TailList | undefined)[] = new Array((n + 2) * (C + 1) * MAX_SLOTS * (MAX_STACKS + 1));
   /** The tails from article a with `used` columns, `depth` slots and `stacks` stacked pairs already in the band. */
   const tailsOf = (a: number, used: number, depth: number, stacks: number): TailList => {
@@ -379,15 +380,40 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   };
   const noSlots: Done = [];
 
-  // A band is tried as its first slot (fK columns holding fN modules, fH rows, with their taste;
-  // fK = 0 when the first slot is itself the split one) followed by a tail. The best band found so
-  // far is kept in the state's Choice `f`, which becomes its memo entry. These functions are made
-  // once, not per state: the search tries millions of bands, and closures per state (with the best
-  // cost in a closure's context, boxed anew at every improvement) were much of its garbage.
+  /**
+   * Where states keep their best band so far: arrays indexed by at + rem. A row of the flat arrays
+   * (at = i·S), or a scratch row for a continuation (at = 0).
+   */
+  interface Row {
+    at: number;
+    cost: Float64Array;
+    kind: Uint8Array;
+    rows: Int32Array;
+    resume: Int32Array;
+    firstK: Uint8Array;
+    firstN: Uint8Array;
+    tail: (Tail | undefined)[];
+  }
+  const flatRow = (i: number): Row => ({
+    at: i * S, cost: flatCost, kind: flatKind, rows: flatRows, resume: flatResume, firstK: flatFirstK, firstN: flatFirstN, tail: flatTail,
+  });
+  // Continuations being settled, by depth (one asks for the next when its split part is tried).
+  const scratchRows: Row[] = [];
+  let depth = 0;
+  const scratchRow = (d: number): Row =>
+    (scratchRows[d] ??= {
+      at: 0, cost: new Float64Array(S), kind: new Uint8Array(S), rows: new Int32Array(S), resume: new Int32Array(S),
+      firstK: new Uint8Array(S), firstN: new Uint8Array(S), tail: new Array(S).fill(undefined),
+    });
 
-  /** The whole band of height H. */
-  const leaf = (f: Choice, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number): void => {
-    const rem = f.rem;
+  // A band is tried as its first slot (fK columns holding fN modules, fH rows, with their taste;
+  // fK = 0 when the first slot is itself the split one) followed by a tail, at every rem of a
+  // range [lo, hi] where it fits. For each rem, bands are tried in the same order as the walk
+  // would choose them, and one replaces the best so far only when strictly cheaper: which of two
+  // equally good plans wins is decided by that order.
+
+  /** The band's cost at height H besides the rest of the bulletin (`foot`: H is the rows left). */
+  const bandCost = (t: Tail, p: number, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, foot: boolean): number => {
     const d = t.done;
     let white = (C - t.used) * H;
     let air = 0;
@@ -395,7 +421,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     let shallowest = H;
     if (fK > 0) {
       // Air the first slot may take: none for a continued part (its 上接 line reads with its text).
-      const stretch = Math.min(AIR * fN - (f.p > 0 ? AIR : 0), H - fH);
+      const stretch = Math.min(AIR * fN - (p > 0 ? AIR : 0), H - fH);
       air += fK * stretch;
       white += fK * (H - fH - stretch);
       shallowest = fH + stretch;
@@ -406,27 +432,44 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       white += d[j] * (H - d[j + 2] - stretch);
       if (d[j + 2] + stretch < shallowest) shallowest = d[j + 2] + stretch;
     }
-    const w = H === rem ? FOOT : 1;
+    const w = foot ? FOOT : 1;
     // The bulletin's last band: its modules end near the same depth.
     const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R + fLast : 0;
-    const partial = w * white + (H === rem ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
-    if (partial >= f.cost) return;
-    let rest = t.next >= n ? 0 : flatCost[t.next * (R + 1) + rem - H];
-    if (rest !== rest) rest = best(t.next, 0, rem - H); // NaN: not settled yet
-    const c = partial + rest;
-    if (c < f.cost) {
-      f.cost = c;
-      f.kind = 1;
-      f.rows = H;
-      f.tail = t;
-      f.firstK = fK;
-      f.firstN = fN;
+    return w * white + (foot ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
+  };
+
+  /** The whole band at its natural height H, for the rows left in [lo, hi] (all ≥ H). */
+  const leaf = (row: Row, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, lo: number, hi: number): void => {
+    const { at, cost } = row;
+    // The same at every rem but H itself, where the band reaches the page's foot.
+    const inside = hi > H ? bandCost(t, p, fK, fN, fH, fPenalty, fLast, H, false) : 0;
+    const foot = lo === H ? bandCost(t, p, fK, fN, fH, fPenalty, fLast, H, true) : 0;
+    // The rest: the next article's row (settled before this one) at rem − H.
+    const restAt = t.next * S - H;
+    for (let rem = lo; rem <= hi; rem++) {
+      const partial = rem === H ? foot : inside;
+      if (partial >= cost[at + rem]) continue;
+      const c = partial + (t.next >= n ? 0 : flatCost[restAt + rem]);
+      if (c < cost[at + rem]) record(row, rem, c, 1, H, 0, t, fK, fN);
     }
   };
 
-  /** A band to the page's foot whose last slot ends with article t.next split (under `t.above` when stacked). */
-  const trySplit = (f: Choice, t: Tail, fK: number, fN: number, fH: number, fPenalty: number): void => {
-    const rem = f.rem;
+  /** The whole band stretched to the page's foot, for the rows left in [lo, hi]. */
+  const stretched = (row: Row, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, lo: number, hi: number): void => {
+    const { at, cost } = row;
+    // A fresh page for the rest.
+    const rest = t.next >= n ? 0 : flatCost[t.next * S];
+    for (let rem = lo; rem <= hi; rem++) {
+      const partial = bandCost(t, p, fK, fN, fH, fPenalty, fLast, rem, true);
+      if (partial >= cost[at + rem]) continue;
+      const c = partial + rest;
+      if (c < cost[at + rem]) record(row, rem, c, 1, rem, 0, t, fK, fN);
+    }
+  };
+
+  /** A band to the page's foot (rem rows) whose last slot ends with article t.next split (under `t.above` when stacked). */
+  const trySplit = (row: Row, rem: number, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number): void => {
+    const { at, cost } = row;
     const d = t.done;
     const k = t.k;
     const above = t.above;
@@ -434,7 +477,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     let others = 0;
     let air = 0;
     if (fK > 0) {
-      const stretch = Math.min(AIR * fN - (f.p > 0 ? AIR : 0), rem - fH);
+      const stretch = Math.min(AIR * fN - (p > 0 ? AIR : 0), rem - fH);
       air += fK * stretch;
       others += fK * (rem - fH - stretch);
     }
@@ -445,54 +488,66 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     }
     const penalty = fPenalty + t.penalty;
     // Bound: the white of the other slots alone may already lose.
-    if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= f.cost) return;
+    if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= cost[at + rem]) return;
     const candidates = splitPart(t.next, t.from, k, room);
     for (let ci = 0; ci < candidates.length; ci += 2) {
       const end = candidates[ci];
       const white = others + candidates[ci + 1];
       const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
-      if (partial >= f.cost) continue;
+      if (partial >= cost[at + rem]) continue;
       const c = partial + best(t.next, end, R);
-      if (c < f.cost) {
-        f.cost = c;
-        f.kind = 2;
-        f.rows = rem;
-        f.resume = end;
-        f.tail = t;
-        f.firstK = fK;
-        f.firstN = fN;
-      }
+      if (c < cost[at + rem]) record(row, rem, c, 2, rem, end, t, fK, fN);
     }
   };
 
-  /** Every tail after a first slot, in order, where it fits in the rows left. */
-  const tails = (f: Choice, tl: TailList, fK: number, fN: number, fH: number, fPenalty: number, fLast: number): void => {
-    const rem = f.rem;
-    // Short of rows for every tail of the list (a state near the page's foot): nothing to try.
-    if (rem < tl.least) return;
+  const record = (row: Row, rem: number, c: number, kind: 1 | 2, H: number, resume: number, t: Tail, fK: number, fN: number): void => {
+    const x = row.at + rem;
+    row.cost[x] = c;
+    row.kind[x] = kind;
+    row.rows[x] = H;
+    row.resume[x] = resume;
+    row.tail[x] = t;
+    row.firstK[x] = fK;
+    row.firstN[x] = fN;
+  };
+
+  /** Every tail after a first slot, in order, at the rows left in [lo, hi] where it fits. */
+  const tails = (row: Row, p: number, tl: TailList, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, lo: number, hi: number): void => {
+    // Short of rows for every tail of the list (states near the page's foot): nothing to try.
+    if (tl.least > lo) lo = tl.least;
+    if (lo > hi) return;
     const list = tl.tails;
     for (let q = 0; q < list.length; q++) {
       const t = list[q];
       const need = Math.max(fH, t.minRem);
-      if (rem < need || rem > t.maxRem) continue;
-      if (t.split) trySplit(f, t, fK, fN, fH, fPenalty);
-      else {
-        leaf(f, t, fK, fN, fH, fPenalty, fLast, need);
-        if (t.stretch && need < rem) leaf(f, t, fK, fN, fH, fPenalty, fLast, rem);
+      const a = Math.max(lo, need);
+      const b = Math.min(hi, t.maxRem);
+      if (a > b) continue;
+      if (t.split) {
+        for (let rem = a; rem <= b; rem++) trySplit(row, rem, p, t, fK, fN, fH, fPenalty);
+      } else {
+        // At each rem the natural height is tried before the stretched one.
+        leaf(row, p, t, fK, fN, fH, fPenalty, fLast, need, a, b);
+        if (t.stretch) stretched(row, p, t, fK, fN, fH, fPenalty, fLast, Math.max(a, need + 1), b);
       }
     }
   };
 
-  const best = (i: number, p: number, rem: number): number => {
-    if (i >= n) return 0;
-    const known = memoGet(i, p, rem);
-    if (known) return known.cost;
-    // The winning band is kept as its parts; its slot list is built only if the plan uses it.
-    const f: Choice = { cost: INFEASIBLE, kind: 0, tail: undefined, firstK: 0, firstN: 0, resume: 0, rows: 0, p, rem };
+  /** Settles the states (i, p, rem) for rem in [lo, hi] into `row`; (i, p, R) is settled first when lo < R. */
+  const settle = (row: Row, i: number, p: number, lo: number, hi: number): void => {
+    const at = row.at;
     // A fresh page that cannot take anything would loop: only pages with something on them break.
-    if (rem < R) {
-      const c = FOOT * rem * C + excess(rem * C) + best(i, p, R);
-      if (c < f.cost) f.cost = c;
+    const fresh = lo < R ? best(i, p, R) : 0;
+    for (let rem = lo; rem <= hi; rem++) {
+      let c = INFEASIBLE;
+      if (rem < R) c = Math.min(c, FOOT * rem * C + excess(rem * C) + fresh);
+      row.cost[at + rem] = c;
+      row.kind[at + rem] = 0;
+      row.rows[at + rem] = 0;
+      row.resume[at + rem] = 0;
+      row.tail[at + rem] = undefined;
+      row.firstK[at + rem] = 0;
+      row.firstN[at + rem] = 0;
     }
 
     // The first slot, as the tails' walk would choose it (the last slot takes the columns left).
@@ -500,26 +555,73 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     for (let k = C; k >= firstK; k--) {
       const last = k === C;
       const top = shape(i, p, k);
-      if (top && top.rows <= rem) tails(f, tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty, top.last);
-      if (last && (!top || top.rows > rem)) {
-        trySplit(f, { split: true, next: i, penalty: 0, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: p, k, above: null }, 0, 0, 0, 0);
+      // One module in the first slot, where it fits; where it does not, the first slot is the split one.
+      if (top) tails(row, p, tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty, top.last, Math.max(lo, top.rows), hi);
+      if (last) {
+        const b = top ? Math.min(hi, top.rows - 1) : hi;
+        const t: Tail = { split: true, next: i, penalty: 0, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: p, k, above: null };
+        for (let rem = lo; rem <= b; rem++) trySplit(row, rem, p, t, 0, 0, 0, 0);
       }
-      if (!top || top.rows >= rem || i + 1 >= n || MAX_STACKS < 1) continue;
+      if (!top || i + 1 >= n || MAX_STACKS < 1 || top.rows >= hi) continue;
+      // Two stacked (only when the top one leaves room: rem > top.rows), else the bottom one split.
       const bottom = shape(i + 1, 0, k);
-      if (bottom && top.rows + bottom.rows <= rem) {
-        tails(f, tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK, top.last + bottom.last);
+      if (bottom) {
+        tails(row, p, tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK, top.last + bottom.last, Math.max(lo, top.rows + bottom.rows), hi);
       }
-      if (last && (!bottom || top.rows + bottom.rows > rem)) {
-        trySplit(f, { split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: rem, stretch: false, used: 0, done: noSlots, from: 0, k, above: top }, 0, 0, 0, 0);
+      if (last) {
+        const a = Math.max(lo, top.rows + 1);
+        const b = bottom ? Math.min(hi, top.rows + bottom.rows - 1) : hi;
+        const t: Tail = { split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: 0, k, above: top };
+        for (let rem = a; rem <= b; rem++) trySplit(row, rem, p, t, 0, 0, 0, 0);
       }
     }
-
-    memoSet(i, p, rem, f);
-    return f.cost;
   };
 
-  // Deep recursion on long bulletins: settle the memo from the end backwards first.
-  for (let i = n - 1; i >= 1; i--) best(i, 0, R);
+  /** Every state (i, 0, rem), at once: rem = R first (the others may break to a fresh page). */
+  const settleRow = (i: number): void => {
+    const row = flatRow(i);
+    settled[i] = 1;
+    settle(row, i, 0, R, R);
+    settle(row, i, 0, 0, R - 1);
+    if (maxRem > R) settle(row, i, 0, R + 1, maxRem);
+  };
+
+  /** The least cost of the state (i, p, rem). */
+  const best = (i: number, p: number, rem: number): number => {
+    if (i >= n) return 0;
+    if (p === 0) {
+      if (!settled[i]) settleRow(i);
+      return flatCost[i * S + rem];
+    }
+    return continuation(i, p, rem).cost;
+  };
+
+  const continuation = (i: number, p: number, rem: number): Choice => {
+    const key = p * S + rem;
+    const known = cont[i].get(key);
+    if (known) return known;
+    const row = scratchRow(depth++);
+    settle(row, i, p, rem, rem);
+    depth--;
+    const choice = choiceAt(row, rem);
+    cont[i].set(key, choice);
+    return choice;
+  };
+
+  /** The band chosen at a state, as the plan reads it. */
+  const choiceAt = (row: Row, rem: number): Choice => {
+    const x = row.at + rem;
+    return {
+      cost: row.cost[x], kind: row.kind[x] as 0 | 1 | 2, tail: row.tail[x], firstK: row.firstK[x], firstN: row.firstN[x], resume: row.resume[x], rows: row.rows[x],
+    };
+  };
+  const memoGet = (i: number, p: number, rem: number): Choice | undefined => {
+    best(i, p, rem);
+    return p === 0 ? choiceAt(flatRow(i), rem) : continuation(i, p, rem);
+  };
+
+  // Rows from the end backwards: a row needs the rows after it.
+  for (let i = n - 1; i >= 0; i--) settleRow(i);
   const total = best(0, 0, space.firstRows);
   if (total >= INFEASIBLE) {
     // Name the first article that cannot start a fresh page in any way.
