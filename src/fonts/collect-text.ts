@@ -82,7 +82,15 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-class ItemWriter {
+/**
+ * What the walk hands each piece of printed text to: `value` is what prints,
+ * written somewhere in the file's text between `start` and `end`.
+ */
+export interface TextScanner {
+  scan(value: string, start: number, end: number, role: string): void;
+}
+
+class ItemWriter implements TextScanner {
   private readonly starts: number[];
   private current: (TextItem & { end: number }) | undefined;
 
@@ -172,7 +180,7 @@ class ItemWriter {
   }
 }
 
-function frontMatter(doc: ContentDocument<unknown>, writer: ItemWriter, fields: Record<string, string>): void {
+function frontMatter(doc: ContentDocument<unknown>, writer: TextScanner, fields: Record<string, string>): void {
   const yaml = doc.tree.children[0];
   if (!yaml || yaml.type !== 'yaml' || yaml.position?.start.offset === undefined) return;
   const text = doc.source.text;
@@ -195,7 +203,7 @@ function frontMatter(doc: ContentDocument<unknown>, writer: ItemWriter, fields: 
   }
 }
 
-function body(node: Nodes, writer: ItemWriter, role: string, nodes: Record<string, string>): void {
+function body(node: Nodes, writer: TextScanner, role: string, nodes: Record<string, string>): void {
   const own = nodes[node.type] ?? role;
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
@@ -218,16 +226,23 @@ function body(node: Nodes, writer: ItemWriter, role: string, nodes: Record<strin
   }
 }
 
-function collectDocument(doc: ContentDocument<unknown>, part: { fields: Record<string, string>; body: string }, roles: TextRoleMap, out: TextItem[]): void {
-  const writer = new ItemWriter(doc.source, out);
-  frontMatter(doc, writer, part.fields);
-  body(doc.tree as Root, writer, part.body, roles.nodes);
+/**
+ * Walks every piece of printed text of the bulletin (front matter included)
+ * with its role: `scanner` gives the scanner for each file, in order.
+ */
+export function walkText(bulletin: Bulletin, scanner: (source: SourceFile) => TextScanner, roles: TextRoleMap = DEFAULT_TEXT_ROLES): void {
+  const docs: [ContentDocument<unknown>, { fields: Record<string, string>; body: string }][] = [[bulletin.index, roles.issue]];
+  for (const article of bulletin.articles) docs.push([article, roles.article]);
+  for (const [doc, part] of docs) {
+    const writer = scanner(doc.source);
+    frontMatter(doc, writer, part.fields);
+    body(doc.tree as Root, writer, part.body, roles.nodes);
+  }
 }
 
 /** Every glyph character of the bulletin (front matter included), grouped into positioned items. */
 export function collectText(bulletin: Bulletin, roles: TextRoleMap = DEFAULT_TEXT_ROLES): TextItem[] {
   const out: TextItem[] = [];
-  collectDocument(bulletin.index, roles.issue, roles, out);
-  for (const article of bulletin.articles) collectDocument(article, roles.article, roles, out);
+  walkText(bulletin, (source) => new ItemWriter(source, out), roles);
   return out;
 }

@@ -4,7 +4,8 @@
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FaceChain } from './face.js';
 import type { FontSet } from './font-set.js';
-import { isGlyphCharacter, type TextItem } from './collect-text.js';
+import { collectText, isGlyphCharacter, walkText, type TextItem, type TextRoleMap } from './collect-text.js';
+import type { Bulletin } from '../content/types.js';
 
 export { collectText, isGlyphCharacter, DEFAULT_TEXT_ROLES, type TextItem, type TextRoleMap } from './collect-text.js';
 
@@ -53,16 +54,61 @@ class RoleCoverage {
   }
 }
 
+/** Per role's chain, what each code point does (RoleCoverage), made on first use. */
+class Coverage {
+  private readonly roles = new Map<string, RoleCoverage>();
+  constructor(private readonly fontSet: FontSet) {}
+  role(name: string): RoleCoverage {
+    let role = this.roles.get(name);
+    if (!role) this.roles.set(name, (role = new RoleCoverage(this.fontSet.chain(name))));
+    return role;
+  }
+}
+
+/**
+ * Whether any printed character of the bulletin is missing from its role's
+ * chain. The same walk as collectText, without positions: placing every
+ * character on its line and column is most of the cost of the exact check
+ * (~100 ms for a 60-article issue), and is needed only when something is missing.
+ */
+export function anyMissing(bulletin: Bulletin, fontSet: FontSet, roles?: TextRoleMap): boolean {
+  const coverage = new Coverage(fontSet);
+  let missing = false;
+  const scanner = {
+    scan(value: string, _start: number, _end: number, roleName: string): void {
+      if (missing) return;
+      const role = coverage.role(roleName);
+      for (let i = 0; i < value.length; ) {
+        const cp = value.codePointAt(i)!;
+        if (role.missing(cp)) {
+          missing = true;
+          return;
+        }
+        i += cp > 0xffff ? 2 : 1;
+      }
+    },
+  };
+  walkText(bulletin, () => scanner, roles);
+  return missing;
+}
+
+/**
+ * The coverage diagnostics of a bulletin: none when nothing is missing (the
+ * quick walk), else checkCoverage on the positioned text.
+ */
+export function bulletinCoverage(bulletin: Bulletin, fontSet: FontSet, options: CoverageOptions = {}): Diagnostic[] {
+  return anyMissing(bulletin, fontSet) ? checkCoverage(collectText(bulletin), fontSet, options) : [];
+}
+
 /** Calls `visit` for every glyph character whose role's chain has no glyph, with its exact position. */
 export function forEachMissing(
   items: readonly TextItem[],
   fontSet: FontSet,
   visit: (cp: number, item: TextItem, line: number, column: number) => void,
 ): void {
-  const roles = new Map<string, RoleCoverage>();
+  const coverage = new Coverage(fontSet);
   for (const item of items) {
-    let role = roles.get(item.role);
-    if (!role) roles.set(item.role, (role = new RoleCoverage(fontSet.chain(item.role))));
+    const role = coverage.role(item.role);
     const text = item.text;
     for (let offset = 0; offset < text.length; ) {
       const cp = text.codePointAt(offset)!;

@@ -6,7 +6,7 @@ import { BulletinError, hasErrors, type Diagnostic } from '../diagnostics/diagno
 import { loadBulletin } from '../content/load.js';
 import type { Bulletin } from '../content/types.js';
 import { cleanBulletin } from '../clean/index.js';
-import { checkCoverage, collectText } from '../fonts/coverage.js';
+import { bulletinCoverage } from '../fonts/coverage.js';
 import { loadDesign } from './design.js';
 import { layoutBulletin } from '../layout/index.js';
 import type { DisplayList } from '../layout/display-list.js';
@@ -74,7 +74,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   lap('clean');
 
   const { template, fonts } = loadDesign(bulletin, options.template);
-  const coverage = checkCoverage(collectText(bulletin), fonts, { allowMissing: options.allowMissingGlyphs });
+  const coverage = bulletinCoverage(bulletin, fonts, { allowMissing: options.allowMissingGlyphs });
   if (hasErrors(coverage)) throw new BulletinError([...diagnostics.filter((d) => d.severity === 'error'), ...coverage]);
   diagnostics.push(...coverage);
   lap('fonts');

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { parseMarkdown } from '../../src/content/parse.js';
 import type { Bulletin, ContentDocument, SourceFile } from '../../src/content/types.js';
 import { loadFontSet } from '../../src/fonts/font-set.js';
-import { checkCoverage, collectText, isGlyphCharacter, type TextItem } from '../../src/fonts/coverage.js';
+import { anyMissing, bulletinCoverage, checkCoverage, collectText, isGlyphCharacter, type TextItem } from '../../src/fonts/coverage.js';
 
 function doc<M>(path: string, text: string, meta: M): ContentDocument<M> {
   const source: SourceFile = { path, absPath: `/x/${path}`, text, hasBom: false, eol: text.includes('\r\n') ? '\r\n' : '\n' };
@@ -122,5 +122,31 @@ describe('checkCoverage', () => {
     expect(found.map((d) => [d.line, d.column])).toEqual([[4, 8]]);
     expect([0x200b, 0x7, 0x20, 0x3000, 0xfe0f, 0xfeff].some(isGlyphCharacter)).toBe(false);
     expect(isGlyphCharacter(0x20000)).toBe(true);
+  });
+});
+
+describe('bulletinCoverage (the quick walk first)', () => {
+  const set = loadFontSet({ searchDirs: [] });
+  const covered = (text: string): Bulletin => ({
+    dir: '/x',
+    index: doc('c/index.md', '---\ntitle: 安全谈\n---\n\n导语。\n', { title: '安全谈' }),
+    articles: [doc('c/01-a.md', `---\ntitle: 标题\nauthor: 王五\n---\n\n${text}\n`, { title: '标题', author: '王五' })],
+  });
+
+  it('finds nothing missing where every character prints, and then reports nothing', () => {
+    const b = covered('第一段**加粗**文字，*强调*与`code`。');
+    expect(anyMissing(b, set)).toBe(false);
+    expect(bulletinCoverage(b, set)).toEqual([]);
+    expect(checkCoverage(collectText(b), set)).toEqual([]);
+  });
+
+  it('finds a missing character anywhere the exact check would, and then reports exactly what it reports', () => {
+    expect(anyMissing(bulletin, set)).toBe(true);
+    expect(bulletinCoverage(bulletin, set)).toEqual(checkCoverage(collectText(bulletin), set));
+    // In a code span only, in a heading only, in an image caption only: each found.
+    for (const text of ['`𠀀`', '## 标题𠀀', '![说明😀](a.jpg)']) {
+      expect(anyMissing(covered(text), set), text).toBe(true);
+      expect(bulletinCoverage(covered(text), set), text).toEqual(checkCoverage(collectText(covered(text)), set));
+    }
   });
 });
