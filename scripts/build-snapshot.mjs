@@ -44,9 +44,10 @@ export async function buildSnapshot({ external, define }) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // pdfkit and fontkit are inside (src/snapshot.ts preloads them); the
-    // packages only some commands use are required from node_modules at run time.
-    external: external.filter((id) => id !== 'pdfkit' && id !== 'fontkit'),
+    // pdfkit, fontkit and the template validator (with the parts of ajv it
+    // requires) are inside (src/snapshot.ts preloads them); the packages only
+    // some commands use are required from node_modules at run time.
+    external: external.filter((id) => !['pdfkit', 'fontkit', 'ajv'].includes(id)),
     // Files next to the program are found from the running install's dist/cli.js (src/io/module-url.ts).
     define: { ...define, 'import.meta.url': 'globalThis.__bulletinBundleUrl' },
     plugins: [leaveOut],

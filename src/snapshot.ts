@@ -27,6 +27,8 @@ globalThis.__bulletinLazyModule = lazyModule;
 declare const require: (id: string) => unknown;
 preload('pdfkit', require('pdfkit'));
 preload('fontkit', require('fontkit'));
+// The template schema's validator, precompiled by scripts/build.mjs just before the snapshot is built.
+preload('template-validator', require('../dist/template-validator.cjs'));
 
 /** The blob's path, from `--snapshot-blob PATH` (or `=PATH`) among Node's own arguments. */
 function blobPath(execArgv: readonly string[]): string | undefined {

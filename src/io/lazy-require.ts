@@ -8,11 +8,16 @@
 import { createRequire } from 'node:module';
 import { bundleUrl } from './module-url.js';
 
-const preloaded = new Map<string, unknown>();
+const preloadedModules = new Map<string, unknown>();
 
 /** Registers a module evaluated ahead of time under its package name (the snapshot does). */
 export function preload(id: string, mod: unknown): void {
-  preloaded.set(id, mod);
+  preloadedModules.set(id, mod);
+}
+
+/** A module registered with `preload`, if any. */
+export function preloaded<T>(id: string): T | undefined {
+  return preloadedModules.get(id) as T | undefined;
 }
 
 /** A require for files and packages next to the running program (created on use: see module-url.ts). */
@@ -22,7 +27,7 @@ export function requireNearProgram(id: string): unknown {
 
 export function lazyRequire<T>(id: string): () => T {
   let mod: T | undefined;
-  return () => (mod ??= (preloaded.get(id) ?? requireNearProgram(id)) as T);
+  return () => (mod ??= (preloadedModules.get(id) ?? requireNearProgram(id)) as T);
 }
 
 /** Where `requireNearProgram(id)` would load from. */

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ErrorObject } from 'ajv';
-import { lazyRequire, requireNearProgram } from '../io/lazy-require.js';
+import { lazyRequire, preloaded, requireNearProgram } from '../io/lazy-require.js';
 import { bundleUrl } from '../io/module-url.js';
 import { packageRoot } from '../io/package-root.js';
 
@@ -97,7 +97,9 @@ export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
 function validate(): Validator {
   if (!validator) {
     const precompiled = fileURLToPath(new URL('./template-validator.cjs', bundleUrl()));
-    validator = existsSync(precompiled)
+    // The start-up snapshot has it loaded already (src/snapshot.ts).
+    validator = preloaded<{ default: Validator }>('template-validator')?.default;
+    validator ??= existsSync(precompiled)
       ? (requireNearProgram(precompiled) as { default: Validator }).default
       : (new (loadAjv().Ajv)(AJV_OPTIONS).compile(schema()) as Validator);
   }

@@ -1,7 +1,7 @@
 // bin/bulletin starts from the start-up snapshot (dist/bulletin.blob, made by
 // scripts/build-snapshot.mjs) and falls back to dist/cli.js. Both must be the
 // same program: same output, same errors, same exit codes.
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, SAMPLE, tempDir } from '../helpers/cli.js';
@@ -42,6 +42,20 @@ describe('start-up snapshot', () => {
       expect(fast.code).toBe(plain.code);
       expect(fast.stderr).toBe(plain.stderr);
     }
+  });
+
+  it('checks templates against the schema with the validator it carries', () => {
+    const dir = tempDir();
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'extends: newspaper\ngrid:\n  colums: 5\npunctuation: fullwidth\n');
+    const args = ['build', SAMPLE, '-o', join(dir, 'out.pdf'), '--template', bad];
+    const fast = runCli(args);
+    const plain = runCli(args, { env: PLAIN });
+    expect(fast.code).toBe(1);
+    expect(fast.stderr).toMatch(/bad\.yaml:3:\d+\s+error\s+template key \/grid/);
+    expect(fast.stderr).toMatch(/punctuation/);
+    expect(fast.stderr).toBe(plain.stderr);
+    expect(fast.code).toBe(plain.code);
   });
 
   it('works through a symlink from another folder (npm links bin/bulletin into node_modules/.bin)', async () => {

@@ -129,7 +129,7 @@ describe('bulletinCoverage (the quick walk first)', () => {
   const set = loadFontSet({ searchDirs: [] });
   const covered = (text: string): Bulletin => ({
     dir: '/x',
-    index: doc('c/index.md', '---\ntitle: 安全谈\n---\n\n导语。\n', { title: '安全谈' }),
+    index: doc('c/index.md', '---\ntitle: 安全谈\n---\n\n导语。\n', { title: '安全谈', publisher: ['某某局'] }),
     articles: [doc('c/01-a.md', `---\ntitle: 标题\nauthor: 王五\n---\n\n${text}\n`, { title: '标题', author: '王五' })],
   });
 
