@@ -31,6 +31,8 @@ function ink(face: Face, id: number): { minX: number; maxX: number } | undefined
   const k = `${face.key}:${id}`;
   let b = bboxCache.get(k);
   if (!b) {
+    // Faces are read without outlines (src/fonts/sparse-font.ts): the record is loaded before its box is read.
+    face.loadGlyphs?.([id]);
     const bb = face.font.getGlyph(id).bbox;
     b = { minX: bb.minX / face.unitsPerEm, maxX: bb.maxX / face.unitsPerEm };
     bboxCache.set(k, b);
