@@ -14,13 +14,19 @@ export interface Shingles {
   textsWith(rank: number): number[];
 }
 
+// This all runs once per build, cold. V8 compiles a long loop while it runs
+// (on-stack replacement) and drops that code as soon as the function goes on
+// to code that has never run: a function with several big loops ran all but
+// the first in the interpreter. So each big loop is a function of its own.
+
 /**
  * Every n-gram occurrence of every text, as a packed key (`hi`: the unit
  * before the last two, `lo`: the last two units) with the text it is in, in
  * text order.
  */
 interface Occurrences {
-  hi: Uint16Array;
+  /** 32 bits wide though it holds 16, so that every radix pass reads the same kind of array. */
+  hi: Uint32Array;
   lo: Uint32Array;
   owner: Int32Array;
 }
@@ -28,25 +34,27 @@ interface Occurrences {
 function occurrencesOf(texts: string[], n: number): Occurrences {
   let m = 0;
   for (const t of texts) m += Math.max(0, t.length - n + 1);
-  const hi = new Uint16Array(m);
-  const lo = new Uint32Array(m);
-  const owner = new Int32Array(m);
+  const occ: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
   let w = 0;
+  for (let t = 0; t < texts.length; t++) w = addOccurrences(occ, w, texts[t], t, n);
+  return occ;
+}
+
+/** The occurrences of one text, written from `w`; returns where the next text's start. */
+function addOccurrences({ hi, lo, owner }: Occurrences, w: number, text: string, t: number, n: number): number {
   // The key rolls along the text: `lo` takes each new unit, `hi` what falls out of `lo`.
   const loMask = n === 1 ? 0xffff : 0xffffffff;
-  texts.forEach((text, t) => {
-    let h = 0;
-    let l = 0;
-    for (let i = 0; i < text.length; i++) {
-      h = n === 3 ? l >>> 16 : 0;
-      l = (((l << 16) | text.charCodeAt(i)) & loMask) >>> 0;
-      if (i < n - 1) continue;
-      hi[w] = h;
-      lo[w] = l;
-      owner[w++] = t;
-    }
-  });
-  return { hi, lo, owner };
+  let h = 0;
+  let l = 0;
+  for (let i = 0; i < text.length; i++) {
+    h = n === 3 ? l >>> 16 : 0;
+    l = (((l << 16) | text.charCodeAt(i)) & loMask) >>> 0;
+    if (i < n - 1) continue;
+    hi[w] = h;
+    lo[w] = l;
+    owner[w++] = t;
+  }
+  return w;
 }
 
 /**
@@ -55,59 +63,80 @@ function occurrencesOf(texts: string[], n: number): Occurrences {
  * text order and repeats within a text end up next to each other.
  */
 function sortByNgram(occ: Occurrences, n: number): Occurrences {
-  let hi: Uint16Array = occ.hi;
-  let lo: Uint32Array = occ.lo;
-  let owner: Int32Array = occ.owner;
-  const m = owner.length;
-  // Where each digit value starts, for every digit at once (one read of the keys).
+  const m = occ.owner.length;
+  const { low, mid, high } = digitStarts(occ);
+  let from = occ;
+  let to: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
+  for (let d = 0; d < n; d++) {
+    if (d === 0) scatter(from, to, from.lo, 0, low);
+    else if (d === 1) scatter(from, to, from.lo, 16, mid);
+    else scatter(from, to, from.hi, 0, high);
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** Where each value of each digit starts in sorted order, for all three digits at once (one read of the keys). */
+function digitStarts(occ: Occurrences): { low: Int32Array; mid: Int32Array; high: Int32Array } {
   const low = new Int32Array(65537);
   const mid = new Int32Array(65537);
   const high = new Int32Array(65537);
-  for (let i = 0; i < m; i++) {
+  countDigits(occ, low, mid, high);
+  return { low: runningSum(low), mid: runningSum(mid), high: runningSum(high) };
+}
+
+/** Counts of each digit value, shifted up by one. */
+function countDigits({ hi, lo }: Occurrences, low: Int32Array, mid: Int32Array, high: Int32Array): void {
+  for (let i = 0; i < lo.length; i++) {
     low[(lo[i] & 0xffff) + 1]++;
     mid[(lo[i] >>> 16) + 1]++;
     high[hi[i] + 1]++;
   }
-  for (let g = 1; g < 65537; g++) {
-    low[g] += low[g - 1];
-    mid[g] += mid[g - 1];
-    high[g] += high[g - 1];
+}
+
+/** Counts (shifted up by one) → starts, in place. */
+function runningSum(a: Int32Array): Int32Array {
+  for (let g = 1; g < a.length; g++) a[g] += a[g - 1];
+  return a;
+}
+
+/** One radix pass: moves every occurrence to `next[its digit]++`. */
+function scatter(from: Occurrences, to: Occurrences, digits: Uint32Array, shift: number, next: Int32Array): void {
+  const { hi, lo, owner } = from;
+  const { hi: hi1, lo: lo1, owner: owner1 } = to;
+  for (let i = 0; i < owner.length; i++) {
+    const at = next[(digits[i] >>> shift) & 0xffff]++;
+    hi1[at] = hi[i];
+    lo1[at] = lo[i];
+    owner1[at] = owner[i];
   }
-  let hi1: Uint16Array = new Uint16Array(m);
-  let lo1: Uint32Array = new Uint32Array(m);
-  let owner1: Int32Array = new Int32Array(m);
-  for (let d = 0; d < n; d++) {
-    const next = d === 0 ? low : d === 1 ? mid : high;
-    // One loop moving all three arrays (the digit test is the same for every
-    // element, so the branch costs nothing); this runs once, cold, so fewer loops is what counts.
-    for (let i = 0; i < m; i++) {
-      const k = lo[i];
-      const at = next[d === 0 ? k & 0xffff : d === 1 ? k >>> 16 : hi[i]]++;
-      hi1[at] = hi[i];
-      lo1[at] = k;
-      owner1[at] = owner[i];
-    }
-    [hi, hi1] = [hi1, hi];
-    [lo, lo1] = [lo1, lo];
-    [owner, owner1] = [owner1, owner];
-  }
-  return { hi, lo, owner };
 }
 
 /**
- * Sorting every occurrence at once (radix, linear) rather than interning
- * n-grams in a Map: with 2 M characters nearly every n-gram is distinct, and
- * the Map (number keys beyond small integers are boxed) took over a second.
+ * Runs of one n-gram in the sorted occurrences are the tokens, in n-gram
+ * order; df counts the distinct texts in the run, and an occurrence repeating
+ * the one before it in the same text is marked.
  */
-export function buildShingles(texts: string[], n: number): Shingles {
-  if (n < 1 || n > 3) throw new RangeError(`n-gram size ${n}: only 1 to 3 UTF-16 units pack into the keys`);
-  const { hi, lo, owner } = sortByNgram(occurrencesOf(texts, n), n);
+interface Runs {
+  tokens: number;
+  /** Token → index of its first occurrence (tokens + 1 entries). */
+  runStart: Int32Array;
+  df: Int32Array;
+  repeat: Uint8Array;
+  /** Per text: its number of distinct n-grams. */
+  setSize: Int32Array;
+}
+
+function runsOf(occ: Occurrences, texts: number): Runs {
+  const m = occ.owner.length;
+  const runs = { tokens: 0, runStart: new Int32Array(m + 1), df: new Int32Array(m), repeat: new Uint8Array(m), setSize: new Int32Array(texts) };
+  runs.tokens = findRuns(occ, runs);
+  return runs;
+}
+
+/** Fills the arrays of `runs`; returns the number of tokens. */
+function findRuns({ hi, lo, owner }: Occurrences, { runStart, df, repeat, setSize }: Runs): number {
   const m = owner.length;
-  // Runs of one n-gram are the tokens; df counts the distinct texts in the run.
-  const runStart = new Int32Array(m + 1);
-  const df = new Int32Array(m);
-  const repeat = new Uint8Array(m);
-  const setSize = new Int32Array(texts.length);
   let tokens = 0;
   for (let i = 0; i < m; ) {
     let j = i;
@@ -125,37 +154,81 @@ export function buildShingles(texts: string[], n: number): Shingles {
     i = j;
   }
   runStart[tokens] = m;
-  // Rank: rarest first; ties by the n-gram itself so the order never depends on
-  // input order. Tokens are in n-gram order, so a stable counting sort on df gives exactly that.
-  let maxDf = 0;
-  for (let t = 0; t < tokens; t++) if (df[t] > maxDf) maxDf = df[t];
-  const next = new Int32Array(maxDf + 2);
-  for (let t = 0; t < tokens; t++) next[df[t] + 1]++;
-  for (let d = 1; d < next.length; d++) next[d] += next[d - 1];
-  const singles = maxDf >= 1 ? next[2] : 0;
+  return tokens;
+}
+
+/**
+ * Rank → token: rarest first; ties by the n-gram itself so the order never
+ * depends on input order. Tokens are in n-gram order, so a stable counting sort
+ * on df gives exactly that.
+ */
+function rankOrder(df: Int32Array, tokens: number): { byRank: Int32Array; singles: number } {
+  const next = new Int32Array(maxOf(df, tokens) + 2);
+  countValues(df, tokens, next);
+  runningSum(next);
+  const singles = next.length > 2 ? next[2] : 0;
   const byRank = new Int32Array(tokens);
-  for (let t = 0; t < tokens; t++) byRank[next[df[t]]++] = t;
-  // Filling the sets in rank order leaves each one ascending, with no sort.
-  // All sets live in one array (views of it), so a write is one index, not two.
-  const setStart = new Int32Array(texts.length + 1);
-  for (let t = 0; t < texts.length; t++) setStart[t + 1] = setStart[t] + setSize[t];
-  const all = new Int32Array(setStart[texts.length]);
-  const filled = setStart.slice(0, texts.length);
-  for (let r = 0; r < tokens; r++) {
+  placeByValue(df, tokens, next, byRank);
+  return { byRank, singles };
+}
+
+function maxOf(a: Int32Array, n: number): number {
+  let max = 0;
+  for (let i = 0; i < n; i++) if (a[i] > max) max = a[i];
+  return max;
+}
+
+/** counts[v + 1] = how many of a[0…n) are v. */
+function countValues(a: Int32Array, n: number, counts: Int32Array): void {
+  for (let i = 0; i < n; i++) counts[a[i] + 1]++;
+}
+
+/** The stable counting sort's placement: order[starts[a[i]]++] = i. */
+function placeByValue(a: Int32Array, n: number, starts: Int32Array, order: Int32Array): void {
+  for (let i = 0; i < n; i++) order[starts[a[i]]++] = i;
+}
+
+/**
+ * Filling the sets in rank order leaves each one ascending, with no sort.
+ * All sets live in one array (`all`; sets are views of it), so a write is one index, not two.
+ */
+function fillSets(runs: Runs, byRank: Int32Array, owner: Int32Array, setStart: Int32Array, all: Int32Array): void {
+  const { runStart, repeat } = runs;
+  const filled = setStart.slice(0, setStart.length - 1);
+  for (let r = 0; r < runs.tokens; r++) {
     const t = byRank[r];
     for (let i = runStart[t]; i < runStart[t + 1]; i++) {
       if (repeat[i]) continue;
       all[filled[owner[i]]++] = r;
     }
   }
-  const sets = Array.from(setSize, (_, t) => all.subarray(setStart[t], setStart[t + 1]));
+}
+
+/**
+ * Sorting every occurrence at once (radix, linear) rather than interning
+ * n-grams in a Map: with 2 M characters nearly every n-gram is distinct, and
+ * the Map (number keys beyond small integers are boxed) took over a second.
+ */
+export function buildShingles(texts: string[], n: number): Shingles {
+  if (n < 1 || n > 3) throw new RangeError(`n-gram size ${n}: only 1 to 3 UTF-16 units pack into the keys`);
+  const sorted = sortByNgram(occurrencesOf(texts, n), n);
+  const owner = sorted.owner;
+  const runs = runsOf(sorted, texts.length);
+  const { byRank, singles } = rankOrder(runs.df, runs.tokens);
+  const setStart = new Int32Array(texts.length + 1);
+  setStart.set(runs.setSize, 1);
+  runningSum(setStart);
+  const all = new Int32Array(setStart[texts.length]);
+  fillSets(runs, byRank, owner, setStart, all);
+  const sets = Array.from(texts, (_, t) => all.subarray(setStart[t], setStart[t + 1]));
+  const { runStart, repeat } = runs;
   const textsWith = (rank: number): number[] => {
     const t = byRank[rank];
     const out: number[] = [];
     for (let i = runStart[t]; i < runStart[t + 1]; i++) if (!repeat[i]) out.push(owner[i]);
     return out;
   };
-  return { sets, tokens, singles, textsWith };
+  return { sets, tokens: runs.tokens, singles, textsWith };
 }
 
 /** For each wanted rank, the texts containing it, in text order. */
