@@ -238,17 +238,24 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
 
   /** Where the first parts of an article may end and the white each leaves, in pairs (end, white): the search keeps no partitions. */
   type SplitResult = number[];
-  const splits = articles.map(() => new Map<number, SplitResult>());
+  // Per article, keyed by from·64 + k: the split parts by the rows they fill (the search tries one
+  // split tail at every rows-left of a state row, so it looks the list up once per tail).
+  const splits = articles.map(() => new Map<number, (SplitResult | undefined)[]>());
   const partCaches: PartCache[] = articles.map(() => new Map());
-  /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost. */
-  const splitPart = (a: number, from: number, k: number, rows: number): SplitResult => {
-    const sk = (from * 64 + k) * 4096 + rows;
-    const hit = splits[a].get(sk);
-    if (hit !== undefined) return hit;
-    const result = computeSplit(a, from, k, rows);
-    splits[a].set(sk, result);
-    return result;
+  /** The first parts of article a (from `from`) at width k, by the rows they fill (computed on demand by splitPart). */
+  const splitsAt = (a: number, from: number, k: number): (SplitResult | undefined)[] => {
+    const key = from * 64 + k;
+    let byRows = splits[a].get(key);
+    if (!byRows) {
+      // Grown as rows are asked for (a few of the page's rows are, for most keys).
+      byRows = [];
+      splits[a].set(key, byRows);
+    }
+    return byRows;
   };
+  /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost; byRows = splitsAt(a, from, k). */
+  const splitPart = (byRows: (SplitResult | undefined)[], a: number, from: number, k: number, rows: number): SplitResult =>
+    (byRows[rows] ??= computeSplit(a, from, k, rows));
   const splitBodyRows = (a: number, from: number, k: number, rows: number): number => rows - space.gap - headerOf(a, from, k).rows;
   const computeSplit = (a: number, from: number, k: number, rows: number): SplitResult => {
     const bodyRows = splitBodyRows(a, from, k, rows);
@@ -467,8 +474,11 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     }
   };
 
-  /** A band to the page's foot (rem rows) whose last slot ends with article t.next split (under `t.above` when stacked). */
-  const trySplit = (row: Row, rem: number, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number): void => {
+  /**
+   * A band to the page's foot (rem rows) whose last slot ends with article t.next split (under
+   * `t.above` when stacked); byRows = splitsAt(t.next, t.from, t.k).
+   */
+  const trySplit = (row: Row, rem: number, p: number, t: Tail, byRows: (SplitResult | undefined)[], fK: number, fN: number, fH: number, fPenalty: number): void => {
     const { at, cost } = row;
     const d = t.done;
     const k = t.k;
@@ -489,7 +499,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const penalty = fPenalty + t.penalty;
     // Bound: the white of the other slots alone may already lose.
     if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= cost[at + rem]) return;
-    const candidates = splitPart(t.next, t.from, k, room);
+    const candidates = splitPart(byRows, t.next, t.from, k, room);
     for (let ci = 0; ci < candidates.length; ci += 2) {
       const end = candidates[ci];
       const white = others + candidates[ci + 1];
@@ -524,7 +534,8 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       const b = Math.min(hi, t.maxRem);
       if (a > b) continue;
       if (t.split) {
-        for (let rem = a; rem <= b; rem++) trySplit(row, rem, p, t, fK, fN, fH, fPenalty);
+        const byRows = splitsAt(t.next, t.from, t.k);
+        for (let rem = a; rem <= b; rem++) trySplit(row, rem, p, t, byRows, fK, fN, fH, fPenalty);
       } else {
         // At each rem the natural height is tried before the stretched one.
         leaf(row, p, t, fK, fN, fH, fPenalty, fLast, need, a, b);
@@ -560,7 +571,8 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       if (last) {
         const b = top ? Math.min(hi, top.rows - 1) : hi;
         const t: Tail = { split: true, next: i, penalty: 0, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: p, k, above: null };
-        for (let rem = lo; rem <= b; rem++) trySplit(row, rem, p, t, 0, 0, 0, 0);
+        const byRows = splitsAt(i, p, k);
+        for (let rem = lo; rem <= b; rem++) trySplit(row, rem, p, t, byRows, 0, 0, 0, 0);
       }
       if (!top || i + 1 >= n || MAX_STACKS < 1 || top.rows >= hi) continue;
       // Two stacked (only when the top one leaves room: rem > top.rows), else the bottom one split.
@@ -572,7 +584,8 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         const a = Math.max(lo, top.rows + 1);
         const b = bottom ? Math.min(hi, top.rows + bottom.rows - 1) : hi;
         const t: Tail = { split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: 0, k, above: top };
-        for (let rem = a; rem <= b; rem++) trySplit(row, rem, p, t, 0, 0, 0, 0);
+        const byRows = splitsAt(i + 1, 0, k);
+        for (let rem = a; rem <= b; rem++) trySplit(row, rem, p, t, byRows, 0, 0, 0, 0);
       }
     }
   };
