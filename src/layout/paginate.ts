@@ -440,10 +440,16 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       if (d[j + 2] + stretch < shallowest) shallowest = d[j + 2] + stretch;
     }
     const w = foot ? FOOT : 1;
-    // The bulletin's last band: its modules end near the same depth.
-    const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R + fLast : 0;
+    const uneven = t.next >= n ? lastBand(t, H, shallowest, fLast) : 0;
     return w * white + (foot ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
   };
+  /**
+   * What the bulletin's last band pays besides its white: its modules end near the same depth.
+   * A function of its own so that bandCost stays small enough for V8 to inline into the search's
+   * loops (a double returned from a call that is not inlined is a new heap object each time).
+   */
+  const lastBand = (t: Tail, H: number, shallowest: number, fLast: number): number =>
+    UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R + fLast;
 
   /** The whole band at its natural height H, for the rows left in [lo, hi] (all ≥ H). */
   const leaf = (row: Row, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, lo: number, hi: number): void => {
