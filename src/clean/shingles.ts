@@ -95,7 +95,7 @@ function countDigits({ hi, lo }: Occurrences, low: Int32Array, mid: Int32Array, 
 }
 
 /** Counts (shifted up by one) → starts, in place. */
-function runningSum(a: Int32Array): Int32Array {
+export function runningSum(a: Int32Array): Int32Array {
   for (let g = 1; g < a.length; g++) a[g] += a[g - 1];
   return a;
 }

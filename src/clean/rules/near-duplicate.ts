@@ -14,7 +14,7 @@ import { distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { NEAR_EDIT_SIMILARITY, NEAR_JACCARD, NEAR_MAX_POSTINGS, NEAR_MIN_LENGTH } from '../config.js';
 import { pointAt, type Doc } from '../paragraphs.js';
-import { overlap, type Shingles } from '../shingles.js';
+import { overlap, runningSum, type Shingles } from '../shingles.js';
 import type { Unit } from '../units.js';
 import { excerpt } from './split-paragraph.js';
 
@@ -30,7 +30,15 @@ export interface NearPair {
 /** 1 − Levenshtein distance / length of the longer text. */
 export function editSimilarity(a: string, b: string): number {
   const n = Math.max(a.length, b.length);
-  return n === 0 ? 1 : 1 - distance(a, b) / n;
+  if (n === 0) return 1;
+  // A common head and tail are matched in some optimal alignment: only what lies
+  // between them is compared (a few changed words, not the whole paragraph; few
+  // pairs get here, so this code runs cold, and the full comparison cost ~0.2 ms a pair).
+  let head = 0;
+  while (head < a.length && head < b.length && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  return 1 - distance(a.slice(head, a.length - tail), b.slice(head, b.length - tail)) / n;
 }
 
 /** Pairs among the units `include` accepts; `units` is every unit, indexed by id. */
@@ -55,12 +63,15 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
     return i;
   };
   const shared = new Int32Array(sets.length);
-  for (const x of order) {
+  // Loops as calls of small functions: this runs once, cold, and V8 drops the
+  // code it compiled for a long loop as soon as the function goes past it (see shingles.ts).
+  const countIndexed = (x: Unit): void => {
     const sx = sets[x.id];
     shared[x.id] = firstShared(sx);
     for (let i = shared[x.id]; i < indexedLength(sx.length); i++) start[sx[i] + 1]++;
-  }
-  for (let r = 0; r < shingles.tokens; r++) start[r + 1] += start[r];
+  };
+  for (const x of order) countIndexed(x);
+  runningSum(start);
   const ids = new Int32Array(start[shingles.tokens]);
   const pos = new Int32Array(start[shingles.tokens]);
   const filled = start.slice(0, shingles.tokens);
@@ -69,7 +80,7 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
   const sizes = Int32Array.from(sets, (set) => set.length);
   const touched: number[] = [];
   const pairs: NearPair[] = [];
-  for (const x of order) {
+  const searchThenIndex = (x: Unit): void => {
     const sx = sets[x.id];
     const size = sx.length;
     const minSize = Math.ceil(t * size);
@@ -112,7 +123,8 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
       ids[e] = x.id;
       pos[e] = i;
     }
-  }
+  };
+  for (const x of order) searchThenIndex(x);
   return pairs.sort((p, q) => p.a.id - q.a.id || p.b.id - q.b.id);
 }
 
