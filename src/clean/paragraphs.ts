@@ -109,9 +109,12 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
   const plain = values.length === 1 ? values[0] : values.join('');
   const map = new Int32Array(plain.length);
   let k = 0;
-  values.forEach((v, i) => {
-    for (let j = 0; j < v.length; j++) map[k++] = exact[i] ? bases[i] + j : bases[i];
-  });
+  for (let i = 0; i < values.length; i++) {
+    const n = values[i].length;
+    if (exact[i]) countFrom(map, k, n, bases[i]);
+    else map.fill(bases[i], k, k + n);
+    k += n;
+  }
   const norm = normalise(plain);
   const visible = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   const wholeEmphasis = visible.length === 1 && (visible[0].type === 'strong' || visible[0].type === 'emphasis');
@@ -148,6 +151,11 @@ function headingLike(norm: string): boolean {
   if (!marker) return false;
   const title = norm.slice(marker[0].length);
   return title.length > 0 && title.length <= 2 * STANDALONE_LINE_MAX && !hasPunctuation(title);
+}
+
+/** map[at…at + n) = from, from + 1, … */
+function countFrom(map: Int32Array, at: number, n: number, from: number): void {
+  for (let j = 0; j < n; j++) map[at + j] = from + j;
 }
 
 /** A GFM pipe table: a row of cells over a delimiter row (`| --- | :---: |`). */

@@ -88,15 +88,14 @@ function makeUnit(id: number, doc: Doc, parts: Para[], joins: Join[]): Unit {
     return { id, doc: doc.id, parts, joins, plain: p.plain, map: p.map, norm: p.norm, start: p.start, end: p.end, opaque: p.opaque, standalone: p.standalone };
   }
   let plain = '';
-  const offsets: number[] = [];
+  for (let k = 0; k < parts.length; k++) plain += parts[k].plain + (k < parts.length - 1 ? joins[k].sep : '');
+  // Each part's offsets, then the separator's (a space points at the end of the part before it).
+  const map = new Int32Array(plain.length);
+  let at = 0;
   parts.forEach((p, k) => {
-    plain += p.plain;
-    for (const o of p.map) offsets.push(o);
-    const sep = joins[k]?.sep ?? '';
-    if (k < parts.length - 1 && sep) {
-      plain += sep;
-      offsets.push(p.end);
-    }
+    map.set(p.map, at);
+    at += p.map.length;
+    if (k < parts.length - 1 && joins[k].sep) map[at++] = p.end;
   });
   return {
     id,
@@ -104,7 +103,7 @@ function makeUnit(id: number, doc: Doc, parts: Para[], joins: Join[]): Unit {
     parts,
     joins,
     plain,
-    map: Int32Array.from(offsets),
+    map,
     norm: parts.map((p) => p.norm).join(''),
     start: parts[0].start,
     end: parts[parts.length - 1].end,
