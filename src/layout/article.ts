@@ -5,10 +5,10 @@
 // body is the same lines flowed into more or fewer columns.
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import type { FaceChain } from '../fonts/face.js';
-import { composeParagraph, type ComposedLine, type Span } from '../typeset/index.js';
+import { composeParagraph, countLines, type ComposedLine, type Span } from '../typeset/index.js';
 import type { Block } from './blocks.js';
 import type { StructureTag } from './display-list.js';
-import { breakHeadline, prepareHeadline, type PreparedHeadline } from './headline.js';
+import { breakHeadline, prepareHeadline, type HeadlineBreak, type PreparedHeadline } from './headline.js';
 import { imageSize } from './image-size.js';
 import { rowsFor, spanWidth, type PageGrid } from './grid.js';
 import type { Template } from './template.js';
@@ -172,6 +172,12 @@ function wrapPlain(text: string, chain: FaceChain, size: number, measure: number
   return lines.map((l) => l.text.trim());
 }
 
+/** How many lines wrapPlain makes (without placing their glyphs). */
+function wrapCount(text: string, chain: FaceChain, size: number, measure: number, width = lineWidth(text, chain, size)): number {
+  if (width <= measure) return 1;
+  return countLines({ spans: [{ text, chain }], size, measure, indent: 0, align: 'start' });
+}
+
 export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   const { grid, template, fonts } = env;
   const { items, breakBefore } = bodyItems(env, src.blocks, src.file);
@@ -183,9 +189,9 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   const sizes = template.sizes;
 
   // The page search asks for every article's header height at every width,
-  // but only the modules it places are drawn: what goes on which line (and
-  // how many rows that takes) is planned per width, and set into glyphs only
-  // when a header is drawn.
+  // but only the modules it places are drawn: the height comes from line
+  // counts alone, and what goes on which line is planned, and set into
+  // glyphs, only when a header is drawn.
   interface PlannedLine {
     text: string;
     chain: FaceChain;
@@ -197,20 +203,56 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   interface HeaderPlan extends HeaderSize {
     lines: PlannedLine[];
   }
-  const plans = new Map<number, HeaderPlan>();
   let headline: PreparedHeadline | undefined;
+  // The headline broken at each width (the search's sizes and the drawn lines share it).
+  const headlines = new Map<number, HeadlineBreak>();
+  const headlineAt = (k: number): HeadlineBreak => {
+    let hb = headlines.get(k);
+    if (!hb) {
+      const heavy = fonts.chain('heavy');
+      headline ??= prepareHeadline(src.title, heavy);
+      hb = breakHeadline(headline, heavy, sizes.headline.min, sizes.headline.max, spanWidth(grid, k));
+      headlines.set(k, hb);
+    }
+    return hb;
+  };
   // Natural widths of the subtitle and byline, the same at every width: measured once.
   let subtitleWidth: number | undefined;
   let bylineWidth: number | undefined;
-  const plan = (k: number): HeaderPlan => {
-    const cached = plans.get(k);
+  const bylineText = (): string => [src.role, src.author].filter(Boolean).join(' ');
+
+  // The size at a width, from line counts: the search asks for every width, and the subtitle
+  // and byline are composed into lines (glyphs placed) only for the headers drawn.
+  const headerSizes = new Map<number, HeaderSize>();
+  const headerSize = (k: number): HeaderSize => {
+    const cached = headerSizes.get(k);
     if (cached) return cached;
+    const measure = spanWidth(grid, k);
+    const hb = headlineAt(k);
+    let rows = hb.lines.length * rowsFor(grid, hb.size, 1.25);
+    if (src.subtitle) {
+      const body = fonts.chain('body');
+      subtitleWidth ??= lineWidth(src.subtitle, body, sizes.subtitle);
+      rows += wrapCount(src.subtitle, body, sizes.subtitle, measure, subtitleWidth) * rowsFor(grid, sizes.subtitle, 1.1);
+    }
+    if (src.author || src.role) {
+      const kai = fonts.chain('kai');
+      bylineWidth ??= lineWidth(bylineText(), kai, sizes.byline);
+      const lines = bylineWidth <= measure ? 1 : (src.role ? wrapCount(src.role, kai, sizes.byline, measure) : 0) + (src.author ? 1 : 0);
+      rows += lines * rowsFor(grid, sizes.byline, 1.1);
+    }
+    const size: HeaderSize = { rows, headlineLines: hb.lines.length };
+    headerSizes.set(k, size);
+    return size;
+  };
+
+  /** What goes on which line of the header at a width, and how many rows that takes (for the headers drawn). */
+  const plan = (k: number): HeaderPlan => {
     const measure = spanWidth(grid, k);
     const lines: PlannedLine[] = [];
     let row = 0;
     const heavy = fonts.chain('heavy');
-    headline ??= prepareHeadline(src.title, heavy);
-    const hb = breakHeadline(headline, heavy, sizes.headline.min, sizes.headline.max, measure);
+    const hb = headlineAt(k);
     const hRows = rowsFor(grid, hb.size, 1.25);
     const hTag: StructureTag = { role: 'H2', id: `${src.id}-title` };
     for (const text of hb.lines) {
@@ -231,7 +273,7 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
       const kai = fonts.chain('kai');
       const bTag: StructureTag = { role: 'P', id: `${src.id}-byline` };
       const r = rowsFor(grid, sizes.byline, 1.1);
-      const one = [src.role, src.author].filter(Boolean).join(' ');
+      const one = bylineText();
       // Role then name, the name set apart by a one-em gap; on two lines when it does not fit.
       bylineWidth ??= lineWidth(one, kai, sizes.byline);
       const texts = bylineWidth <= measure
@@ -242,9 +284,9 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
         row += r;
       }
     }
-    const h: HeaderPlan = { rows: row, headlineLines: hb.lines.length, lines };
-    plans.set(k, h);
-    return h;
+    // The search placed the module by headerSize: the lines must take exactly those rows.
+    if (row !== headerSize(k).rows) throw new Error(`layout: the header of "${src.title}" takes ${row} rows, its size said ${headerSize(k).rows}`);
+    return { rows: row, headlineLines: hb.lines.length, lines };
   };
 
   const headers = new Map<number, Header>();
@@ -283,5 +325,5 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   // A size below the body (六号 under 小五), as newspapers set their jump lines: a note, not text.
   const jumpLine = (toPage: number): SetLine => setLine(`（下转第${toPage}版）`, fonts.chain('kai'), JUMP_LINE_SCALE * grid.body);
 
-  return { index: src.index, id: src.id, title: src.title, file: src.file, items, pre, breakBefore: bb, headerSize: plan, header, contHeader, jumpLine };
+  return { index: src.index, id: src.id, title: src.title, file: src.file, items, pre, breakBefore: bb, headerSize, header, contHeader, jumpLine };
 }

@@ -572,13 +572,14 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     for (let k = C; k >= firstK; k--) {
       const last = k === C;
       const top = shape(i, p, k);
-      // One module in the first slot, where it fits; where it does not, the first slot is the split one.
+      // One module in the first slot, where it fits.
       if (top) tails(row, p, tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty, top.last, Math.max(lo, top.rows), hi);
-      if (last) {
-        const b = top ? Math.min(hi, top.rows - 1) : hi;
+      // Where it does not fit, it is the split one (a slot of the whole width: the band's last).
+      const splitHi = last ? (top ? Math.min(hi, top.rows - 1) : hi) : -1;
+      if (lo <= splitHi) {
         const t: Tail = { split: true, next: i, penalty: 0, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: p, k, above: null };
         const byRows = splitsAt(i, p, k);
-        for (let rem = lo; rem <= b; rem++) trySplit(row, rem, p, t, byRows, 0, 0, 0, 0);
+        for (let rem = lo; rem <= splitHi; rem++) trySplit(row, rem, p, t, byRows, 0, 0, 0, 0);
       }
       if (!top || i + 1 >= n || MAX_STACKS < 1 || top.rows >= hi) continue;
       // Two stacked (only when the top one leaves room: rem > top.rows), else the bottom one split.
@@ -586,12 +587,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       if (bottom) {
         tails(row, p, tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK, top.last + bottom.last, Math.max(lo, top.rows + bottom.rows), hi);
       }
-      if (last) {
-        const a = Math.max(lo, top.rows + 1);
-        const b = bottom ? Math.min(hi, top.rows + bottom.rows - 1) : hi;
+      const stackLo = Math.max(lo, top.rows + 1);
+      const stackHi = last ? (bottom ? Math.min(hi, top.rows + bottom.rows - 1) : hi) : -1;
+      if (stackLo <= stackHi) {
         const t: Tail = { split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: 0, k, above: top };
         const byRows = splitsAt(i + 1, 0, k);
-        for (let rem = a; rem <= b; rem++) trySplit(row, rem, p, t, byRows, 0, 0, 0, 0);
+        for (let rem = stackLo; rem <= stackHi; rem++) trySplit(row, rem, p, t, byRows, 0, 0, 0, 0);
       }
     }
   };

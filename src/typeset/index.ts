@@ -37,9 +37,9 @@
 // first, kinsoku last); anything, a lone too-wide glyph overflowing.
 import { collect } from './collect.js';
 import { findBreakpoints } from './breakpoints.js';
-import { prepare, lineMetrics, type LineMetrics } from './prepare.js';
+import { prepare, lineMetrics, type LineMetrics, type Prepared } from './prepare.js';
 import { breakLines } from './linebreak.js';
-import { finalize } from './finalize.js';
+import { finalize, type FinalizeConfig } from './finalize.js';
 import type { ComposedLine, ParagraphInput, PunctuationScheme, Span } from './types.js';
 
 export type { ComposedLine, LineRun, ParagraphInput, PunctuationScheme, Span } from './types.js';
@@ -48,13 +48,29 @@ export { LOOSE_GAP } from './linebreak.js';
 
 /** Breaks, compresses and justifies one paragraph (TYPOGRAPHY.md §1–4). */
 export function composeParagraph(input: ParagraphInput): ComposedLine[] {
+  const cfg = configOf(input);
+  const p = prepareInput(input);
+  return finalize(p, breakLines(p, cfg), cfg);
+}
+
+/**
+ * How many lines composeParagraph(input) has, from its breaks alone (no glyph is placed): what
+ * a page search needs of a text it may never draw, such as a byline at every module width.
+ */
+export function countLines(input: ParagraphInput): number {
+  return breakLines(prepareInput(input), configOf(input)).length;
+}
+
+function configOf(input: ParagraphInput): FinalizeConfig {
   const em = input.measure / input.size;
   const indent = input.indent ?? 2;
   const hangingIndent = input.hangingIndent ?? 0;
-  const cfg = { size: input.size, first: em - indent, rest: em - hangingIndent, indent, hangingIndent, align: input.align ?? 'justify' };
+  return { size: input.size, first: em - indent, rest: em - hangingIndent, indent, hangingIndent, align: input.align ?? 'justify' };
+}
+
+function prepareInput(input: ParagraphInput): Prepared {
   const c = collect(input.spans);
-  const p = prepare(c, findBreakpoints(c), input.scheme ?? 'quanjiao');
-  return finalize(p, breakLines(p, cfg), cfg);
+  return prepare(c, findBreakpoints(c), input.scheme ?? 'quanjiao');
 }
 
 /** Natural width in pt of the spans set on one line (headlines), with the same compression as a composed line. */

@@ -1,0 +1,43 @@
+// The page search sizes modules with balancedHeight (flow.ts), which finds the
+// balanced partition without building it: its height must be the one of the
+// partition balance builds (and the one drawn), and −1 exactly where balance
+// finds none, on random articles at every width and from every start.
+import { describe, expect, it } from 'vitest';
+import { balance, balancedHeight, type Flowable } from '../../src/layout/flow.js';
+import { prng } from '../typeset/random-text.js';
+
+/** Lines (1 row) and pictures (2–6 rows); columns may not begin everywhere (widows, captions). */
+function article(rand: () => number, items: number): Flowable {
+  const pre = new Int32Array(items + 1);
+  const breakBefore = new Uint8Array(items + 1);
+  for (let i = 0; i < items; i++) {
+    pre[i + 1] = pre[i] + (rand() < 0.08 ? 2 + Math.floor(rand() * 5) : 1);
+    breakBefore[i] = rand() < 0.7 ? 1 : 0;
+  }
+  breakBefore[items] = 1;
+  return { pre, breakBefore };
+}
+
+describe('balancedHeight', () => {
+  it('is the height of the balanced partition, or −1 where there is none', () => {
+    const rand = prng(2024);
+    let found = 0;
+    let none = 0;
+    for (let t = 0; t < 40; t++) {
+      const items = 2 + Math.floor(rand() * 120);
+      const f = article(rand, items);
+      for (let from = 0; from < items; from += 1 + Math.floor(rand() * 7)) {
+        for (let k = 1; k <= 6; k++) {
+          const part = balance(f, from, items, k);
+          const height = balancedHeight(f, from, items, k);
+          expect(height).toBe(part ? part.height : -1);
+          if (part) found++;
+          else none++;
+        }
+      }
+    }
+    // Both outcomes were exercised.
+    expect(found).toBeGreaterThan(100);
+    expect(none).toBeGreaterThan(100);
+  });
+});
