@@ -5,6 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BulletinError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseArticleMeta, parseIssueMeta } from './front-matter.js';
+import { sortFileNames } from './file-order.js';
 import { frontMatterOf, hasBody, parseMarkdown } from './parse.js';
 import { displayPath, readSourceSync } from './read-source.js';
 import type { Article, Bulletin, IndexDocument, SourceFile } from './types.js';
@@ -14,11 +15,6 @@ export interface Loaded {
   /** Warnings (errors are thrown as a BulletinError). */
   diagnostics: Diagnostic[];
 }
-
-// Made on first use, not at module load: an Intl object holds a native handle,
-// which the start-up snapshot (src/snapshot.ts) cannot contain.
-let collator: Intl.Collator | undefined;
-const byFileName = (a: string, b: string): number => (collator ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
 
 /** The Markdown files of a bulletin directory, index first then articles in order. */
 export async function listContentFiles(dir: string): Promise<{ index: string | undefined; articles: string[] }> {
@@ -42,7 +38,7 @@ export async function listContentFiles(dir: string): Promise<{ index: string | u
       'the bulletin directory has no Markdown files. Add index.md (masthead and lead) and one .md file per article.'));
   }
   const index = md.find((n) => n === 'index.md');
-  const articles = md.filter((n) => n !== 'index.md').sort(byFileName).map((n) => join(abs, n));
+  const articles = sortFileNames(md.filter((n) => n !== 'index.md')).map((n) => join(abs, n));
   return { index: index && join(abs, index), articles };
 }
 
