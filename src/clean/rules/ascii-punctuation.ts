@@ -15,10 +15,12 @@ const PATTERN = /([,.;:?!()])[ \t]*(?=\p{Script=Han})/gu;
 
 export function check(doc: Doc, text: LintText): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const m of text.plain.matchAll(PATTERN)) {
+  // exec on the shared pattern: matchAll would clone it for every paragraph.
+  PATTERN.lastIndex = 0;
+  for (let m = PATTERN.exec(text.plain); m; m = PATTERN.exec(text.plain)) {
     if (!hanBefore(text.plain, m.index)) continue;
     const ch = m[1];
-    out.push(lintDiagnostic(doc, text, m.index ?? 0, RULE, `ASCII \`${ch}\` between Chinese characters: write the full-width \`${FULL_WIDTH[ch]}\`.`));
+    out.push(lintDiagnostic(doc, text, m.index, RULE, `ASCII \`${ch}\` between Chinese characters: write the full-width \`${FULL_WIDTH[ch]}\`.`));
   }
   return out;
 }

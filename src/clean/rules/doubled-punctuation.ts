@@ -10,8 +10,10 @@ const PATTERN = /[，。、；：]{2,}/g;
 
 export function check(doc: Doc, text: LintText): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const m of text.plain.matchAll(PATTERN)) {
-    out.push(lintDiagnostic(doc, text, m.index ?? 0, RULE, `doubled punctuation \`${m[0]}\`: keep one mark.`));
+  // exec on the shared pattern: matchAll would clone it for every paragraph.
+  PATTERN.lastIndex = 0;
+  for (let m = PATTERN.exec(text.plain); m; m = PATTERN.exec(text.plain)) {
+    out.push(lintDiagnostic(doc, text, m.index, RULE, `doubled punctuation \`${m[0]}\`: keep one mark.`));
   }
   return out;
 }

@@ -15,8 +15,10 @@ const STARS = /\*\*|__/g;
 
 export function check(doc: Doc, text: LintText): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const m of text.plain.matchAll(STARS)) {
-    out.push(lintDiagnostic(doc, text, m.index ?? 0, STRAY_EMPHASIS,
+  // exec on the shared pattern: matchAll would clone it for every paragraph.
+  STARS.lastIndex = 0;
+  for (let m = STARS.exec(text.plain); m; m = STARS.exec(text.plain)) {
+    out.push(lintDiagnostic(doc, text, m.index, STRAY_EMPHASIS,
       `\`${m[0]}\` would print as-is: bold does not close after punctuation that is followed by text (\`**一是。**正文\`). Move the punctuation outside the markers (\`**一是**。正文\`).`));
   }
   return out;

@@ -16,9 +16,11 @@ const PATTERN = /[ \t\u3000]+(?=\p{Script=Han})/gu;
 export function check(doc: Doc, text: LintText): Diagnostic[] {
   if (text.standalone) return [];
   const out: Diagnostic[] = [];
-  for (const m of text.plain.matchAll(PATTERN)) {
+  // exec on the shared pattern: matchAll would clone it for every paragraph.
+  PATTERN.lastIndex = 0;
+  for (let m = PATTERN.exec(text.plain); m; m = PATTERN.exec(text.plain)) {
     if (!hanBefore(text.plain, m.index)) continue;
-    out.push(lintDiagnostic(doc, text, m.index ?? 0, RULE, 'space between two Chinese characters: remove it (Chinese text is set without spaces).'));
+    out.push(lintDiagnostic(doc, text, m.index, RULE, 'space between two Chinese characters: remove it (Chinese text is set without spaces).'));
   }
   return out;
 }

@@ -32,12 +32,15 @@ export function check(doc: Doc, text: LintText): Diagnostic[] {
     // ’ between two Latin letters is an apostrophe (don’t).
     if (ch === '’' && /[A-Za-z]/.test(s[i - 1] ?? '') && /[A-Za-z]/.test(s[i + 1] ?? '')) continue;
     if (ch === '）' && ITEM_NUMBER.test(s.slice(Math.max(0, i - 4), i)) && !stack.some((e) => e.ch === '（')) continue;
-    const k = stack.map((e) => e.ch).lastIndexOf(open);
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k].ch !== open) k--;
     if (k < 0) {
       out.push(lintDiagnostic(doc, text, i, RULE, `\`${ch}\` closes a \`${open}\` that was never opened in this paragraph: add the \`${open}\` or remove the \`${ch}\`.`));
       continue;
     }
-    for (const unclosed of stack.splice(k).slice(1)) out.push(unclosedAt(doc, text, unclosed));
+    // Marks opened after the one this closes were never closed.
+    for (let u = k + 1; u < stack.length; u++) out.push(unclosedAt(doc, text, stack[u]));
+    stack.length = k;
   }
   for (const unclosed of stack) out.push(unclosedAt(doc, text, unclosed));
   return out;
