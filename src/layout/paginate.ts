@@ -419,8 +419,11 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // would choose them, and one replaces the best so far only when strictly cheaper: which of two
   // equally good plans wins is decided by that order.
 
-  /** The band's cost at height H besides the rest of the bulletin (`foot`: H is the rows left). */
-  const bandCost = (t: Tail, p: number, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, foot: boolean): number => {
+  // A band's price is left in price[0] rather than returned: a double returned from a call that V8
+  // does not inline is a new heap object, and the search prices bands millions of times.
+  const price = new Float64Array(1);
+  /** Prices the band at height H, besides the rest of the bulletin, into price[0] (`foot`: H is the rows left). */
+  const priceBand = (t: Tail, p: number, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, foot: boolean): void => {
     const d = t.done;
     let white = (C - t.used) * H;
     let air = 0;
@@ -440,23 +443,25 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       if (d[j + 2] + stretch < shallowest) shallowest = d[j + 2] + stretch;
     }
     const w = foot ? FOOT : 1;
-    const uneven = t.next >= n ? lastBand(t, H, shallowest, fLast) : 0;
-    return w * white + (foot ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
+    // The bulletin's last band: its modules end near the same depth.
+    const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R + fLast : 0;
+    price[0] = w * white + (foot ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
   };
-  /**
-   * What the bulletin's last band pays besides its white: its modules end near the same depth.
-   * A function of its own so that bandCost stays small enough for V8 to inline into the search's
-   * loops (a double returned from a call that is not inlined is a new heap object each time).
-   */
-  const lastBand = (t: Tail, H: number, shallowest: number, fLast: number): number =>
-    UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R + fLast;
 
   /** The whole band at its natural height H, for the rows left in [lo, hi] (all ≥ H). */
   const leaf = (row: Row, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, lo: number, hi: number): void => {
     const { at, cost } = row;
     // The same at every rem but H itself, where the band reaches the page's foot.
-    const inside = hi > H ? bandCost(t, p, fK, fN, fH, fPenalty, fLast, H, false) : 0;
-    const foot = lo === H ? bandCost(t, p, fK, fN, fH, fPenalty, fLast, H, true) : 0;
+    let inside = 0;
+    if (hi > H) {
+      priceBand(t, p, fK, fN, fH, fPenalty, fLast, H, false);
+      inside = price[0];
+    }
+    let foot = 0;
+    if (lo === H) {
+      priceBand(t, p, fK, fN, fH, fPenalty, fLast, H, true);
+      foot = price[0];
+    }
     // The rest: the next article's row (settled before this one) at rem − H.
     const restAt = t.next * S - H;
     for (let rem = lo; rem <= hi; rem++) {
@@ -472,8 +477,15 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const { at, cost } = row;
     // A fresh page for the rest.
     const rest = t.next >= n ? 0 : flatCost[t.next * S];
+    // A band's price never falls as it stretches (its white, air and unevenness only grow), and the
+    // rest is the same: a cost at one rem bounds those at every deeper one, and most stretched
+    // bands lose (their white is at the page's foot), so most rems need no pricing.
+    let floor = -Infinity;
     for (let rem = lo; rem <= hi; rem++) {
-      const partial = bandCost(t, p, fK, fN, fH, fPenalty, fLast, rem, true);
+      if (floor >= cost[at + rem]) continue;
+      priceBand(t, p, fK, fN, fH, fPenalty, fLast, rem, true);
+      const partial = price[0];
+      floor = partial + rest;
       if (partial >= cost[at + rem]) continue;
       const c = partial + rest;
       if (c < cost[at + rem]) record(row, rem, c, 1, rem, 0, t, fK, fN);
