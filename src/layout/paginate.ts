@@ -516,15 +516,31 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     }
     const penalty = fPenalty + t.penalty;
     // Bound: the white of the other slots alone may already lose.
-    if (FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT >= cost[at + rem]) return;
-    const candidates = splitPart(byRows, t.next, t.from, k, room);
-    for (let ci = 0; ci < candidates.length; ci += 2) {
-      const end = candidates[ci];
-      const white = others + candidates[ci + 1];
-      const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
-      if (partial >= cost[at + rem]) continue;
-      const c = partial + best(t.next, end, R);
-      if (c < cost[at + rem]) record(row, rem, c, 2, rem, end, t, fK, fN);
+    const bound = FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT;
+    if (bound < cost[at + rem]) {
+      const candidates = splitPart(byRows, t.next, t.from, k, room);
+      for (let ci = 0; ci < candidates.length; ci += 2) {
+        const end = candidates[ci];
+        const white = others + candidates[ci + 1];
+        const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
+        if (partial >= cost[at + rem]) continue;
+        const c = partial + best(t.next, end, R);
+        if (c < cost[at + rem]) record(row, rem, c, 2, rem, end, t, fK, fN);
+      }
+    }
+    // The bound, for splitBands: it never falls as the band deepens (the other slots' white and
+    // air only grow). Set last: settling the continuations above (best) prices other bands there.
+    price[0] = bound;
+  };
+
+  /** trySplit at every rem in [lo, hi], skipping the rems where a shallower one's bound already loses. */
+  const splitBands = (row: Row, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, lo: number, hi: number): void => {
+    const byRows = splitsAt(t.next, t.from, t.k);
+    let floor = -Infinity;
+    for (let rem = lo; rem <= hi; rem++) {
+      if (floor >= row.cost[row.at + rem]) continue;
+      trySplit(row, rem, p, t, byRows, fK, fN, fH, fPenalty);
+      floor = price[0];
     }
   };
 
@@ -552,8 +568,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       const b = Math.min(hi, t.maxRem);
       if (a > b) continue;
       if (t.split) {
-        const byRows = splitsAt(t.next, t.from, t.k);
-        for (let rem = a; rem <= b; rem++) trySplit(row, rem, p, t, byRows, fK, fN, fH, fPenalty);
+        splitBands(row, p, t, fK, fN, fH, fPenalty, a, b);
       } else {
         // At each rem the natural height is tried before the stretched one.
         leaf(row, p, t, fK, fN, fH, fPenalty, fLast, need, a, b);
@@ -590,8 +605,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       const splitHi = last ? (top ? Math.min(hi, top.rows - 1) : hi) : -1;
       if (lo <= splitHi) {
         const t: Tail = { split: true, next: i, penalty: 0, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: p, k, above: null };
-        const byRows = splitsAt(i, p, k);
-        for (let rem = lo; rem <= splitHi; rem++) trySplit(row, rem, p, t, byRows, 0, 0, 0, 0);
+        splitBands(row, p, t, 0, 0, 0, 0, lo, splitHi);
       }
       if (!top || i + 1 >= n || MAX_STACKS < 1 || top.rows >= hi) continue;
       // Two stacked (only when the top one leaves room: rem > top.rows), else the bottom one split.
@@ -603,8 +617,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       const stackHi = last ? (bottom ? Math.min(hi, top.rows + bottom.rows - 1) : hi) : -1;
       if (stackLo <= stackHi) {
         const t: Tail = { split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: 0, k, above: top };
-        const byRows = splitsAt(i + 1, 0, k);
-        for (let rem = stackLo; rem <= stackHi; rem++) trySplit(row, rem, p, t, byRows, 0, 0, 0, 0);
+        splitBands(row, p, t, 0, 0, 0, 0, stackLo, stackHi);
       }
     }
   };
