@@ -17,8 +17,22 @@ export interface FrontMatterYaml {
   lineCounter: LineCounter;
 }
 
+/**
+ * Every block is read twice in a build (front matter, then the font coverage
+ * check), so results are kept by text. Callers only read them. Bounded, for
+ * `--watch` sessions that edit front matter for hours.
+ */
+const cache = new Map<string, FrontMatterYaml>();
+const CACHE_SIZE = 4096;
+
 export function parseFrontMatterYaml(text: string): FrontMatterYaml {
-  return readSimple(text) ?? readWithPackage(text);
+  let parsed = cache.get(text);
+  if (!parsed) {
+    parsed = readSimple(text) ?? readWithPackage(text);
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(text, parsed);
+  }
+  return parsed;
 }
 
 export function readWithPackage(text: string): FrontMatterYaml {
