@@ -30,6 +30,25 @@ let gen = 0;
 let frontierA = new Int32Array(1 << 10);
 let frontierB = new Int32Array(1 << 10);
 
+// For each row r of an article's body, the first item that ends at or below it (pre[q] ≥ r): where
+// a column that must hold at least some rows can first end, read rather than searched for. Built
+// once per article (keyed by its prefix sums), as the page search flows each one thousands of times.
+const rowIndexes = new WeakMap<Int32Array, Int32Array>();
+function rowIndex(pre: Int32Array): Int32Array {
+  let index = rowIndexes.get(pre);
+  if (!index) {
+    const total = pre[pre.length - 1];
+    index = new Int32Array(total + 1);
+    let q = 0;
+    for (let r = 0; r <= total; r++) {
+      while (pre[q] < r) q++;
+      index[r] = q;
+    }
+    rowIndexes.set(pre, index);
+  }
+  return index;
+}
+
 interface Table {
   from: number;
   span: number;
@@ -46,6 +65,8 @@ const table: Table = { from: 0, span: 0, k: 0 };
  */
 function reach(f: Flowable, from: number, to: number, k: number, lo: number, hi: number, lastLo: number, lastHi: number): Table | undefined {
   const { pre, breakBefore } = f;
+  const rowItem = rowIndex(pre);
+  const total = pre[pre.length - 1];
   const span = to - from + 1;
   if (k * span > parentBuf.length) {
     parentBuf = new Int32Array(k * span * 2);
@@ -69,15 +90,10 @@ function reach(f: Flowable, from: number, to: number, k: number, lo: number, hi:
     for (let x = 0; x < count; x++) {
       const p = frontier[x];
       const base = pre[p];
-      // Columns are tens of lines tall: find the first item that could end one (a rows in) by
-      // bisection rather than stepping through every line before it.
-      let first = p + 1;
-      let last = to + 1;
-      while (first < last) {
-        const mid = (first + last) >> 1;
-        if (pre[mid] - base < a) first = mid + 1;
-        else last = mid;
-      }
+      // Columns are tens of lines tall: start at the first item that could end one (a rows in),
+      // not at every line before it.
+      const r = base + a;
+      const first = r > total ? to + 1 : Math.min(to + 1, Math.max(p + 1, rowItem[r]));
       for (let q = first; q <= to; q++) {
         const rows = pre[q] - base;
         if (rows > b) break;
