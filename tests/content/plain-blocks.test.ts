@@ -53,6 +53,10 @@ const CASES: Record<string, string> = {
   'body right after the fence': `${FM}${P}\n\n${P}`,
   'U+2028 inside a line': `${FM}\n安全\u2028# 生产\n\n${P}\n`,
   'bracket and bang alone': `${FM}\n${P}]！!\n\n${P}\n`,
+  'markup and prose alternating': `${FM}\n${`**一是。**${P}\n\n${P}\n${P}\n\n- 项\n- 项\n\n${P}\n\n> 引\n\n`.repeat(5)}`,
+  'a reference before prose, its definition after': `${FM}\n见[链]。\n\n${P}\n\n[链]: http://x\n\n${P}\n`,
+  'lists split by prose': `${FM}\n1. 一\n\n${P}\n\n2. 二\n\n${P}\n\n- a\n\n  b\n\n${P}\n`,
+  'CRLF prose around markup': `---\r\ntitle: a\r\n---\r\n${P}\r\n${P}\r\n\r\n**粗**\r\n\r\n${P}\r\n第二行\r\n第三行\r\n\r\n# 标题\r\n`,
 };
 
 describe('parseBody', () => {
