@@ -44,6 +44,17 @@ describe('start-up snapshot', () => {
     }
   });
 
+  it('runs the plain bundle under a node other than the one that wrote the snapshot', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'bin'));
+    // Another `node` first on PATH (a wrapper, as version managers install): the blob is not its own.
+    const other = join(dir, 'bin', 'node');
+    writeFileSync(other, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} "$@"\n`, { mode: 0o755 });
+    const r = runCli(['build', SAMPLE, '-o', join(dir, 'out.pdf'), '-v'], { env: { PATH: `${join(dir, 'bin')}:${process.env.PATH}` } });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toContain('started from: bundle');
+  });
+
   it('checks templates against the schema with the validator it carries', () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.yaml');
