@@ -60,38 +60,34 @@ function addOccurrences({ hi, lo, owner }: Occurrences, w: number, text: string,
 /**
  * Occurrences sorted by n-gram, by an LSD radix sort on the n UTF-16 units
  * (last unit first). The sort is stable, so occurrences of one n-gram stay in
- * text order and repeats within a text end up next to each other.
+ * text order and repeats within a text end up next to each other. Digits are
+ * whole units (three passes) on a large bulletin; on a small one, bytes (six
+ * passes over a few thousand occurrences cost less than summing 65,536 counts).
  */
 function sortByNgram(occ: Occurrences, n: number): Occurrences {
   const m = occ.owner.length;
-  const { low, mid, high } = digitStarts(occ);
+  const bits = m < 1 << 16 ? 8 : 16;
+  const mask = (1 << bits) - 1;
+  const counts = new Int32Array(mask + 2);
   let from = occ;
   let to: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
-  for (let d = 0; d < n; d++) {
-    if (d === 0) scatter(from, to, from.lo, 0, low);
-    else if (d === 1) scatter(from, to, from.lo, 16, mid);
-    else scatter(from, to, from.hi, 0, high);
-    [from, to] = [to, from];
+  // Unit u of the n-gram, counted from the last: bits 16u… of `lo` for u < 2, else `hi`.
+  for (let u = 0; u < n; u++) {
+    for (let b = 0; b < 16; b += bits) {
+      const digits = u < 2 ? from.lo : from.hi;
+      const shift = (u < 2 ? 16 * u : 0) + b;
+      counts.fill(0);
+      countDigit(digits, shift, mask, counts);
+      scatter(from, to, digits, shift, mask, runningSum(counts));
+      [from, to] = [to, from];
+    }
   }
   return from;
 }
 
-/** Where each value of each digit starts in sorted order, for all three digits at once (one read of the keys). */
-function digitStarts(occ: Occurrences): { low: Int32Array; mid: Int32Array; high: Int32Array } {
-  const low = new Int32Array(65537);
-  const mid = new Int32Array(65537);
-  const high = new Int32Array(65537);
-  countDigits(occ, low, mid, high);
-  return { low: runningSum(low), mid: runningSum(mid), high: runningSum(high) };
-}
-
 /** Counts of each digit value, shifted up by one. */
-function countDigits({ hi, lo }: Occurrences, low: Int32Array, mid: Int32Array, high: Int32Array): void {
-  for (let i = 0; i < lo.length; i++) {
-    low[(lo[i] & 0xffff) + 1]++;
-    mid[(lo[i] >>> 16) + 1]++;
-    high[hi[i] + 1]++;
-  }
+function countDigit(digits: Uint32Array, shift: number, mask: number, counts: Int32Array): void {
+  for (let i = 0; i < digits.length; i++) counts[((digits[i] >>> shift) & mask) + 1]++;
 }
 
 /** Counts (shifted up by one) → starts, in place. */
@@ -101,11 +97,11 @@ export function runningSum(a: Int32Array): Int32Array {
 }
 
 /** One radix pass: moves every occurrence to `next[its digit]++`. */
-function scatter(from: Occurrences, to: Occurrences, digits: Uint32Array, shift: number, next: Int32Array): void {
+function scatter(from: Occurrences, to: Occurrences, digits: Uint32Array, shift: number, mask: number, next: Int32Array): void {
   const { hi, lo, owner } = from;
   const { hi: hi1, lo: lo1, owner: owner1 } = to;
   for (let i = 0; i < owner.length; i++) {
-    const at = next[(digits[i] >>> shift) & 0xffff]++;
+    const at = next[(digits[i] >>> shift) & mask]++;
     hi1[at] = hi[i];
     lo1[at] = lo[i];
     owner1[at] = owner[i];

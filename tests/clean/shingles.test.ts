@@ -47,6 +47,26 @@ describe('buildShingles', () => {
     });
   }
 
+  it('ranks the same way when there are enough n-grams for the sort to take whole units as digits', () => {
+    // mulberry32, so the texts are the same on every run.
+    let seed = 99;
+    const next = (): number => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    // Units from all over the range (low, CJK, high surrogates, U+FFFF), few enough that n-grams repeat.
+    const alphabet = ['a', '安', '全', '生', '产', '，', '\ud840', '\udc00', '\uffff', '\u0100', '\u01ff'];
+    const texts = Array.from({ length: 700 }, () => Array.from({ length: 50 + Math.floor(next() * 150) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+    expect(texts.reduce((n, t) => n + t.length - 2, 0)).toBeGreaterThan(1 << 16);
+    const got = buildShingles(texts, 3);
+    const want = reference(texts, 3);
+    expect(got.tokens).toBe(want.tokens);
+    expect(got.sets.map((s) => [...s])).toEqual(want.sets);
+  });
+
   it('lists the texts holding a rank in text order', () => {
     const got = buildShingles(TEXTS, 3);
     const all = Array.from({ length: got.tokens }, (_, r) => r);
