@@ -78,30 +78,19 @@ function badness(s: Sums, a: number, e: number, avail: number, last: boolean, ma
   let E = avail - width;
   // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
   if (E < -EPS) E += s.shR[e];
-  if (E < -EPS) return shrinkBadness(s, a, e, E);
+  if (E < -EPS) {
+    const shrink = s.PS[e + 1] - s.PS[a] - s.shL[a] - s.shR[e] - (s.gl[e] > 0 ? HL_SPACE - HL_MIN : 0) - s.spSh[e];
+    if (-E > shrink + EPS) return INFEASIBLE;
+    // Compressing punctuation is the preferred fix (TYPOGRAPHY.md §2), so shrinking costs a tenth of stretching.
+    const r = -E / shrink;
+    return 10 * r * r * r;
+  }
   if (last || E <= EPS) return 0;
   const gaps = s.PJ[e] - s.PJ[a];
   if (gaps > 0) {
     const r = E / (LOOSE_GAP * gaps);
     return r > maxRatio ? TOO_LOOSE : Math.min(MAX_BADNESS, 100 * r * r * r);
   }
-  return letterSpaceBadness(a, e, E, maxRatio, lone);
-}
-// The rarer cases, in functions of their own: badness is called for every candidate line and
-// must stay small enough for V8 to inline it (a double returned from a call that is not
-// inlined is a new heap object each time).
-
-/** A line that must shrink by −E em. */
-function shrinkBadness(s: Sums, a: number, e: number, E: number): number {
-  const shrink = s.PS[e + 1] - s.PS[a] - s.shL[a] - s.shR[e] - (s.gl[e] > 0 ? HL_SPACE - HL_MIN : 0) - s.spSh[e];
-  if (-E > shrink + EPS) return INFEASIBLE;
-  // Compressing punctuation is the preferred fix (TYPOGRAPHY.md §2), so shrinking costs a tenth of stretching.
-  const r = -E / shrink;
-  return 10 * r * r * r;
-}
-
-/** A line without gaps to justify (one word, or one character) that is E em short. */
-function letterSpaceBadness(a: number, e: number, E: number, maxRatio: number, lone: boolean): number {
   // A lone character cannot be justified: only the last-resort pass may set one (a glyph wider than the measure).
   if (maxRatio < Infinity || (e === a && !lone)) return TOO_LOOSE;
   if (e === a) return MAX_BADNESS;
