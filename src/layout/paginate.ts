@@ -68,6 +68,8 @@ export interface SearchSpace {
   rows: number;
   /** Rows above each module (the module rule's gap). */
   gap: number;
+  /** Whether states are settled a whole row at a time (default: from WHOLE_ROWS articles on); the plan is the same either way. */
+  wholeRows?: boolean;
 }
 
 // Costs, in empty grid cells.
@@ -657,7 +659,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // On a long bulletin nearly every state of an article is asked for (nine in ten on 420 articles,
   // on 140), and settling an article's whole row at once is cheaper than state by state; on a short
   // one only a few are (a quarter on 7 articles), and the others are not worth settling.
-  const wholeRows = n >= WHOLE_ROWS;
+  const wholeRows = space.wholeRows ?? n >= WHOLE_ROWS;
 
   /** The least cost of the state (i, p, rem). */
   const best = (i: number, p: number, rem: number): number => {
