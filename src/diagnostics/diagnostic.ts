@@ -52,7 +52,8 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
 
 /** Orders diagnostics by file, then position, so output is deterministic. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
-  );
+  // Code-unit order, not localeCompare: the same on every machine and locale, and
+  // free of ICU's collation data (~7 ms to load on a cold run).
+  const byUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  return [...list].sort((a, b) => byUnits(a.file, b.file) || a.line - b.line || a.column - b.column || byUnits(a.rule, b.rule));
 }
