@@ -20,7 +20,7 @@ interface TableStream {
 interface TtfSubsetInternals {
   font: {
     _variationProcessor?: unknown;
-    loca: { offsets: number[]; version: number };
+    loca: { offsets: ArrayLike<number>; version: number };
     _getTableStream(tag: string): TableStream;
     getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
   };
