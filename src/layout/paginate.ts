@@ -615,7 +615,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       const last = k === C;
       const top = shape(i, p, k);
       // One module in the first slot, where it fits.
-      if (top) tails(row, p, tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty, top.last, Math.max(lo, top.rows), hi);
+      if (top && top.rows <= hi) tails(row, p, tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty, top.last, Math.max(lo, top.rows), hi);
       // Where it does not fit, it is the split one (a slot of the whole width: the band's last).
       const splitHi = last ? (top ? Math.min(hi, top.rows - 1) : hi) : -1;
       if (lo <= splitHi) {
@@ -625,7 +625,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       if (!top || i + 1 >= n || MAX_STACKS < 1 || top.rows >= hi) continue;
       // Two stacked (only when the top one leaves room: rem > top.rows), else the bottom one split.
       const bottom = shape(i + 1, 0, k);
-      if (bottom) {
+      if (bottom && top.rows + bottom.rows <= hi) {
         tails(row, p, tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK, top.last + bottom.last, Math.max(lo, top.rows + bottom.rows), hi);
       }
       const stackLo = Math.max(lo, top.rows + 1);
