@@ -22,9 +22,13 @@
 // keeps the search polynomial: articles × rows × slot patterns, pruned by
 // the rows left. A band is tried as its first slot plus a "tail" (the slots
 // after it); tails depend only on where they start, so they are enumerated
-// once and shared by every state. Shapes, split parts and settled costs are
-// kept in arrays or small-integer maps: the search asks for them millions of
-// times on a 50-page bulletin.
+// once and shared by every state. States of an article at a fresh start (no
+// part continued) are settled a run of rows-left at a time, a whole row on a
+// long bulletin, so that a band's price is computed once for the run; of two
+// equally good bands the first tried wins, and every state tries its bands in
+// the same order however it is settled. Shapes, split parts and settled
+// costs are kept in arrays or small-integer maps: the search asks for them
+// millions of times on a 50-page bulletin.
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import { balance, balancedHeight, fillEnds, fillParts, type PartCache, type Partition } from './flow.js';
 import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
