@@ -286,12 +286,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const excess = (white: number) => (white > budget ? EXCESS * (white - budget) : 0);
 
   // The search's states: article i resumed at item p with rem rows left on the page. Those where no
-  // article is half-set (p = 0) are most, and are asked for in runs of rem (a band's rest, at every
-  // rows-left it fits): they are settled a run at a time, into flat arrays indexed by i·S + rem. A
-  // band that fits at some rem is then tried for the whole run at once, and its cost above its
-  // height is the same at every rem: only the rest of the bulletin differs, one array read.
-  // Continuations (p > 0, only asked for at a fresh page) are settled one by one into a map per
-  // article.
+  // article is half-set (p = 0) are most; they are kept in flat arrays indexed by i·S + rem, and
+  // settled a run of rem at a time (settleRun): a band that fits at some rem is tried for the whole
+  // run at once, and its cost above its height is the same at every rem (only the rest of the
+  // bulletin differs, one array read). On a long bulletin a run is an article's whole row, as nearly
+  // every state is asked for (see wholeRows). Continuations (p > 0, only asked for at a fresh page)
+  // are settled one by one into a map per article.
   const maxRem = Math.max(R, space.firstRows);
   const S = maxRem + 1;
   const flatCost = new Float64Array(n * S);
