@@ -543,7 +543,8 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         const white = others + candidates[ci + 1];
         const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
         if (partial >= cost[at + rem]) continue;
-        const c = partial + best(t.next, end, R);
+        // The continuation's cost read from its Choice (a double returned by best would be boxed).
+        const c = partial + continuation(t.next, end, R).cost;
         if (c < cost[at + rem]) record(row, rem, c, 2, rem, end, t, fK, fN);
       }
     }
