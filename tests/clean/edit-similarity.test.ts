@@ -3,23 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { distance } from 'fastest-levenshtein';
 import { editSimilarity } from '../../src/clean/rules/near-duplicate.js';
+import { prng as random } from '../helpers/random.js';
 
 const full = (a: string, b: string): number => {
   const n = Math.max(a.length, b.length);
   return n === 0 ? 1 : 1 - distance(a, b) / n;
 };
-
-/** mulberry32: deterministic cases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('editSimilarity', () => {
   it('equals 1 − distance / longer length on pairs sharing heads, tails and repeats', () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseBulletin } from '../../src/clean/index.js';
 import { bulletinOf, md } from './bulletin.js';
+import { prng as random } from '../helpers/random.js';
 
 const CLOSE_OF: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '「': '」', '『': '』', '【': '】' };
 const OPEN_OF: Record<string, string> = Object.fromEntries(Object.entries(CLOSE_OF).map(([o, c]) => [c, o]));
@@ -22,18 +23,6 @@ function reference(s: string): number[] {
   });
   for (const e of stack) out.push(e.at + 1);
   return out;
-}
-
-/** mulberry32: deterministic cases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('unbalanced-pair', () => {

@@ -1,21 +1,10 @@
 // Article order without the collator must be the collator's order.
 import { describe, expect, it } from 'vitest';
 import { compareSimple, sortFileNames } from '../../src/content/file-order.js';
+import { prng as random } from '../helpers/random.js';
 
 const collator = new Intl.Collator('en', { numeric: true });
 const sign = (x: number): number => Math.sign(x);
-
-/** mulberry32: deterministic cases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('file order', () => {
   it('compares simple names as the numeric collator does', () => {

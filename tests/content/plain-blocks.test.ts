@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown, parseWhole, splitFrontMatter } from '../../src/content/parse.js';
 import { isPlainBlock } from '../../src/content/plain-blocks.js';
+import { prng as random } from '../helpers/random.js';
 
 const FM = '---\ntitle: 标题\nauthor: 作者\n---\n';
 const P = '安全生产责任重于泰山，隐患排查要到位。';
@@ -73,18 +74,6 @@ describe('parseBody', () => {
     }
   });
 });
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lines that plain blocks are made of, and lines of every construct that could disturb them. */
 const LINES = [

@@ -2,17 +2,9 @@
 // every punctuation class, numbers with separators, Latin words, dashes and
 // ellipses, in the combinations real commentary produces (and some it should not).
 
-/** mulberry32: a small seeded PRNG, so every run tests the same paragraphs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../helpers/random.js';
+
+export { prng };
 
 const HAN = '安全生产工作是一项没有退路的要么成功失败不满分就零差多及格把放在重中之位置留缝隙空白始终坚持问题导向密切关注隐患集领域精准聚焦薄弱环节消除短板项余地抓监管情面执法宣传做到以保全局衡阳国家高新区紧围绕三决两确总目标严打翻身仗';
 const STOPS = ['，', '。', '、', '；', '：', '？', '！'];
