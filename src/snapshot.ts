@@ -8,12 +8,14 @@
 // Only Node's built-in modules may be required while the snapshot is built,
 // so this file is bundled with pdfkit and fontkit inside it; packages needed
 // only by some commands are loaded from node_modules at run time.
+import { readdirSync, readFileSync } from 'node:fs';
 import { startupSnapshot } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { main } from './cli/main.js';
 import { preload } from './io/lazy-require.js';
 import { lazyModule } from './io/lazy-module.js';
+import { parseTemplateText } from './layout/template.js';
 
 declare global {
   var __bulletinLazyModule: (id: string) => unknown;
@@ -29,6 +31,14 @@ preload('pdfkit', require('pdfkit'));
 preload('fontkit', require('fontkit'));
 // The template schema's validator, precompiled by scripts/build.mjs just before the snapshot is built.
 preload('template-validator', require('../dist/template-validator.cjs'));
+
+// The built-in templates, parsed now (template.ts finds them by their text).
+// __filename is this script while the snapshot is built: dist/snapshot-entry.cjs.
+declare const __filename: string;
+const templates = join(dirname(__filename), '..', 'templates');
+for (const name of readdirSync(templates).filter((n) => n.endsWith('.yaml')).sort()) {
+  parseTemplateText(readFileSync(join(templates, name), 'utf8'));
+}
 
 /** The blob's path, from `--snapshot-blob PATH` (or `=PATH`) among Node's own arguments. */
 function blobPath(execArgv: readonly string[]): string | undefined {

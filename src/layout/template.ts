@@ -127,6 +127,27 @@ function specFile(spec: string, baseDir: string, from: SourcePoint | undefined):
   return file;
 }
 
+/**
+ * Template files parsed, by their text. The built-in templates are parsed
+ * when the start-up snapshot is built (src/snapshot.ts), so a build reads the
+ * file and finds it parsed: the YAML parser running cold cost ~15 ms of every
+ * build. An edited file is new text, parsed anew. The Document is only read
+ * (values are taken with toJS() per use); bounded for long --watch sessions.
+ */
+const parses = new Map<string, { doc: Document; counter: LineCounter }>();
+const PARSES_LIMIT = 64;
+
+export function parseTemplateText(text: string): { doc: Document; counter: LineCounter } {
+  let parsed = parses.get(text);
+  if (!parsed) {
+    const counter = new LineCounter();
+    parsed = { doc: parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true }), counter };
+    if (parses.size >= PARSES_LIMIT) parses.clear();
+    parses.set(text, parsed);
+  }
+  return parsed;
+}
+
 function readLayer(file: string): Layer {
   const shown = displayPath(file);
   let text: string;
@@ -136,8 +157,7 @@ function readLayer(file: string): Layer {
     throw new BulletinError(diagnostic({ file: shown, line: 0, column: 0 }, 'error', 'template-unreadable',
       `cannot read the template: ${(e as Error).message}.`));
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const { doc, counter } = parseTemplateText(text);
   if (doc.errors.length > 0) {
     throw new BulletinError(doc.errors.map((err) => {
       const pos = counter.linePos(err.pos[0]);

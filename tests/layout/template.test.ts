@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/diagnostics/diagnostic.js';
 import { MM, pageGrid } from '../../src/layout/grid.js';
-import { loadTemplate } from '../../src/layout/template.js';
+import { loadTemplate, parseTemplateText } from '../../src/layout/template.js';
 
 function dir(): string {
   return mkdtempSync(join(tmpdir(), 'bulletin-template-'));
@@ -118,5 +118,21 @@ describe('user templates', () => {
     writeFileSync(join(d, 'a.yaml'), 'extends: b.yaml\n');
     writeFileSync(join(d, 'b.yaml'), 'extends: a.yaml\n');
     expect(errorsOf(() => loadTemplate('a.yaml', d))[0].message).toContain('leads back to');
+  });
+});
+
+describe('template parses kept by text', () => {
+  it('parses a text once, and an edited file anew', () => {
+    const text = 'extends: newspaper\ngrid:\n  columns: 5\n';
+    expect(parseTemplateText(text)).toBe(parseTemplateText(text));
+    const d = dir();
+    writeFileSync(join(d, 'mine.yaml'), text);
+    expect(loadTemplate('mine.yaml', d).grid.columns).toBe(5);
+    writeFileSync(join(d, 'mine.yaml'), text.replace('5', '4'));
+    expect(loadTemplate('mine.yaml', d).grid.columns).toBe(4);
+    // Values are fresh objects each time: a caller changing one cannot change the next load.
+    const a = loadTemplate('mine.yaml', d);
+    (a.grid as { columns: number }).columns = 9;
+    expect(loadTemplate('mine.yaml', d).grid.columns).toBe(4);
   });
 });
