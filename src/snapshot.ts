@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { startupSnapshot } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { main } from './cli/main.js';
+import { exitWith, main } from './cli/main.js';
 import { preload } from './io/lazy-require.js';
 import { lazyModule } from './io/lazy-module.js';
 import { parseTemplateText } from './layout/template.js';
@@ -59,7 +59,5 @@ startupSnapshot.setDeserializeMainFunction(() => {
   }
   // dist/cli.js of this install: files next to the program are found from it (module-url.ts).
   globalThis.__bulletinBundleUrl = pathToFileURL(join(dirname(resolve(blob)), 'cli.js')).href;
-  void main(process.argv.slice(1)).then((code) => {
-    process.exitCode = code;
-  });
+  void main(process.argv.slice(1)).then(exitWith);
 });

@@ -85,3 +85,16 @@ export async function main(argv: string[]): Promise<number> {
     return 70;
   }
 }
+
+/**
+ * Ends the process with `code` once the command is done. Left to itself, Node
+ * would tear the heap down before exiting (~5 ms for a small bulletin, ~40 ms
+ * for a 60-article one, spent after the PDF is written). Exiting is safe here:
+ * `main` settles only when the command has finished (a watch session when it
+ * is stopped). Output still waiting in a stream buffer (pipes are asynchronous
+ * on some systems) is let drain instead, by a normal exit.
+ */
+export function exitWith(code: number): void {
+  process.exitCode = code;
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+}
