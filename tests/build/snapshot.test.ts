@@ -14,6 +14,14 @@ describe('start-up snapshot', () => {
     expect(readFileSync(join(ROOT, 'dist', 'snapshot-node'), 'utf8')).toBe(process.execPath);
   });
 
+  it('is started with the V8 options it was built with', async () => {
+    // A plain JavaScript build script (no types): imported by a path held in a variable.
+    const script: string = '../../scripts/build-snapshot.mjs';
+    const { SNAPSHOT_V8_FLAGS } = (await import(script)) as { SNAPSHOT_V8_FLAGS: string[] };
+    const launcher = readFileSync(BIN, 'utf8');
+    expect(/^v8_flags=(.*)$/m.exec(launcher)?.[1].split(' ')).toEqual(SNAPSHOT_V8_FLAGS);
+  });
+
   it('builds the same PDF as the plain bundle, byte for byte', () => {
     const dir = tempDir();
     const fast = runCli(['build', SAMPLE, '-o', join(dir, 'snap.pdf'), '-v']);
