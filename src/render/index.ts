@@ -7,8 +7,7 @@
 // pdfkit is imported lazily: it costs ~145 ms to load (FACTS.md) and commands
 // such as `check` and `fmt` never render.
 import type { DisplayItem, DisplayList } from '../layout/display-list.js';
-import { deflate, type ZlibOptions } from 'node:zlib';
-import { promisify } from 'node:util';
+import { deflateSync, type ZlibOptions } from 'node:zlib';
 import { BLACK } from '../layout/display-list.js';
 import { cropMarks, pageGeometry, setPageBoxes, type PageGeometry } from './boxes.js';
 import { ColourState } from './colour.js';
@@ -63,7 +62,6 @@ export interface OpenFace {
  * Level 3 costs 28 KB over level 6 (2% of the file) for half the time.
  */
 const CONTENT_DEFLATE: ZlibOptions = { level: 3 };
-const deflateAsync = promisify(deflate) as (data: Buffer, options: ZlibOptions) => Promise<Buffer>;
 
 // pdfkit's CommonJS build, loaded on first render: it requires fontkit's
 // CommonJS build, the same instance the font layer measured with (its ESM
@@ -133,37 +131,22 @@ function captureContent(doc: PdfDoc, out: ContentWriter): void {
 }
 
 /**
- * The pages' content streams, deflated on libuv's thread pool while the next
- * pages are drawn (the main thread is busy drawing; deflating 56 pages of
- * content took ~20 ms of it), at CONTENT_DEFLATE's level (pdfkit would use
- * zlib's default). pdfkit keeps the pages open (`bufferPages`) until `end()`,
- * so each stream is handed over, in page order, once all are done.
+ * Hands pdfkit the page's finished content stream, deflated here at
+ * CONTENT_DEFLATE's level (pdfkit would deflate it at zlib's default).
  */
-class PageContents {
-  private readonly pending: { content: PdfRef; data: Promise<Buffer> | Buffer }[] = [];
-
-  /** Takes the page's finished content from the writer (whose buffer the next page reuses). */
-  add(doc: PdfDoc, out: ContentWriter): void {
-    const content = doc.page.content;
-    const bytes = out.take();
-    if (bytes.length === 0) return;
-    const copy = Buffer.from(bytes);
-    this.pending.push({ content, data: content.compress ? deflateAsync(copy, CONTENT_DEFLATE) : copy });
+function endPageContent(doc: PdfDoc, out: ContentWriter): void {
+  const content = doc.page.content;
+  // A view of the writer's buffer, which the next page reuses: deflated or copied now.
+  const bytes = out.take();
+  if (bytes.length === 0) return;
+  if (!content.compress) {
+    content.write(Buffer.from(bytes));
+    return;
   }
-
-  /** Writes every page's stream into its content object. */
-  async finish(): Promise<void> {
-    for (const { content, data } of this.pending) {
-      if (!content.compress) {
-        content.write(data as Buffer);
-        continue;
-      }
-      content.compress = false;
-      content.write(await data);
-      // After write(), which adds /Length first: the same key order pdfkit writes.
-      content.data.Filter = 'FlateDecode';
-    }
-  }
+  content.compress = false;
+  content.write(deflateSync(bytes, CONTENT_DEFLATE));
+  // After write(), which adds /Length first: the same key order pdfkit writes.
+  content.data.Filter = 'FlateDecode';
 }
 
 export async function renderPdf(list: DisplayList, options: RenderOptions = {}): Promise<Buffer> {
@@ -187,8 +170,6 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     pdfVersion: '1.4',
     compress: true,
     tagged: true,
-    // Pages stay open until end(): their content streams are deflated off the main thread (PageContents).
-    bufferPages: true,
     lang: list.meta.lang || 'zh-CN',
     displayTitle: true,
   });
@@ -201,7 +182,6 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   installXmp(doc, info);
   const done = collect(doc);
   const out = new ContentWriter();
-  const contents = new PageContents();
   captureContent(doc, out);
 
   if (press) addOutputIntent(doc, options.outputCondition ?? 'FOGRA39', options.outputProfile);
@@ -236,11 +216,10 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     }
     drawn.notdef = glyphs.takeNotdef();
     tagger.close();
-    contents.add(doc, out);
+    endPageContent(doc, out);
   }
 
   tagger.finish();
-  await contents.finish();
   addOutline(doc, list.outline, pageRefs, g);
   doc.end();
   const { pdf, digest } = stampContentId(await done);
