@@ -11,6 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const ENTRY = 'dist/snapshot-entry.cjs';
+const BLOB = 'dist/bulletin.blob';
+const NODE = 'dist/snapshot-node';
 
 // V8 options baked into the snapshot: a run must pass the very same ones, or
 // Node refuses the blob. bin/bulletin passes them (keep the two in step; the
@@ -23,9 +25,9 @@ export const SNAPSHOT_V8_FLAGS = ['--initial-heap-size=192'];
 // Modules pdfkit and fontkit require at load time that a build never calls:
 // pdfkit's AES (encryption) and UAX #14 line breaker (its own text layout),
 // fontkit's Brotli decoder (WOFF2). Left out of the snapshot they make it a
-// third smaller (17.5 → 12 MB, 10.7 MB with white space out; deserialising costs ~3.5 ms a megabyte), and
+// third smaller (17.5 → 12 MB; deserialising costs ~3.5 ms a megabyte), and
 // each is loaded from node_modules the first time something does call it
-// (src/snapshot.ts, `lazyModule`).
+// (src/io/lazy-module.ts, installed by src/snapshot.ts).
 const LEFT_OUT = ['@noble/ciphers/aes', 'linebreak', 'brotli/decompress.js'];
 
 const leaveOut = {
@@ -39,8 +41,6 @@ const leaveOut = {
     }));
   },
 };
-const BLOB = 'dist/bulletin.blob';
-const NODE = 'dist/snapshot-node';
 
 export async function buildSnapshot({ external, define }) {
   for (const f of [BLOB, NODE]) rmSync(f, { force: true });

@@ -12,7 +12,6 @@ import { dirname, extname, isAbsolute, join, parse, resolve } from 'node:path';
 import { BulletinError, diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
 import { resolveNearProgram } from '../io/lazy-require.js';
 
-
 /** OpenType weight class → the style names the Google Fonts packages use in file names. */
 const WEIGHT_NAMES: Record<number, string> = {
   100: 'Thin',

@@ -57,6 +57,26 @@ function readAt(fd: number, into: Buffer, start: number, end: number): void {
 }
 
 /**
+ * Reads each byte range of the file into the same place in `into`, ranges
+ * closer than MERGE_GAP in one call (fewer system calls, a little more data).
+ * Sorts `ranges` by start.
+ */
+function readRanges(fd: number, into: Buffer, ranges: { start: number; end: number }[]): void {
+  ranges.sort((a, b) => a.start - b.start);
+  let from = -1;
+  let to = -1;
+  for (const r of ranges) {
+    if (from >= 0 && r.start <= to + MERGE_GAP) to = Math.max(to, r.end);
+    else {
+      if (from >= 0) readAt(fd, into, from, to);
+      from = r.start;
+      to = r.end;
+    }
+  }
+  if (from >= 0) readAt(fd, into, from, to);
+}
+
+/**
  * Opens a font for reading with glyph records on demand, or undefined when the
  * file is not a plain TrueType font with long loca offsets (read it whole).
  * The file stays open until the process ends: records are read as pages are
@@ -79,20 +99,8 @@ export function openSparseFont(path: string): SparseFont | undefined {
     // Zero-filled by the allocator's fresh pages: the parts never read cost no memory.
     const bytes = Buffer.from(new ArrayBuffer(size));
     probe.copy(bytes, 0);
-    // Everything but glyf, merged into contiguous reads (tables sit side by side).
-    const ranges = tables
-      .filter((t) => t !== glyf && t.length > 0)
-      .map((t) => [t.offset, t.offset + t.length] as [number, number])
-      .sort((a, b) => a[0] - b[0]);
-    let cur: [number, number] | undefined;
-    for (const r of ranges) {
-      if (cur && r[0] <= cur[1] + MERGE_GAP) cur[1] = Math.max(cur[1], r[1]);
-      else {
-        if (cur) readAt(fd, bytes, cur[0], cur[1]);
-        cur = [r[0], r[1]];
-      }
-    }
-    if (cur) readAt(fd, bytes, cur[0], cur[1]);
+    // Everything but glyf (tables sit side by side: a few reads).
+    readRanges(fd, bytes, tables.filter((t) => t !== glyf && t.length > 0).map((t) => ({ start: t.offset, end: t.offset + t.length })));
 
     // indexToLocFormat 1: 32-bit offsets (every CJK font); short ones are read whole.
     if (bytes.readInt16BE(head.offset + 50) !== 1) return undefined;
@@ -120,18 +128,7 @@ export function openSparseFont(path: string): SparseFont | undefined {
           const r = recordRange(id);
           if (r) want.push({ id, start: r[0], end: r[1] });
         }
-        want.sort((a, b) => a.start - b.start);
-        let from = -1;
-        let to = -1;
-        for (const w of want) {
-          if (from >= 0 && w.start <= to + MERGE_GAP) to = Math.max(to, w.end);
-          else {
-            if (from >= 0) readAt(fd, bytes, from, to);
-            from = w.start;
-            to = w.end;
-          }
-        }
-        if (from >= 0) readAt(fd, bytes, from, to);
+        readRanges(fd, bytes, want);
         const next: number[] = [];
         for (const w of want) {
           loaded[w.id] = 1;

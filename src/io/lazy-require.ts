@@ -27,7 +27,7 @@ export function requireNearProgram(id: string): unknown {
 
 export function lazyRequire<T>(id: string): () => T {
   let mod: T | undefined;
-  return () => (mod ??= (preloadedModules.get(id) ?? requireNearProgram(id)) as T);
+  return () => (mod ??= preloaded<T>(id) ?? (requireNearProgram(id) as T));
 }
 
 /** Where `requireNearProgram(id)` would load from. */

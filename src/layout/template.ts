@@ -96,14 +96,17 @@ export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
  */
 function validate(): Validator {
   if (!validator) {
-    const precompiled = fileURLToPath(new URL('./template-validator.cjs', bundleUrl()));
-    // The start-up snapshot has it loaded already (src/snapshot.ts).
-    validator = preloaded<{ default: Validator }>('template-validator')?.default;
-    validator ??= existsSync(precompiled)
-      ? (requireNearProgram(precompiled) as { default: Validator }).default
-      : (new (loadAjv().Ajv)(AJV_OPTIONS).compile(schema()) as Validator);
+    // The start-up snapshot has it loaded already (src/snapshot.ts); the bundle finds it beside itself.
+    const precompiled = preloaded<{ default: Validator }>('template-validator') ?? besideProgram<{ default: Validator }>('template-validator.cjs');
+    validator = precompiled ? precompiled.default : (new (loadAjv().Ajv)(AJV_OPTIONS).compile(schema()) as Validator);
   }
   return validator;
+}
+
+/** A file next to the running program (dist/), loaded, or undefined when there is none (running from the sources). */
+function besideProgram<T>(name: string): T | undefined {
+  const file = fileURLToPath(new URL(`./${name}`, bundleUrl()));
+  return existsSync(file) ? (requireNearProgram(file) as T) : undefined;
 }
 
 /** Where a spec points: a built-in name or a file (relative to `baseDir`). */

@@ -3,7 +3,6 @@
 // not start a second build at the same time: it triggers one more build
 // after the current one, with every path that changed meanwhile.
 import type * as Chokidar from 'chokidar';
-import type { FSWatcher } from 'chokidar';
 import { lazyRequire } from '../io/lazy-require.js';
 import { basename, resolve, sep } from 'node:path';
 
@@ -62,7 +61,7 @@ export async function startWatchLoop(options: WatchLoopOptions): Promise<WatchLo
     const abs = resolve(p);
     return options.ignored(abs) || isScratchFile(abs) || inHiddenFolder(abs, roots);
   };
-  const watcher: FSWatcher = watch(roots, { ignoreInitial: true, ignored: (p: string) => skip(p), persistent: true });
+  const watcher: Chokidar.FSWatcher = watch(roots, { ignoreInitial: true, ignored: (p: string) => skip(p), persistent: true });
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;

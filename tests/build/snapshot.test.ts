@@ -1,6 +1,7 @@
 // bin/bulletin starts from the start-up snapshot (dist/bulletin.blob, made by
 // scripts/build-snapshot.mjs) and falls back to dist/cli.js. Both must be the
 // same program: same output, same errors, same exit codes.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,12 +78,11 @@ describe('start-up snapshot', () => {
     expect(fast.code).toBe(plain.code);
   });
 
-  it('works through a symlink from another folder (npm links bin/bulletin into node_modules/.bin)', async () => {
+  it('works through a symlink from another folder (npm links bin/bulletin into node_modules/.bin)', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'bin'));
     const link = join(dir, 'bin', 'bulletin');
     symlinkSync(BIN, link);
-    const { spawnSync } = await import('node:child_process');
     const r = spawnSync(link, ['build', SAMPLE, '-o', join(dir, 'out.pdf'), '-v'], { cwd: dir, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).toContain('started from: snapshot');
