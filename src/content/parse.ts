@@ -4,10 +4,10 @@
 // micromark costs the same per character whatever the text is, and the front
 // matter is about a tenth of an article's characters: when the block is in
 // its plain form (`---` lines, LF or CRLF endings, a body after it), it is cut off
-// here and only the body is parsed (plain-blocks.ts: plain paragraphs directly,
-// the rest through remark-parse), positions where the body sits in the file. The tree is the one the
-// whole-file parse gives (tests/content/parse.test.ts compares them); any
-// other file is parsed whole.
+// here and only the body is parsed (plain-blocks.ts: plain paragraphs
+// directly, the rest through remark-parse), with positions where the body
+// sits in the file. The tree is the one the whole-file parse gives
+// (tests/content/parse.test.ts compares them); any other file is parsed whole.
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
