@@ -145,7 +145,10 @@ export class ChainFaces {
 /** Builds a chain from a resolver over lazily opened faces, caching per code point. */
 export function makeChain(role: string, slots: readonly FaceSlot[], find: (faces: ChainFaces, cp: number) => ResolvedGlyph | undefined): FaceChain {
   const faces = new ChainFaces(slots);
-  const cache = new Map<number, ResolvedGlyph | undefined>();
+  // Composition resolves every character of the bulletin (a million on a 50-page one): BMP code
+  // points by index in a flat table (null: no face has it), the rest in a map.
+  let bmp: (ResolvedGlyph | null | undefined)[] | undefined;
+  const astral = new Map<number, ResolvedGlyph | null>();
   return {
     role,
     get primary() {
@@ -156,9 +159,11 @@ export function makeChain(role: string, slots: readonly FaceSlot[], find: (faces
     },
     opened: () => faces.opened(),
     resolve(cp: number): ResolvedGlyph | undefined {
-      if (cache.has(cp)) return cache.get(cp);
+      const known = cp < 0x10000 ? bmp?.[cp] : astral.get(cp);
+      if (known !== undefined) return known ?? undefined;
       const found = find(faces, cp);
-      cache.set(cp, found);
+      if (cp < 0x10000) (bmp ??= new Array(0x10000))[cp] = found ?? null;
+      else astral.set(cp, found ?? null);
       return found;
     },
   };

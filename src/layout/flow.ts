@@ -261,6 +261,11 @@ function reachAt(f: Flowable, from: number, to: number, k: number, target: numbe
   return reach(f, from, lo, k, target - 1, target, target - 2, target - 1);
 }
 
+// The cache keeps tens of thousands of these lists for the whole page search: the empty one is
+// shared, the others copied at their exact size from a scratch list.
+const noEnds: number[] = [];
+const endsBuf: number[] = [];
+
 /**
  * Ends of parts of that kind, up to `max`, longest first. They do not depend
  * on the rows of the page (a part never reaches k·target rows), so one list
@@ -270,16 +275,18 @@ function endsAt(f: Flowable, from: number, to: number, k: number, target: number
   const key = (from * 64 + k) * 4096 + target;
   const hit = cache?.get(key);
   if (hit) return hit;
-  const found: number[] = [];
+  let found = noEnds;
   const parents = reachAt(f, from, to, k, target);
   if (parents) {
+    let count = 0;
     const pre = f.pre;
     const base = pre[from];
     // No part ends before k − 1 columns of target − 1 rows and a last one of target − 2.
     const least = (k - 1) * (target - 1) + target - 2;
-    for (let q = Math.min(parents.span - 1 + from, to - 1); q > from && found.length < max && pre[q] - base >= least; q--) {
-      if (reached(parents, q) && pre[to] - pre[q] >= 2) found.push(q);
+    for (let q = Math.min(parents.span - 1 + from, to - 1); q > from && count < max && pre[q] - base >= least; q--) {
+      if (reached(parents, q) && pre[to] - pre[q] >= 2) endsBuf[count++] = q;
     }
+    if (count > 0) found = endsBuf.slice(0, count);
   }
   cache?.set(key, found);
   return found;

@@ -217,6 +217,10 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // Shapes per article, indexed by from·(C + 1) + k: arrays beat Map lookups (tens of thousands of
   // continued parts are asked for).
   const shapes: (ModuleShape | null | undefined)[][] = articles.map((art) => new Array((art.items.length + 1) * (C + 1)));
+  // The shape of every part too tall for a page at its width (most continued parts at narrow
+  // widths): one object for all of them. What the search keeps for the whole search is what the
+  // young-generation collector copies, so it keeps as little as it can.
+  const tooTall: ModuleShape = { headerRows: 0, rows: R + 1, penalty: 0, last: 0 };
   const shape = (a: number, from: number, k: number): ModuleShape | null => {
     const cache = shapes[a];
     const s = cache[from * (C + 1) + k];
@@ -228,7 +232,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const total = art.pre[art.items.length] - art.pre[from];
     // Taller than any page at this width: only its split matters, so skip balancing it.
     if (Math.ceil(total / k) + space.gap + 1 > R) {
-      return { headerRows: 0, rows: R + 1, penalty: 0, last: 0 };
+      return tooTall;
     }
     // Columns more than a line apart break TYPOGRAPHY.md §5: such a width is not an option.
     const height = balancedHeight(art, from, art.items.length, k);
@@ -264,13 +268,21 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost; byRows = splitsAt(a, from, k). */
   const splitPart = (byRows: (SplitResult | undefined)[], a: number, from: number, k: number, rows: number): SplitResult =>
     (byRows[rows] ??= computeSplit(a, from, k, rows));
+  const noSplit: SplitResult = [];
   const splitBodyRows = (a: number, from: number, k: number, rows: number): number => rows - space.gap - headerOf(a, from, k).rows;
   const computeSplit = (a: number, from: number, k: number, rows: number): SplitResult => {
     const bodyRows = splitBodyRows(a, from, k, rows);
     const pre = articles[a].pre;
+    const ends = fillEnds(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a]);
+    // Half the parts asked for do not exist; the others are kept at their exact size (a pushed-to
+    // array reserves room for 17 entries).
+    if (ends.length === 0) return noSplit;
+    const out: SplitResult = new Array(2 * ends.length);
     // Every column is white below its last line; the last also keeps a row for the 下转 line.
-    const out: SplitResult = [];
-    for (const end of fillEnds(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a])) out.push(end, k * bodyRows - (pre[end] - pre[from]) - 1);
+    for (let j = 0; j < ends.length; j++) {
+      out[2 * j] = ends[j];
+      out[2 * j + 1] = k * bodyRows - (pre[ends[j]] - pre[from]) - 1;
+    }
     return out;
   };
   /** The partition of the chosen split part, rebuilt for the plan. */
@@ -313,6 +325,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // the rows it needs. The order of trial decides which of two equally good plans wins, so it is
   // exactly the depth-first order of choosing slots left to right, wide slots first (they give a
   // good bound early, which prunes the rest).
+  const noSlots: Done = [];
   const tailCache: (TailList | undefined)[] = new Array((n + 2) * (C + 1) * MAX_SLOTS * (MAX_STACKS + 1));
   /** The tails from article a with `used` columns, `depth` slots and `stacks` stacked pairs already in the band. */
   const tailsOf = (a: number, used: number, depth: number, stacks: number): TailList => {
@@ -333,9 +346,15 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const slotK: number[] = [];
     const slotN: number[] = [];
     const heights: number[] = [];
+    // Kept by every tail: shared when empty, else at its exact size.
     const done = (): Done => {
-      const d: Done = [];
-      for (let j = 0; j < slotK.length; j++) d.push(slotK[j], slotN[j], heights[j]);
+      if (slotK.length === 0) return noSlots;
+      const d: Done = new Array(3 * slotK.length);
+      for (let j = 0; j < slotK.length; j++) {
+        d[3 * j] = slotK[j];
+        d[3 * j + 1] = slotN[j];
+        d[3 * j + 2] = heights[j];
+      }
       return d;
     };
     // lastTaste: what the slots' taste adds if the band is the bulletin's last.
@@ -394,7 +413,6 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     };
     walk(a0, used0, 0, 0, 0, stacks0);
   };
-  const noSlots: Done = [];
 
   /**
    * Where states keep their best band so far: arrays indexed by at + rem. A row of the flat arrays

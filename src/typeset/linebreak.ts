@@ -57,47 +57,6 @@ const TOO_LOOSE = -2;
 const MAX_RATIO = 4;
 const EPS = 1e-9;
 
-/** The prefix sums a line's badness needs, held in locals (the Prepared object is too wide for fast property access). */
-interface Sums {
-  PW: Float64Array;
-  PG: Float64Array;
-  PS: Float64Array;
-  PJ: Float64Array;
-  shL: Float64Array;
-  shR: Float64Array;
-  gl: Float64Array;
-  spSh: Float64Array;
-}
-
-/**
- * Badness of the line a..e (e its last visible character), or INFEASIBLE
- * when it cannot be made to fit even with all shrink used.
- */
-function badness(s: Sums, a: number, e: number, avail: number, last: boolean, maxRatio: number, hyphen: number, lone: boolean): number {
-  const width = s.PW[e + 1] - s.PW[a] + (s.PG[e] - s.PG[a]) - s.shL[a] + hyphen;
-  let E = avail - width;
-  // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
-  if (E < -EPS) E += s.shR[e];
-  if (E < -EPS) {
-    const shrink = s.PS[e + 1] - s.PS[a] - s.shL[a] - s.shR[e] - (s.gl[e] > 0 ? HL_SPACE - HL_MIN : 0) - s.spSh[e];
-    if (-E > shrink + EPS) return INFEASIBLE;
-    // Compressing punctuation is the preferred fix (TYPOGRAPHY.md §2), so shrinking costs a tenth of stretching.
-    const r = -E / shrink;
-    return 10 * r * r * r;
-  }
-  if (last || E <= EPS) return 0;
-  const gaps = s.PJ[e] - s.PJ[a];
-  if (gaps > 0) {
-    const r = E / (LOOSE_GAP * gaps);
-    return r > maxRatio ? TOO_LOOSE : Math.min(MAX_BADNESS, 100 * r * r * r);
-  }
-  // A lone character cannot be justified: only the last-resort pass may set one (a glyph wider than the measure).
-  if (maxRatio < Infinity || (e === a && !lone)) return TOO_LOOSE;
-  if (e === a) return MAX_BADNESS;
-  const r = E / (LOOSE_GAP * (e - a));
-  return Math.min(MAX_BADNESS, 100 * r * r * r + LETTERSPACE_BADNESS);
-}
-
 /**
  * Junctions that an emergency pass may break: the never-break junctions
  * inside a run that is wider than the narrowest line can hold.
@@ -136,7 +95,9 @@ const activeBuf = scratch(Int32Array);
 /** One Knuth–Plass pass; undefined when no sequence of feasible lines reaches the end. */
 function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Array | undefined): number[] | undefined {
   const { n, brk, lastVis, PN, hyw } = p;
-  const sums: Sums = { PW: p.PW, PG: p.PG, PS: p.PS, PJ: p.PJ, shL: p.shL, shR: p.shR, gl: p.gl, spSh: p.spSh };
+  // Prefix sums in locals: the Prepared object is too wide for fast property access.
+  const { PW, PG, PS, PJ, shL, shR, gl, spSh } = p;
+  const lone = emergency !== undefined;
   const totalChars = PN[n];
   const urgency = p.emergency;
   // Node k: a break before character pos[k], reached with demerits total[k] via node prev[k] at junction at[k].
@@ -172,7 +133,33 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
         active[kept++] = A;
         continue;
       }
-      let bad = badness(sums, a, e, A === 0 ? cfg.first : cfg.rest, last, maxRatio, hyphen, emergency !== undefined);
+      // The line's badness, or INFEASIBLE when it cannot fit even with all shrink used. Written out
+      // here rather than called: the breaker asks millions of times on a long bulletin, and a double
+      // returned from a call V8 does not inline is a new heap object each time.
+      let bad: number;
+      let E = (A === 0 ? cfg.first : cfg.rest) - (PW[e + 1] - PW[a] + (PG[e] - PG[a]) - shL[a] + hyphen);
+      // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
+      if (E < -EPS) E += shR[e];
+      if (E < -EPS) {
+        const shrink = PS[e + 1] - PS[a] - shL[a] - shR[e] - (gl[e] > 0 ? HL_SPACE - HL_MIN : 0) - spSh[e];
+        // Compressing punctuation is the preferred fix (TYPOGRAPHY.md §2), so shrinking costs a tenth of stretching.
+        const r = -E / shrink;
+        bad = -E > shrink + EPS ? INFEASIBLE : 10 * r * r * r;
+      } else if (last || E <= EPS) bad = 0;
+      else {
+        const gaps = PJ[e] - PJ[a];
+        if (gaps > 0) {
+          const r = E / (LOOSE_GAP * gaps);
+          bad = r > maxRatio ? TOO_LOOSE : Math.min(MAX_BADNESS, 100 * r * r * r);
+        } else if (maxRatio < Infinity || (e === a && !lone)) {
+          // A lone character cannot be justified: only the last-resort pass may set one (a glyph wider than the measure).
+          bad = TOO_LOOSE;
+        } else if (e === a) bad = MAX_BADNESS;
+        else {
+          const r = E / (LOOSE_GAP * (e - a));
+          bad = Math.min(MAX_BADNESS, 100 * r * r * r + LETTERSPACE_BADNESS);
+        }
+      }
       if (bad === TOO_LOOSE) {
         while (k < nActive) active[kept++] = active[k++];
         break;
