@@ -2,13 +2,16 @@
 // Pages of positioned glyph runs, rules, rectangles and images, in points,
 // origin at the top-left corner of the trimmed page, y growing downwards.
 // Layout tests assert on this without a PDF; render turns it into PDF bytes.
+import type { GlyphRun } from '../typeset/glyph-run.js';
+
+export type { GlyphRun } from '../typeset/glyph-run.js';
 
 /** CMYK, each channel 0–100 (pdfkit's convention). */
 export type Cmyk = readonly [number, number, number, number];
 
 export const BLACK: Cmyk = [0, 0, 0, 100];
 
-/** One glyph of a run, positioned on the line. */
+/** One glyph of a run, positioned on the line (a run keeps them packed: GlyphRun.at() gives this view). */
 export interface PlacedGlyph {
   /** Glyph id in the run's face (the TTF that render embeds). */
   id: number;
@@ -38,7 +41,8 @@ export interface TextRun {
   x: number;
   /** Baseline, pt from the top of the page. */
   y: number;
-  glyphs: PlacedGlyph[];
+  /** Packed (typeset/glyph-run.ts): glyph i has id glyphs.id(i), pen position glyphs.x(i), … */
+  glyphs: GlyphRun;
   color: Cmyk;
   tag?: StructureTag;
 }

@@ -3,13 +3,13 @@
 // chain's advances; a space between two phrases becomes a visible one-em gap
 // (the Chinese way of separating parallel phrases in a headline).
 import type { FaceChain } from '../fonts/face.js';
-import type { PlacedGlyph } from './display-list.js';
+import { GlyphStore, type GlyphRun } from '../typeset/glyph-run.js';
 
 export interface SetRun {
   face: string;
   /** Offset from the line's start, pt. */
   x: number;
-  glyphs: PlacedGlyph[];
+  glyphs: GlyphRun;
 }
 
 export interface SetLine {
@@ -35,8 +35,8 @@ export interface TextOrigin {
   line: number;
 }
 
-/** Called for each glyph of a line as it is set: its face key and placement. */
-type Visit = (face: string, g: PlacedGlyph) => void;
+/** Called for each glyph of a line as it is set: its face key and placement (x: pen position from the line's start). */
+type Visit = (face: string, id: number, text: string, x: number, advance: number) => void;
 
 /**
  * Walks `text` as set on one line and returns its width; `visit`, when given,
@@ -60,7 +60,7 @@ function walkLine(text: string, chain: FaceChain, size: number, gap: number, vis
       pendingSpace = false;
       const sp = chain.resolve(0x20) ?? chain.resolve(0x3000);
       const natural = sp ? sp.glyph.advance * size : size / 4;
-      if (sp && visit) visit(sp.face.key, { id: sp.glyph.id, text: ' ', x, advance: natural });
+      if (sp && visit) visit(sp.face.key, sp.glyph.id, ' ', x, natural);
       x += isLatin(prev) && isLatin(cp) ? natural : gap * size;
     }
     prev = cp;
@@ -68,12 +68,12 @@ function walkLine(text: string, chain: FaceChain, size: number, gap: number, vis
     if (!r) {
       // Coverage is checked before layout (an error, or a warning with --allow-missing-glyphs):
       // like the composition engine, set the font's .notdef on the grid so layout stays stable.
-      if (visit) visit(chain.primary.key, { id: 0, text: ch, x, advance: size });
+      if (visit) visit(chain.primary.key, 0, ch, x, size);
       x += size;
       continue;
     }
     const advance = r.glyph.advance * size;
-    if (visit) visit(r.face.key, { id: r.glyph.id, text: ch, x, advance });
+    if (visit) visit(r.face.key, r.glyph.id, ch, x, advance);
     x += advance;
   }
   return x;
@@ -82,16 +82,23 @@ function walkLine(text: string, chain: FaceChain, size: number, gap: number, vis
 /** Sets `text` on one line (see walkLine for spaces). */
 export function setLine(text: string, chain: FaceChain, size: number, gap = 1): SetLine {
   const runs: SetRun[] = [];
-  const width = walkLine(text, chain, size, gap, (face, g) => push(runs, face, g, g.x));
-  // Glyph x values are made relative to their run.
-  for (const run of runs) for (const g of run.glyphs) g.x -= run.x;
+  // At most one glyph per UTF-16 unit (a run of spaces is one).
+  const store = new GlyphStore(text.length);
+  // The run being filled: its face and origin; glyph x values are relative to it.
+  let face: string | undefined;
+  let runX = 0;
+  let runStart = 0;
+  const width = walkLine(text, chain, size, gap, (key, id, ch, x, advance) => {
+    if (key !== face) {
+      if (face !== undefined) runs.push({ face, x: runX, glyphs: store.runFrom(runStart) });
+      face = key;
+      runX = x;
+      runStart = store.length;
+    }
+    store.push(id, ch, x - runX, advance);
+  });
+  if (face !== undefined) runs.push({ face, x: runX, glyphs: store.runFrom(runStart) });
   return { runs, width, size, text: text.trim() };
-}
-
-function push(runs: SetRun[], face: string, g: PlacedGlyph, x: number): void {
-  const last = runs[runs.length - 1];
-  if (last && last.face === face) last.glyphs.push(g);
-  else runs.push({ face, x, glyphs: [g] });
 }
 
 /** Natural width of `text` set on one line, pt. */

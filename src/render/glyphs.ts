@@ -118,28 +118,28 @@ export class GlyphWriter {
    * exactly the display list's and extractors see one unbroken string.
    */
   drawRun(run: TextRun, out: ContentWriter): void {
-    const glyphs = run.glyphs;
-    if (glyphs.length === 0) return;
+    const { store, start, end } = run.glyphs;
+    if (start === end) return;
     const entry = this.entry(run.face);
     const page = this.doc.page;
     if (page.fonts[entry.font.id] == null) page.fonts[entry.font.id] = entry.font.ref();
 
-    const x = run.x + glyphs[0].x;
+    // The run's glyphs are a range of its paragraph's packed arrays (typeset/glyph-run.ts).
+    const { ids, xs, texts } = store;
+    const x = run.x + xs[start];
     out.text(`BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(x)} ${num(run.y)} Tm [(`);
     const perPt = 1000 / run.size;
     const { codes, widths } = entry;
-    const n = glyphs.length;
-    let x0 = glyphs[0].x;
-    for (let i = 0; i < n; i++) {
-      const pg = glyphs[i];
-      const id = pg.id;
+    let x0 = xs[start];
+    for (let i = start; i < end; i++) {
+      const id = ids[i];
       const known = codes[id];
-      const code = known !== 0 ? known - 1 : this.glyph(entry, id, pg.text);
+      const code = known !== 0 ? known - 1 : this.glyph(entry, id, texts[i]);
       out.code2(code);
       // Code 0 is glyph 0 (the subset's first glyph): a character no font covered.
       if (code === 0) this.notdef.set(entry.font.id, (this.notdef.get(entry.font.id) ?? 0) + 1);
-      if (i + 1 < n) {
-        const x1 = glyphs[i + 1].x;
+      if (i + 1 < end) {
+        const x1 = xs[i + 1];
         const adj = widths[id] - (x1 - x0) * perPt;
         x0 = x1;
         if (adj >= ADJUST_EPSILON || adj <= -ADJUST_EPSILON) {

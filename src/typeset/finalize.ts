@@ -3,12 +3,12 @@
 // then compressed punctuation halves re-expanding, then evenly over all gaps;
 // an excess is taken from the line-final mark, then spaces, then blank halves
 // of punctuation. Han glyphs are never squeezed.
-import type { PlacedGlyph } from '../layout/display-list.js';
 import { HL_MAX, HL_MIN, HL_SPACE, lineMetrics, type LineMetrics, type Prepared } from './prepare.js';
 import { Cls } from './classes.js';
 import { Brk } from './breakpoints.js';
 import { hyphenGlyph } from './latin.js';
 import type { ComposedLine, LineRun } from './types.js';
+import { GlyphStore } from './glyph-run.js';
 import { scratch } from './scratch.js';
 
 export interface FinalizeConfig {
@@ -37,6 +37,8 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
   const jg = jgBuf(n);
   const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, hl: 0, trims: 0, gaps: 0, chars: 0 };
   const lines: ComposedLine[] = [];
+  // The paragraph's glyphs, packed: every character, and a hyphen at most per line.
+  const store = new GlyphStore(n + breaks.length);
   let a = 0;
   for (let li = 0; li < breaks.length; li++) {
     const j = breaks[li];
@@ -96,7 +98,7 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
         }
       }
     }
-    lines.push(emit(p, { a, e, j, first: li === 0, last, avail, applied, gapCount, hyphen: hyphen > 0 }, tl, tr, sw, jg, cfg));
+    lines.push(emit(p, { a, e, j, first: li === 0, last, avail, applied, gapCount, hyphen: hyphen > 0 }, tl, tr, sw, jg, cfg, store));
     a = j + 1;
   }
   return lines;
@@ -133,41 +135,51 @@ function charAt(p: Prepared, i: number): string {
   return p.text.slice(p.off[i], p.off[i + 1]);
 }
 
-/** Positions the glyphs of one line and groups them into one run per face. */
-function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: Float64Array, jg: Float64Array, cfg: FinalizeConfig): ComposedLine {
+/** Positions the glyphs of one line into `store` and groups them into one run per face. */
+function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: Float64Array, jg: Float64Array, cfg: FinalizeConfig, store: GlyphStore): ComposedLine {
   const { a, e, j } = l;
   const size = cfg.size;
   const runs: LineRun[] = [];
-  let run: LineRun = { face: '', size, x: 0, glyphs: [] };
-  let runFace = -1;
+  // The run being filled: its face, origin (pt from the line's start) and first glyph in the store.
+  let face: string | undefined;
+  let runX = 0;
+  let runStart = 0;
   let pen = 0;
   const { text: src, off } = p;
   for (let i = a; i <= j; i++) {
-    const f = p.face[i];
-    if (f !== runFace) {
-      run = { face: p.faces[f], size, x: pen * size, glyphs: [] };
-      runs.push(run);
-      runFace = f;
+    const key = p.faces[p.face[i]];
+    if (key !== face) {
+      if (face !== undefined) runs.push(lineRun(face, size, runX, store, runStart));
+      face = key;
+      runX = pen * size;
+      runStart = store.length;
     }
     // The pen moves left by a compressed left half, so the ink stays where it was drawn.
-    const g: PlacedGlyph = { id: p.gid[i], text: charAt(p, i), x: (pen - (i <= e ? tl[i] : 0)) * size - run.x, advance: p.adv[i] * size };
-    run.glyphs.push(g);
+    store.push(p.gid[i], charAt(p, i), (pen - (i <= e ? tl[i] : 0)) * size - runX, p.adv[i] * size);
     if (i > e) continue; // a hanging space at the line end takes no room
     pen += p.cls[i] === Cls.SPACE ? sw[i] : p.adv[i] - tl[i] - tr[i];
     if (i < e) pen += jg[i];
   }
   if (l.hyphen) {
     const h = hyphenGlyph(p, e)!;
-    if (h.face !== run.face) {
-      run = { face: h.face, size, x: pen * size, glyphs: [] };
-      runs.push(run);
+    if (h.face !== face) {
+      if (face !== undefined) runs.push(lineRun(face, size, runX, store, runStart));
+      face = h.face;
+      runX = pen * size;
+      runStart = store.length;
     }
-    run.glyphs.push({ id: h.id, text: '-', x: pen * size - run.x, advance: h.advance * size });
+    store.push(h.id, '-', pen * size - runX, h.advance * size);
     pen += h.advance;
   }
+  if (face !== undefined) runs.push(lineRun(face, size, runX, store, runStart));
   let start = l.first ? cfg.indent : cfg.hangingIndent;
   if (cfg.align === 'center') start += (l.avail - pen) / 2;
   return { runs, start: start * size, width: pen * size, text: src.slice(off[a], off[j + 1]), hyphen: l.hyphen, last: l.last, gap: l.gapCount > 0 ? l.applied / l.gapCount : 0 };
+}
+
+/** The run of `face` at x (pt from the line's start) holding the glyphs of `store` from `start` on. */
+function lineRun(face: string, size: number, x: number, store: GlyphStore, start: number): LineRun {
+  return { face, size, x, glyphs: store.runFrom(start) };
 }
 
 /** Takes `D` em out of the line a..e; returns how much it could take. */

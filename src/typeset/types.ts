@@ -1,7 +1,7 @@
 // The composition engine's public contract: measured paragraph in, lines with
 // glyph positions out. Pure: no IO, no pdfkit. Layout calls it; tests call it.
 import type { FaceChain } from '../fonts/face.js';
-import type { PlacedGlyph } from '../layout/display-list.js';
+import type { GlyphRun } from './glyph-run.js';
 
 /** ctex's punctuation schemes (TYPOGRAPHY.md §3). */
 export type PunctuationScheme = 'quanjiao' | 'kaiming' | 'banjiao';
@@ -34,7 +34,7 @@ export interface LineRun {
   size: number;
   /** Offset of the run's origin from the line's left edge, pt. */
   x: number;
-  glyphs: PlacedGlyph[];
+  glyphs: GlyphRun;
 }
 
 export interface ComposedLine {

@@ -31,7 +31,7 @@ function columnOf(g: PageGrid, x: number): number {
 
 /** Columns a run's extent overlaps. */
 function columnsOverlapped(g: PageGrid, run: TextRun): number[] {
-  const last = run.glyphs[run.glyphs.length - 1];
+  const last = run.glyphs.length > 0 ? run.glyphs.at(run.glyphs.length - 1) : undefined;
   const x1 = run.x + (last ? last.x + last.advance : 0);
   const out: number[] = [];
   for (let c = 0; c < g.columns; c++) if (run.x < g.colX[c] + g.measure && x1 > g.colX[c]) out.push(c);
@@ -53,7 +53,7 @@ export function bodyLines(dl: DisplayList, g: PageGrid): Line[] {
         byKey.set(key, line);
         lines.push(line);
       }
-      line.text += it.glyphs.map((gl) => gl.text).join('');
+      line.text += it.glyphs.toArray().map((gl) => gl.text).join('');
     });
   }
   return lines;
@@ -206,7 +206,7 @@ export function outsideTypeArea(dl: DisplayList, g: PageGrid): string[] {
       let a: number;
       let b: number;
       if (it.kind === 'text') {
-        const last = it.glyphs[it.glyphs.length - 1];
+        const last = it.glyphs.length > 0 ? it.glyphs.at(it.glyphs.length - 1) : undefined;
         a = it.x;
         // A line-final mark may be set at half width: its natural advance then overhangs by half an em.
         b = it.x + (last ? last.x + last.advance : 0) - 0.5 * it.size;

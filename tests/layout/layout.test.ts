@@ -22,7 +22,7 @@ function lay(bulletin: Bulletin, templateName: string): { dl: DisplayList; repor
 }
 
 function textOf(runs: TextRun[]): string {
-  return runs.map((r) => r.glyphs.map((g) => g.text).join('')).join('');
+  return runs.map((r) => r.glyphs.toArray().map((g) => g.text).join('')).join('');
 }
 
 function expectPageRules(dl: DisplayList, report: ReturnType<typeof checkLayout>): void {
@@ -149,7 +149,7 @@ describe('headlines', async () => {
         expect(textOf(lines[1])).toBe(second);
       } else {
         expect(lines.length).toBe(1);
-        const glyphs = lines[0].flatMap((r) => r.glyphs.map((g) => ({ ...g, x: r.x + g.x })));
+        const glyphs = lines[0].flatMap((r) => r.glyphs.toArray().map((g) => ({ ...g, x: r.x + g.x })));
         expect(glyphs.map((g) => g.text).join('')).toBe(a.meta.title);
         const k = glyphs.findIndex((g) => g.text === ' ');
         expect(glyphs[k + 1].x - glyphs[k - 1].x - glyphs[k - 1].advance).toBeGreaterThanOrEqual(lines[0][0].size * 0.9);

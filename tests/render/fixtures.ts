@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openFace, type Face } from '../../src/fonts/face.js';
 import type { Cmyk, DisplayItem, DisplayList, StructureTag, TextRun } from '../../src/layout/display-list.js';
+import { GlyphRun } from '../../src/typeset/glyph-run.js';
 
 export const SERIF = 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf';
 export const SERIF_BOLD = 'node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf';
@@ -46,7 +47,7 @@ export function run(text: string, x: number, y: number, o: RunOptions = {}): Tex
     pen += (o.advances?.[i] ?? g.advance) * size + (i + 1 < chars.length ? (o.track ?? 0) : 0);
     return placed;
   });
-  return { kind: 'text', face: face.key, size, x, y, glyphs, color: o.color ?? [0, 0, 0, 100], tag: o.tag };
+  return { kind: 'text', face: face.key, size, x, y, glyphs: GlyphRun.of(glyphs), color: o.color ?? [0, 0, 0, 100], tag: o.tag };
 }
 
 /** A display list of A3 pages with the serif (and bold) faces and simple metadata. */

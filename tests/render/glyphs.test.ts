@@ -5,6 +5,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { openFace } from '../../src/fonts/face.js';
 import type { TextRun } from '../../src/layout/display-list.js';
+import { GlyphRun } from '../../src/typeset/glyph-run.js';
 import { renderPdf } from '../../src/render/index.js';
 import { copiedTables } from '../../src/render/sfnt-subset.js';
 import { readPdfText } from '../helpers/pdf.js';
@@ -49,11 +50,11 @@ describe('glyph runs', () => {
     let index = 0;
     for (const item of items) {
       expect(Math.abs(item.y - 300)).toBeLessThan(0.05);
-      expect(Math.abs(item.x - (tracked.x + tracked.glyphs[index].x))).toBeLessThan(0.05);
+      expect(Math.abs(item.x - (tracked.x + tracked.glyphs.x(index)))).toBeLessThan(0.05);
       index += Array.from(item.text).length;
     }
     expect(items.length).toBeGreaterThan(1);
-    const last = tracked.glyphs[tracked.glyphs.length - 1];
+    const last = tracked.glyphs.at(tracked.glyphs.length - 1);
     const end = items[items.length - 1];
     expect(Math.abs(end.x + end.width - (tracked.x + last.x + last.advance))).toBeLessThan(0.05);
     // pdftotext gives the run back without spurious spaces.
@@ -63,7 +64,7 @@ describe('glyph runs', () => {
 
   it('joins abutting runs of one line (faces and colours change mid-line) without spaces', async () => {
     const a = run('衡阳国家高新区党工委副书记', 50, 400, { track: 0.2 });
-    const end = a.x + a.glyphs[a.glyphs.length - 1].x + a.glyphs[a.glyphs.length - 1].advance + 0.2;
+    const end = a.x + a.glyphs.x(a.glyphs.length - 1) + a.glyphs.advance(a.glyphs.length - 1) + 0.2;
     const b = run('胡小刚', end, 400, { face: boldFace(), color: [0, 100, 100, 0] });
     const c = run('：以默默无闻的坚持', end + 27, 400);
     const file = tempPdf(await renderPdf(list([[a, b, c]])));
@@ -118,19 +119,19 @@ describe('glyph runs', () => {
       const face = openFace('body', path);
       const r: TextRun = { ...run('', 50, 100), face: 'body' };
       let pen = 0;
-      r.glyphs = Array.from(text, (ch) => {
+      r.glyphs = GlyphRun.of(Array.from(text, (ch) => {
         const g = face.glyph(ch.codePointAt(0)!)!;
         const placed = { id: g.id, text: ch, x: pen, advance: g.advance * 9 };
         pen += g.advance * 9;
         return placed;
-      });
+      }));
       const l = list([[r]]);
       l.faces = { body: { path, name: face.postscriptName } };
       // The fast path (stored tables copied, sfnt-subset.ts) is the one taken for this font.
       expect(copiedTables(fontkit.openSync(path))).toBeDefined();
       const refFont = fontkit.openSync(path) as fontkit.Font;
       const reference = refFont.createSubset();
-      for (const g of r.glyphs) reference.includeGlyph(refFont.getGlyph(g.id));
+      for (const g of r.glyphs.toArray()) reference.includeGlyph(refFont.getGlyph(g.id));
       const expected = Buffer.from(reference.encode());
 
       // Render opening the file itself, and render embedding the face layout opened

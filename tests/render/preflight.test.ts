@@ -7,12 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { preflight } from '../../src/render/preflight.js';
 import { recordedFacts, recordFacts } from '../../src/render/render-facts.js';
 import { renderPdf } from '../../src/render/index.js';
+import { GlyphRun } from '../../src/typeset/glyph-run.js';
 import { boldFace, list, run, tempPdf, tool } from './fixtures.js';
 
 function twoPages() {
   return list([[run('安全生产大家谈', 50, 100, { size: 40 })], [run('衡阳市应急管理局', 50, 100)]]);
 }
 
+/** The run with glyph 0 (.notdef) at the given indexes, as a font without those characters draws them. */
+const notdefAt = (glyphs: GlyphRun, ...at: number[]) => GlyphRun.of(glyphs.toArray().map((g, i) => (at.includes(i) ? { ...g, id: 0 } : g)));
 const rules = (d: { rule: string }[]) => [...new Set(d.map((x) => x.rule))].sort();
 
 function plainPdfkit(): Promise<Buffer> {
@@ -57,7 +60,7 @@ describe('preflight', () => {
   it('finds .notdef glyphs and missing metadata', async () => {
     const l = twoPages();
     const r = run('安全', 50, 300);
-    r.glyphs[1] = { ...r.glyphs[1], id: 0 };
+    r.glyphs = notdefAt(r.glyphs, 1);
     l.pages[1].items.push(r);
     l.meta.title = '';
     const d = preflight(await renderPdf(l), { press: false });
@@ -70,9 +73,8 @@ describe('preflight', () => {
   it('finds the same with render\'s content facts as by scanning the content streams', async () => {
     const l = twoPages();
     const r = run('安全生产', 50, 300);
-    r.glyphs[1] = { ...r.glyphs[1], id: 0 };
-    r.glyphs[3] = { ...r.glyphs[3], id: 0 };
-    l.pages[1].items.push(r, { ...run('衡阳', 50, 400, { face: boldFace() }), glyphs: [{ id: 0, text: '衡', x: 0, advance: 9 }] });
+    r.glyphs = notdefAt(r.glyphs, 1, 3);
+    l.pages[1].items.push(r, { ...run('衡阳', 50, 400, { face: boldFace() }), glyphs: GlyphRun.of([{ id: 0, text: '衡', x: 0, advance: 9 }]) });
     for (const press of [false, true]) {
       const pdf = await renderPdf(l, { press, marks: press });
       expect(recordedFacts(pdf)).toBeDefined();
@@ -91,7 +93,7 @@ describe('preflight', () => {
   it('uses content facts only for the unchanged bytes they were recorded for', async () => {
     const l = twoPages();
     const r = run('安全', 50, 300);
-    r.glyphs[1] = { ...r.glyphs[1], id: 0 };
+    r.glyphs = notdefAt(r.glyphs, 1);
     l.pages[1].items.push(r);
     const pdf = await renderPdf(l);
     // Facts that leave the .notdef out, attached to a copy: preflight believes them…

@@ -56,7 +56,7 @@ export function place(line: ComposedLine): Placed[] {
   const out: Placed[] = [];
   for (const run of line.runs) {
     const face = faces.get(run.face)!;
-    for (const g of run.glyphs) {
+    for (const g of run.glyphs.toArray()) {
       const left = line.start + run.x + g.x;
       const box = ink(face, g.id);
       const s = run.size;
@@ -129,13 +129,13 @@ export function violations(input: ParagraphInput, lines: ComposedLine[], looseMi
   };
   lines.forEach((line, k) => {
     const where = `line ${k} «${line.text}»`;
-    const glyphText = line.runs.map((r) => r.glyphs.map((g) => g.text).join('')).join('');
+    const glyphText = line.runs.map((r) => r.glyphs.toArray().map((g) => g.text).join('')).join('');
     if (glyphText !== line.text + (line.hyphen ? '-' : '')) bad.push(`${where}: glyph text differs`);
     if (line.last !== (k === lines.length - 1)) bad.push(`${where}: wrong last flag`);
     // Runs abut: each starts where the previous one's last glyph box (plus its glue) ends, never before.
     for (let r = 1; r < line.runs.length; r++) {
       const prev = line.runs[r - 1];
-      const g = prev.glyphs[prev.glyphs.length - 1];
+      const g = prev.glyphs.at(prev.glyphs.length - 1);
       if (line.runs[r].x + TOL < prev.x + g.x) bad.push(`${where}: runs out of order`);
       if (prev.face === line.runs[r].face) bad.push(`${where}: two adjacent runs of one face`);
     }

@@ -74,7 +74,7 @@ describe('hyphenation of English words', () => {
     expect(hyphenated.length).toBeGreaterThan(0);
     for (const l of hyphenated) {
       const run = l.runs[l.runs.length - 1];
-      expect(run.glyphs[run.glyphs.length - 1].text).toBe('-');
+      expect(run.glyphs.text(run.glyphs.length - 1)).toBe('-');
       expect(l.start + l.width).toBeCloseTo(13 * 9, 1);
       // At least two letters stay before the hyphen.
       expect(/[A-Za-z]{2}$/.test(l.text), l.text).toBe(true);

@@ -149,7 +149,7 @@ describe('punctuation compression (§3)', () => {
     const adv = kai.glyph('“'.codePointAt(0)!)!.advance;
     expect(adv).toBeLessThan(0.9);
     expect(line.width / S).toBeCloseTo(2 * adv + 1 + 0.5, 9);
-    expect(line.runs[0].glyphs[0].x).toBe(0);
+    expect(line.runs[0].glyphs.x(0)).toBe(0);
   });
 });
 
@@ -237,13 +237,13 @@ describe('output (§6)', () => {
     const runs = lines[0].runs;
     expect(runs.map((r) => r.face)).toEqual([serif.key, serifBold.key, serif.key]);
     expect(runs.map((r) => r.x / S)).toEqual([0, 2, 4]);
-    expect(runs[1].glyphs[0].id).toBe(serifBold.glyph('粗'.codePointAt(0)!)!.id);
-    expect(runs[1].glyphs[0].x).toBe(0);
+    expect(runs[1].glyphs.id(0)).toBe(serifBold.glyph('粗'.codePointAt(0)!)!.id);
+    expect(runs[1].glyphs.x(0)).toBe(0);
   });
 
   it('sets an uncovered code point as glyph 0, one em wide', () => {
     const [line] = compose('中\u0378文', 10);
-    expect(line.runs[0].glyphs[1].id).toBe(0);
+    expect(line.runs[0].glyphs.id(1)).toBe(0);
     expect(xs(line)).toEqual([0, 1, 2]);
   });
 

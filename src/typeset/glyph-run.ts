@@ -1,0 +1,86 @@
+// The glyphs of a text run, packed. A 50-page bulletin places a quarter of a
+// million glyphs; as one object each (two of its numbers boxed on the heap)
+// they were the largest allocation of composition, and render read them back
+// one object at a time. Composition now writes a paragraph's glyphs into
+// parallel arrays (a GlyphStore) and each run of a line is a range of them.
+import type { PlacedGlyph } from '../layout/display-list.js';
+
+/** Parallel arrays for the glyphs of one paragraph (or one set line), filled in order. */
+export class GlyphStore {
+  /** Glyph ids in their run's face (TrueType ids are 16-bit). */
+  readonly ids: Uint16Array;
+  /** Pen position of each glyph's origin relative to its run's x, pt. */
+  readonly xs: Float64Array;
+  /** Natural advance of each glyph at its run's size, pt (before any compression). */
+  readonly advances: Float64Array;
+  /** The characters each glyph stands for (ToUnicode, text extraction). */
+  readonly texts: string[];
+  length = 0;
+
+  constructor(capacity: number) {
+    this.ids = new Uint16Array(capacity);
+    this.xs = new Float64Array(capacity);
+    this.advances = new Float64Array(capacity);
+    this.texts = new Array<string>(capacity);
+  }
+
+  push(id: number, text: string, x: number, advance: number): void {
+    const i = this.length++;
+    if (i >= this.ids.length) throw new Error(`GlyphStore: more than ${this.ids.length} glyphs`);
+    this.ids[i] = id;
+    this.texts[i] = text;
+    this.xs[i] = x;
+    this.advances[i] = advance;
+  }
+
+  /** The glyphs pushed from `start` on, as a run. */
+  runFrom(start: number): GlyphRun {
+    return new GlyphRun(this, start, this.length);
+  }
+}
+
+/** Glyphs start..end−1 of a store: the glyphs of one run. Indexes given to its methods count from the run's first glyph. */
+export class GlyphRun {
+  constructor(
+    readonly store: GlyphStore,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  /** A run of glyphs given one by one (tests, hand-made display lists). */
+  static of(glyphs: readonly PlacedGlyph[]): GlyphRun {
+    const store = new GlyphStore(glyphs.length);
+    for (const g of glyphs) store.push(g.id, g.text, g.x, g.advance);
+    return store.runFrom(0);
+  }
+
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  id(i: number): number {
+    return this.store.ids[this.start + i];
+  }
+
+  x(i: number): number {
+    return this.store.xs[this.start + i];
+  }
+
+  text(i: number): string {
+    return this.store.texts[this.start + i];
+  }
+
+  advance(i: number): number {
+    return this.store.advances[this.start + i];
+  }
+
+  /** Glyph i as an object (tests and checks; hot paths read the store's arrays). */
+  at(i: number): PlacedGlyph {
+    return { id: this.id(i), text: this.text(i), x: this.x(i), advance: this.advance(i) };
+  }
+
+  /** Every glyph as an object. */
+  toArray(): PlacedGlyph[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+}
