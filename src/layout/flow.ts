@@ -195,10 +195,59 @@ function balancedTable(f: Flowable, from: number, to: number, k: number, maxSpre
 }
 
 /**
- * Ends of parts already found, per (from, k, target) of one article: the page
- * search asks for the same ones at many heights. A cache serves one value of `max`.
+ * Ends of parts already found for one article, per (from, k, target): the
+ * page search asks for the same ones at many heights, tens of thousands of
+ * lists on a long bulletin, for the whole search. They are kept in typed
+ * arrays rather than a map of small arrays, which the young-generation
+ * collector would copy again and again. Targets above `maxTarget` are not kept.
  */
-export type PartCache = Map<number, number[]>;
+export class PartCache {
+  /** (from·64 + k) → where that pair's targets begin in `at`. */
+  private readonly rowOf = new Map<number, number>();
+  /** Per target of a pair: 0 when not asked yet, else where its list begins in `ends`, plus one. */
+  private at: Int32Array = new Int32Array(0);
+  private used = 0;
+  /** Lists one after the other, each its length then its ends (the empty list at 0). */
+  ends: Int32Array = new Int32Array(64);
+  private filled = 1;
+
+  constructor(private readonly maxTarget: number) {}
+
+  /** Where the list of (from, k, target) begins in `ends`, or −1 when not known (or not kept). */
+  find(from: number, k: number, target: number): number {
+    if (target > this.maxTarget) return -1;
+    const row = this.rowOf.get(from * 64 + k);
+    return row === undefined ? -1 : this.at[row + target] - 1;
+  }
+
+  /** Keeps list[0..count) as the list of (from, k, target). */
+  keep(from: number, k: number, target: number, list: Int32Array, count: number): void {
+    if (target > this.maxTarget) return;
+    let row = this.rowOf.get(from * 64 + k);
+    if (row === undefined) {
+      row = this.used;
+      this.used += this.maxTarget + 1;
+      if (this.used > this.at.length) this.at = grow(this.at, this.used);
+      this.rowOf.set(from * 64 + k, row);
+    }
+    if (count === 0) {
+      this.at[row + target] = 1;
+      return;
+    }
+    if (this.filled + count + 1 > this.ends.length) this.ends = grow(this.ends, this.filled + count + 1);
+    this.at[row + target] = this.filled + 1;
+    this.ends[this.filled] = count;
+    this.ends.set(list.subarray(0, count), this.filled + 1);
+    this.filled += count + 1;
+  }
+}
+
+/** A copy of `a` with room for at least `need` entries (doubling, so that growing costs little). */
+function grow(a: Int32Array, need: number): Int32Array {
+  const b = new Int32Array(Math.max(need, 2 * a.length));
+  b.set(a);
+  return b;
+}
 
 /**
  * The parts of items [from, to) that fill k columns of `rows` rows, the last
@@ -228,22 +277,38 @@ export function fillParts(f: Flowable, from: number, to: number, k: number, rows
  * its columns are cut (k·rows minus the rows it holds).
  */
 export function fillEnds(f: Flowable, from: number, to: number, k: number, rows: number, max = 4, cache?: PartCache): number[] {
-  if (rows < 3) return [];
+  const out = new Int32Array(max);
+  return Array.from(out.subarray(0, fillEndsInto(f, from, to, k, rows, max, cache, out)));
+}
+
+// The two kinds' ends, merged by fillEndsInto (grown for a larger `max`).
+let fullBuf: Int32Array = new Int32Array(4);
+let shortBuf: Int32Array = new Int32Array(4);
+
+/** fillEnds written into out[0..count), returning count (out holds at least `max`): the search keeps no lists of its own. */
+export function fillEndsInto(f: Flowable, from: number, to: number, k: number, rows: number, max: number, cache: PartCache | undefined, out: Int32Array): number {
+  if (rows < 3) return 0;
+  if (max > fullBuf.length) {
+    fullBuf = new Int32Array(max);
+    shortBuf = new Int32Array(max);
+  }
   // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
-  const full = endsAt(f, from, to, k, rows, max, cache);
-  const short = endsAt(f, from, to, k, rows - 1, max, cache);
+  const full = fullBuf;
+  const short = shortBuf;
+  const nFull = endsAt(f, from, to, k, rows, max, cache, full);
+  const nShort = endsAt(f, from, to, k, rows - 1, max, cache, short);
   // A part can be of both kinds (level columns one row short, the last two short). It is offered
   // once; the shorter kind's next part would never make the longest `max` anyway (at least `max`
   // longer ones are already in hand), so `max` of each kind are enough.
   // Both lists run longest first: merge them, keeping the longest `max`.
-  const out: number[] = [];
+  let count = 0;
   let i = 0;
   let j = 0;
-  while (out.length < max && (i < full.length || j < short.length)) {
-    const q = j >= short.length || (i < full.length && full[i] >= short[j]) ? full[i++] : short[j++];
-    if (out.length === 0 || out[out.length - 1] !== q) out.push(q);
+  while (count < max && (i < nFull || j < nShort)) {
+    const q = j >= nShort || (i < nFull && full[i] >= short[j]) ? full[i++] : short[j++];
+    if (count === 0 || out[count - 1] !== q) out[count++] = q;
   }
-  return out;
+  return count;
 }
 
 /** Reachability for parts whose columns hold target − 1 or target rows, the last target − 2 or target − 1. */
@@ -261,33 +326,31 @@ function reachAt(f: Flowable, from: number, to: number, k: number, target: numbe
   return reach(f, from, lo, k, target - 1, target, target - 2, target - 1);
 }
 
-// The cache keeps tens of thousands of these lists for the whole page search: the empty one is
-// shared, the others copied at their exact size from a scratch list.
-const noEnds: number[] = [];
-const endsBuf: number[] = [];
-
 /**
- * Ends of parts of that kind, up to `max`, longest first. They do not depend
- * on the rows of the page (a part never reaches k·target rows), so one list
- * serves both fillEnds(rows = target) and fillEnds(rows = target + 1).
+ * Ends of parts of that kind, up to `max`, longest first, written into
+ * out[0..count). They do not depend on the rows of the page (a part never
+ * reaches k·target rows), so one list serves both fillEnds(rows = target) and
+ * fillEnds(rows = target + 1).
  */
-function endsAt(f: Flowable, from: number, to: number, k: number, target: number, max: number, cache?: PartCache): number[] {
-  const key = (from * 64 + k) * 4096 + target;
-  const hit = cache?.get(key);
-  if (hit) return hit;
-  let found = noEnds;
+function endsAt(f: Flowable, from: number, to: number, k: number, target: number, max: number, cache: PartCache | undefined, out: Int32Array): number {
+  const hit = cache ? cache.find(from, k, target) : -1;
+  if (hit >= 0) {
+    const ends = cache!.ends;
+    const count = ends[hit];
+    for (let j = 0; j < count; j++) out[j] = ends[hit + 1 + j];
+    return count;
+  }
+  let count = 0;
   const parents = reachAt(f, from, to, k, target);
   if (parents) {
-    let count = 0;
     const pre = f.pre;
     const base = pre[from];
     // No part ends before k − 1 columns of target − 1 rows and a last one of target − 2.
     const least = (k - 1) * (target - 1) + target - 2;
     for (let q = Math.min(parents.span - 1 + from, to - 1); q > from && count < max && pre[q] - base >= least; q--) {
-      if (reached(parents, q) && pre[to] - pre[q] >= 2) endsBuf[count++] = q;
+      if (reached(parents, q) && pre[to] - pre[q] >= 2) out[count++] = q;
     }
-    if (count > 0) found = endsBuf.slice(0, count);
   }
-  cache?.set(key, found);
-  return found;
+  cache?.keep(from, k, target, out, count);
+  return count;
 }

@@ -30,7 +30,7 @@
 // costs are kept in arrays or small-integer maps: the search asks for them
 // millions of times on a 50-page bulletin.
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
-import { balance, balancedHeight, fillEnds, fillParts, type PartCache, type Partition } from './flow.js';
+import { balance, balancedHeight, fillEndsInto, fillParts, PartCache, type Partition } from './flow.js';
 import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
 
 export interface PlannedModule {
@@ -196,6 +196,13 @@ interface Choice {
   rows: number;
 }
 
+/** A copy of `a` with room for at least `need` entries (doubling, so that growing costs little). */
+function grown(a: Int32Array, need: number): Int32Array {
+  const b = new Int32Array(Math.max(need, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
 /** The slots of a chosen band, left to right (built only for the bands of the plan). */
 function slotsOf(ch: Choice): Slot[] {
   const t = ch.tail!;
@@ -210,6 +217,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const C = space.columns;
   const R = space.rows;
   const n = articles.length;
+  // The most rows left on a page, and the states per article and p (rows left 0..maxRem).
+  const maxRem = Math.max(R, space.firstRows);
+  const S = maxRem + 1;
   // Sizes only: the search never draws a header. A continued part's header is one row at any width.
   const contSize: HeaderSize = { rows: CONT_HEADER_ROWS, headlineLines: 0 };
   const headerOf = (a: number, from: number, k: number): HeaderSize => (from === 0 ? articles[a].headerSize(k) : contSize);
@@ -248,42 +258,61 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     return { headerRows: header.rows, rows: space.gap + header.rows + height, penalty, last: (LAST_TASTE - TASTE) * strip };
   };
 
-  /** Where the first parts of an article may end and the white each leaves, in pairs (end, white): the search keeps no partitions. */
-  type SplitResult = number[];
-  // Per article, keyed by from·64 + k: the split parts by the rows they fill (the search tries one
-  // split tail at every rows-left of a state row, so it looks the list up once per tail).
-  const splits = articles.map(() => new Map<number, (SplitResult | undefined)[]>());
-  const partCaches: PartCache[] = articles.map(() => new Map());
-  /** The first parts of article a (from `from`) at width k, by the rows they fill (computed on demand by splitPart). */
-  const splitsAt = (a: number, from: number, k: number): (SplitResult | undefined)[] => {
-    const key = from * 64 + k;
-    let byRows = splits[a].get(key);
-    if (!byRows) {
-      // Grown as rows are asked for (a few of the page's rows are, for most keys).
-      byRows = [];
-      splits[a].set(key, byRows);
+  // The first parts of an article (from `from`) at width k, by the rows they fill: where they may
+  // end and the white each leaves, in pairs (end, white); the search keeps no partitions. They are
+  // kept in typed arrays (a map of small arrays would be copied by every young-generation
+  // collection, tens of thousands of them): each (article, from, k) asked for gets a run of S
+  // entries in splitAt, one per rows-filled, each 0 (not asked yet) or where its list begins in
+  // splitPool, plus one. A list is its length, then its pairs; the empty one is at 0.
+  const slotBase = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) slotBase[a + 1] = slotBase[a] + (articles[a].items.length + 1) * (C + 1);
+  /** Per (article, from, k): where its run begins in splitAt, plus one (0: none yet). */
+  const splitRunOf = new Int32Array(slotBase[n]);
+  let splitAt: Int32Array = new Int32Array(64 * S);
+  let splitRuns = 0;
+  let splitPool: Int32Array = new Int32Array(4096);
+  let splitFilled = 1;
+  const partCaches = articles.map(() => new PartCache(maxRem));
+  /** Where the run of article a's first parts (from `from`) at width k begins in splitAt. */
+  const splitsAt = (a: number, from: number, k: number): number => {
+    const slot = slotBase[a] + from * (C + 1) + k;
+    if (splitRunOf[slot] === 0) {
+      // Most runs are asked for a few of the page's rows only; a run is S entries all the same.
+      if ((splitRuns + 1) * S > splitAt.length) splitAt = grown(splitAt, (splitRuns + 1) * S);
+      splitRunOf[slot] = splitRuns * S + 1;
+      splitRuns += 1;
     }
-    return byRows;
+    return splitRunOf[slot] - 1;
   };
-  /** The first part of article a (from `from`) filling `rows` rows at width k, and its cost; byRows = splitsAt(a, from, k). */
-  const splitPart = (byRows: (SplitResult | undefined)[], a: number, from: number, k: number, rows: number): SplitResult =>
-    (byRows[rows] ??= computeSplit(a, from, k, rows));
-  const noSplit: SplitResult = [];
+  /**
+   * Where the list of article a's first parts (from `from`) filling `rows` rows at width k begins
+   * in splitPool; run = splitsAt(a, from, k). The pool may grow (and move) while a list is read:
+   * read it through `splitPool` after any call that may search further.
+   */
+  const splitPart = (run: number, a: number, from: number, k: number, rows: number): number => {
+    const known = splitAt[run + rows];
+    if (known > 0) return known - 1;
+    const at = computeSplit(a, from, k, rows);
+    splitAt[run + rows] = at + 1;
+    return at;
+  };
   const splitBodyRows = (a: number, from: number, k: number, rows: number): number => rows - space.gap - headerOf(a, from, k).rows;
-  const computeSplit = (a: number, from: number, k: number, rows: number): SplitResult => {
+  const ends = new Int32Array(4);
+  const computeSplit = (a: number, from: number, k: number, rows: number): number => {
     const bodyRows = splitBodyRows(a, from, k, rows);
     const pre = articles[a].pre;
-    const ends = fillEnds(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a]);
-    // Half the parts asked for do not exist; the others are kept at their exact size (a pushed-to
-    // array reserves room for 17 entries).
-    if (ends.length === 0) return noSplit;
-    const out: SplitResult = new Array(2 * ends.length);
+    const count = fillEndsInto(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a], ends);
+    if (count === 0) return 0;
+    if (splitFilled + 1 + 2 * count > splitPool.length) splitPool = grown(splitPool, splitFilled + 1 + 2 * count);
+    const at = splitFilled;
+    splitPool[at] = count;
     // Every column is white below its last line; the last also keeps a row for the 下转 line.
-    for (let j = 0; j < ends.length; j++) {
-      out[2 * j] = ends[j];
-      out[2 * j + 1] = k * bodyRows - (pre[ends[j]] - pre[from]) - 1;
+    for (let j = 0; j < count; j++) {
+      splitPool[at + 1 + 2 * j] = ends[j];
+      splitPool[at + 2 + 2 * j] = k * bodyRows - (pre[ends[j]] - pre[from]) - 1;
     }
-    return out;
+    splitFilled += 1 + 2 * count;
+    return at;
   };
   /** The partition of the chosen split part, rebuilt for the plan. */
   const splitPartition = (a: number, from: number, k: number, rows: number, end: number): { part: Partition; headerRows: number } => {
@@ -304,8 +333,6 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // bulletin differs, one array read). On a long bulletin a run is an article's whole row, as nearly
   // every state is asked for (see wholeRows). Continuations (p > 0, only asked for at a fresh page)
   // are settled one by one into a map per article.
-  const maxRem = Math.max(R, space.firstRows);
-  const S = maxRem + 1;
   const flatCost = new Float64Array(n * S);
   const flatKind = new Uint8Array(n * S);
   const flatRows = new Int32Array(n * S);
@@ -531,9 +558,9 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
 
   /**
    * A band to the page's foot (rem rows) whose last slot ends with article t.next split (under
-   * `t.above` when stacked); byRows = splitsAt(t.next, t.from, t.k).
+   * `t.above` when stacked); run = splitsAt(t.next, t.from, t.k).
    */
-  const trySplit = (row: Row, rem: number, p: number, t: Tail, byRows: (SplitResult | undefined)[], fK: number, fN: number, fH: number, fPenalty: number): void => {
+  const trySplit = (row: Row, rem: number, p: number, t: Tail, run: number, fK: number, fN: number, fH: number, fPenalty: number): void => {
     const { at, cost } = row;
     const d = t.done;
     const k = t.k;
@@ -555,10 +582,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     // Bound: the white of the other slots alone may already lose.
     const bound = FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT;
     if (bound < cost[at + rem]) {
-      const candidates = splitPart(byRows, t.next, t.from, k, room);
-      for (let ci = 0; ci < candidates.length; ci += 2) {
-        const end = candidates[ci];
-        const white = others + candidates[ci + 1];
+      const list = splitPart(run, t.next, t.from, k, room);
+      const count = splitPool[list];
+      for (let ci = 0; ci < count; ci++) {
+        // Read through splitPool each time: the continuation below may grow it.
+        const end = splitPool[list + 1 + 2 * ci];
+        const white = others + splitPool[list + 2 + 2 * ci];
         const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
         if (partial >= cost[at + rem]) continue;
         // The continuation's cost read from its Choice (a double returned by best would be boxed).
@@ -573,11 +602,11 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
 
   /** trySplit at every rem in [lo, hi], skipping the rems where a shallower one's bound already loses. */
   const splitBands = (row: Row, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, lo: number, hi: number): void => {
-    const byRows = splitsAt(t.next, t.from, t.k);
+    const run = splitsAt(t.next, t.from, t.k);
     let floor = -Infinity;
     for (let rem = lo; rem <= hi; rem++) {
       if (floor >= row.cost[row.at + rem]) continue;
-      trySplit(row, rem, p, t, byRows, fK, fN, fH, fPenalty);
+      trySplit(row, rem, p, t, run, fK, fN, fH, fPenalty);
       floor = price[0];
     }
   };

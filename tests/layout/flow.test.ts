@@ -2,7 +2,7 @@
 // force over every way to cut the columns, with and without the per-article
 // cache the page search uses.
 import { describe, expect, it } from 'vitest';
-import { fillEnds, fillParts, type Flowable, type PartCache } from '../../src/layout/flow.js';
+import { fillEnds, fillParts, PartCache, type Flowable } from '../../src/layout/flow.js';
 import { prng } from '../typeset/random-text.js';
 
 /** Lines (1 row) and pictures (2–6 rows); columns may not begin everywhere (widows, captions). */
@@ -52,7 +52,7 @@ describe('fillParts and fillEnds', () => {
     for (let t = 0; t < 40; t++) {
       const f = article(rand, 20 + Math.floor(rand() * 60));
       const to = f.pre.length - 1;
-      const cache: PartCache = new Map();
+      const cache = new PartCache(16);
       for (let from = 0; from < to - 4; from += 1 + Math.floor(rand() * 6)) {
         for (let k = 1; k <= 4; k++) {
           for (let rows = 2; rows <= 16; rows++) {
