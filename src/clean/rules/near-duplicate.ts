@@ -68,7 +68,8 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
   const countIndexed = (x: Unit): void => {
     const sx = sets[x.id];
     shared[x.id] = firstShared(sx);
-    for (let i = shared[x.id]; i < indexedLength(sx.length); i++) start[sx[i] + 1]++;
+    const indexed = indexedLength(sx.length);
+    for (let i = shared[x.id]; i < indexed; i++) start[sx[i] + 1]++;
   };
   for (const x of order) countIndexed(x);
   runningSum(start);

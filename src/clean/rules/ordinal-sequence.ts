@@ -17,12 +17,12 @@ export interface OrdinalText {
 
 interface Family {
   name: string;
-  /** Matches a marker; group 1 is the number. */
+  /** Matches a marker; group 1 is the number. Global, or sticky for a startOnly family. */
   pattern: RegExp;
   /** Only at the start of a paragraph or heading (`一、`, `1.` would be too common inside a sentence). */
   startOnly: boolean;
-  /** Inside a sentence the marker must follow one of these (so 统一是 is not 一是). */
-  after?: RegExp;
+  /** Inside a sentence the marker must follow a clause mark or a space (so 统一是 is not 一是). */
+  afterClause?: boolean;
   value: (s: string) => number | undefined;
   label: (n: number) => string;
 }
@@ -46,16 +46,22 @@ function toHan(n: number): string {
   return `${tens > 1 ? HAN_DIGITS[tens - 1] : ''}十${ones ? HAN_DIGITS[ones - 1] : ''}`;
 }
 
-const CLAUSE_START = /[。；：！？，,;:!?\s]$/;
+/** What a marker inside a sentence follows. */
+const CLAUSE_MARK = /[。；：！？，,;:!?\s]/;
+
+/** True when the character before index i (i > 0) ends a clause. */
+function afterClauseMark(s: string, i: number): boolean {
+  return i > 0 && CLAUSE_MARK.test(s[i - 1]);
+}
 const int = (s: string): number => Number.parseInt(s, 10);
 
 const FAMILIES: Family[] = [
-  { name: '一是', pattern: new RegExp(`(${HAN_NUM})是`, 'g'), startOnly: false, after: CLAUSE_START, value: hanNumber, label: (n) => `${toHan(n)}是` },
-  { name: '第一', pattern: new RegExp(`第(${HAN_NUM})[，、：,:]`, 'g'), startOnly: false, after: CLAUSE_START, value: hanNumber, label: (n) => `第${toHan(n)}` },
+  { name: '一是', pattern: new RegExp(`(${HAN_NUM})是`, 'g'), startOnly: false, afterClause: true, value: hanNumber, label: (n) => `${toHan(n)}是` },
+  { name: '第一', pattern: new RegExp(`第(${HAN_NUM})[，、：,:]`, 'g'), startOnly: false, afterClause: true, value: hanNumber, label: (n) => `第${toHan(n)}` },
   { name: '（一）', pattern: new RegExp(`[（(](${HAN_NUM})[）)]`, 'g'), startOnly: false, value: hanNumber, label: (n) => `（${toHan(n)}）` },
-  { name: '一、', pattern: new RegExp(`(${HAN_NUM})、`, 'g'), startOnly: true, value: hanNumber, label: (n) => `${toHan(n)}、` },
+  { name: '一、', pattern: new RegExp(`(${HAN_NUM})、`, 'y'), startOnly: true, value: hanNumber, label: (n) => `${toHan(n)}、` },
   { name: '（1）', pattern: /[（(](\d{1,2})[）)]/g, startOnly: false, value: int, label: (n) => `（${n}）` },
-  { name: '1.', pattern: /(\d{1,2})[、．.](?!\d)/g, startOnly: true, value: int, label: (n) => `${n}.` },
+  { name: '1.', pattern: /(\d{1,2})[、．.](?!\d)/y, startOnly: true, value: int, label: (n) => `${n}.` },
 ];
 
 interface Marker {
@@ -65,16 +71,31 @@ interface Marker {
   leading: boolean;
 }
 
-function markersOf(text: OrdinalText, family: Family): Marker[] {
+/** Where the text's first visible character is. */
+function leadOf(text: OrdinalText): number {
+  return text.plain.length - text.plain.trimStart().length;
+}
+
+function markersOf(text: OrdinalText, lead: number, family: Family): Marker[] {
   const out: Marker[] = [];
-  const lead = text.plain.length - text.plain.trimStart().length;
-  family.pattern.lastIndex = 0;
-  for (let m = family.pattern.exec(text.plain); m; m = family.pattern.exec(text.plain)) {
-    const leading = m.index === lead;
-    if (family.startOnly && !leading) continue;
-    if (!leading && family.after && !family.after.test(text.plain.slice(0, m.index))) continue;
+  const s = text.plain;
+  const add = (m: RegExpExecArray, leading: boolean): void => {
     const value = family.value(m[1]);
     if (value !== undefined && value > 0) out.push({ value, at: text.map[m.index] ?? text.start, leading });
+  };
+  if (family.startOnly) {
+    // The sticky pattern is tried at the first visible character only (no
+    // marker begins with white space, so none can start before it).
+    family.pattern.lastIndex = lead;
+    const m = family.pattern.exec(s);
+    if (m) add(m, true);
+    return out;
+  }
+  family.pattern.lastIndex = 0;
+  for (let m = family.pattern.exec(s); m; m = family.pattern.exec(s)) {
+    const leading = m.index === lead;
+    if (!leading && family.afterClause && !afterClauseMark(s, m.index)) continue;
+    add(m, leading);
   }
   return out;
 }
@@ -110,7 +131,7 @@ function checkSequenceWords(doc: Doc, texts: OrdinalText[], out: Diagnostic[]): 
   for (const t of texts) {
     SEQUENCE.lastIndex = 0;
     for (let m = SEQUENCE.exec(t.plain); m; m = SEQUENCE.exec(t.plain)) {
-      if (m.index > 0 && !CLAUSE_START.test(t.plain.slice(0, m.index))) continue;
+      if (m.index > 0 && !afterClauseMark(t.plain, m.index)) continue;
       const word = m[1];
       const at = t.map[m.index] ?? t.start;
       const rank = RANK[word];
@@ -153,8 +174,9 @@ function checkList(doc: Doc, list: List, out: Diagnostic[]): void {
 
 export function checkOrdinals(doc: Doc, texts: OrdinalText[], lists: List[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const leads = texts.map(leadOf);
   for (const family of FAMILIES) {
-    const stream = texts.flatMap((t) => markersOf(t, family));
+    const stream = texts.flatMap((t, k) => markersOf(t, leads[k], family));
     checkStream(doc, stream, family.label, out);
   }
   checkSequenceWords(doc, texts, out);
