@@ -91,6 +91,14 @@ const prevBuf = scratch(Int32Array);
 const atBuf = scratch(Int32Array);
 const triedBuf = scratch(Uint8Array);
 const activeBuf = scratch(Int32Array);
+// What a line from node k needs of its start, copied from the prefix sums when the node is made:
+// the inner loop then reads one array at the node's index instead of five at its position.
+const availBuf = scratch(Float64Array);
+const startWBuf = scratch(Float64Array);
+const startGBuf = scratch(Float64Array);
+const startShBuf = scratch(Float64Array);
+const startJBuf = scratch(Float64Array);
+const afterHyphenBuf = scratch(Uint8Array);
 
 /** One Knuth–Plass pass; undefined when no sequence of feasible lines reaches the end. */
 function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Array | undefined): number[] | undefined {
@@ -108,6 +116,12 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
   const at = atBuf(cap);
   const tried = triedBuf(cap, true);
   const active = activeBuf(cap);
+  const avail = availBuf(cap);
+  const startW = startWBuf(cap);
+  const startG = startGBuf(cap);
+  const startSh = startShBuf(cap);
+  const startJ = startJBuf(cap);
+  const afterHyphen = afterHyphenBuf(cap);
   let nodes = 1;
   let nActive = 1;
   pos[0] = 0;
@@ -115,6 +129,12 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
   active[0] = 0;
   prev[0] = -1;
   at[0] = -1;
+  avail[0] = cfg.first;
+  startW[0] = PW[0];
+  startG[0] = PG[0];
+  startSh[0] = shL[0];
+  startJ[0] = PJ[0];
+  afterHyphen[0] = 0;
   for (let j = 0; j < n; j++) {
     const kind = brk[j];
     const penalty =
@@ -123,6 +143,11 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
     const hyphen = kind === Brk.HYPHEN ? hyw[j] : 0;
     const last = j === n - 1;
     const e = lastVis[j];
+    // The line's end, the same for every candidate start.
+    const endW = PW[e + 1];
+    const endG = PG[e];
+    const endSh = shR[e];
+    const endJ = PJ[e];
     let best = -1;
     let bestTotal = Infinity;
     let kept = 0;
@@ -137,9 +162,9 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
       // here rather than called: the breaker asks millions of times on a long bulletin, and a double
       // returned from a call V8 does not inline is a new heap object each time.
       let bad: number;
-      let E = (A === 0 ? cfg.first : cfg.rest) - (PW[e + 1] - PW[a] + (PG[e] - PG[a]) - shL[a] + hyphen);
+      let E = avail[A] - (endW - startW[A] + (endG - startG[A]) - startSh[A] + hyphen);
       // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
-      if (E < -EPS) E += shR[e];
+      if (E < -EPS) E += endSh;
       if (E < -EPS) {
         const shrink = PS[e + 1] - PS[a] - shL[a] - shR[e] - (gl[e] > 0 ? HL_SPACE - HL_MIN : 0) - spSh[e];
         // Compressing punctuation is the preferred fix (TYPOGRAPHY.md §2), so shrinking costs a tenth of stretching.
@@ -147,7 +172,7 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
         bad = -E > shrink + EPS ? INFEASIBLE : 10 * r * r * r;
       } else if (last || E <= EPS) bad = 0;
       else {
-        const gaps = PJ[e] - PJ[a];
+        const gaps = endJ - startJ[A];
         if (gaps > 0) {
           const r = E / (LOOSE_GAP * gaps);
           bad = r > maxRatio ? TOO_LOOSE : Math.min(MAX_BADNESS, 100 * r * r * r);
@@ -174,7 +199,7 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
       const lp = LINE_PENALTY + bad;
       let d = lp * lp + penalty * penalty;
       if (last && a > 0 && totalChars >= 2 && PN[e + 1] - PN[a] < 2) d += ORPHAN_DEMERITS;
-      if (A > 0 && brk[at[A]] === Brk.HYPHEN) d += last ? FINAL_HYPHEN_DEMERITS : kind === Brk.HYPHEN ? DOUBLE_HYPHEN_DEMERITS : 0;
+      if (afterHyphen[A]) d += last ? FINAL_HYPHEN_DEMERITS : kind === Brk.HYPHEN ? DOUBLE_HYPHEN_DEMERITS : 0;
       const t = total[A] + d;
       if (t < bestTotal) {
         bestTotal = t;
@@ -188,6 +213,12 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
       total[k] = bestTotal;
       prev[k] = best;
       at[k] = j;
+      avail[k] = cfg.rest;
+      startW[k] = PW[j + 1];
+      startG[k] = PG[j + 1];
+      startSh[k] = shL[j + 1];
+      startJ[k] = PJ[j + 1];
+      afterHyphen[k] = kind === Brk.HYPHEN ? 1 : 0;
       if (last) {
         const breaks: number[] = [];
         for (let q = k; at[q] >= 0; q = prev[q]) breaks.push(at[q]);
