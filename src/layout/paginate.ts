@@ -26,9 +26,11 @@
 // part continued) are settled a run of rows-left at a time, a whole row on a
 // long bulletin, so that a band's price is computed once for the run; of two
 // equally good bands the first tried wins, and every state tries its bands in
-// the same order however it is settled. Shapes, split parts and settled
-// costs are kept in arrays or small-integer maps: the search asks for them
-// millions of times on a 50-page bulletin.
+// the same order however it is settled. Shapes, tails, split parts and
+// settled states are kept in typed arrays indexed by small integers: the
+// search asks for them millions of times on a 50-page bulletin and keeps them
+// for its whole run (objects it kept were copied by every young-generation
+// collection).
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import { balance, balancedHeight, fillEndsInto, fillParts, PartCache, type Partition } from './flow.js';
 import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
@@ -129,14 +131,10 @@ const WHOLE_ROWS = 32;
 const MAX_STACKS = 1;
 const INFEASIBLE = 1e9;
 
-/** A module as the search sees it: sizes only (its partition is rebuilt for the plan). */
+/** A module as the plan reads it: sizes only (its partition is rebuilt for the plan). */
 interface ModuleShape {
   headerRows: number;
   rows: number;
-  /** Taste: awkward headlines, very short columns. */
-  penalty: number;
-  /** What taste adds when the module is in the bulletin's last band. */
-  last: number;
 }
 
 interface Slot {
@@ -145,52 +143,12 @@ interface Slot {
   count: 1 | 2;
 }
 
-/**
- * Slots of a band already chosen, left to right, three numbers each: width,
- * modules in the slot, natural height. One flat array per tail: the search
- * keeps tens of thousands of them.
- */
-type Done = number[];
-
-/**
- * A way to fill the rest of a band. A whole band (split false) ends before
- * article `next`; a split band ends with article `next` continuing overleaf
- * from item `from` in its last slot (width k, under `above` when stacked).
- * It applies when the rows left are between minRem (with the first slot's
- * height) and maxRem; a whole band's natural height is the larger of minRem
- * and the first slot's.
- */
-interface Tail {
-  split: boolean;
-  next: number;
-  penalty: number;
-  minRem: number;
-  maxRem: number;
-  /** Whether the whole band may also stretch to the page's foot. */
-  stretch: boolean;
-  /** Columns taken by the band's slots before any split one, first slot included. */
-  used: number;
-  /** The tail's slots before any split one. */
-  done: Done;
-  from: number;
-  k: number;
-  above: ModuleShape | null;
-}
-
-/** The tails from one start, and the fewest rows any of them needs. */
-interface TailList {
-  tails: Tail[];
-  least: number;
-}
-
+/** The band chosen at a state, as the plan reads it. */
 interface Choice {
-  cost: number;
   /** 0: page break; 1: whole band; 2: band whose last module continues on the next page. */
   kind: 0 | 1 | 2;
-  /** The band: a first slot of firstK columns holding firstN modules (firstK 0: none), then `tail`. */
-  tail: Tail | undefined;
-  firstK: number;
-  firstN: number;
+  /** The band's slots, left to right. */
+  slots: Slot[];
   /** For kind 2: the item where the split article resumes. */
   resume: number;
   rows: number;
@@ -203,15 +161,97 @@ function grown(a: Int32Array, need: number): Int32Array {
   return b;
 }
 
-/** The slots of a chosen band, left to right (built only for the bands of the plan). */
-function slotsOf(ch: Choice): Slot[] {
-  const t = ch.tail!;
-  const slots: Slot[] = [];
-  if (ch.firstK > 0) slots.push({ k: ch.firstK, count: ch.firstN as 1 | 2 });
-  for (let j = 0; j < t.done.length; j += 3) slots.push({ k: t.done[j], count: t.done[j + 1] as 1 | 2 });
-  if (t.split) slots.push({ k: t.k, count: t.above ? 2 : 1 });
-  return slots;
+/**
+ * The tails: ways to fill the rest of a band. A whole band (split 0) ends
+ * before article `next`; a split band ends with article `next` continuing
+ * overleaf from item `from` in its last slot (width k, under the module of
+ * shape `above` when stacked, else −1). A tail applies when the rows left are
+ * between minRem (with the first slot's height) and maxRem; a whole band's
+ * natural height is the larger of minRem and the first slot's. `stretch`: the
+ * whole band may also stretch to the page's foot; `used`: columns taken by
+ * the band's slots before any split one, first slot included; its slots
+ * before any split one are slots[slotStart, slotEnd), three numbers each:
+ * width, modules in the slot, natural height.
+ *
+ * A tail is its index in these parallel typed arrays. The search keeps tens
+ * of thousands of tails for its whole run: as objects (with a list of slots
+ * and a boxed penalty each) every young-generation collection copied them.
+ * The arrays grow, and move: read them through the table after anything
+ * that may add tails (settling another state).
+ */
+class TailTable {
+  count = 0;
+  split: Uint8Array = new Uint8Array(1024);
+  next: Int32Array = new Int32Array(1024);
+  penalty: Float64Array = new Float64Array(1024);
+  minRem: Int32Array = new Int32Array(1024);
+  maxRem: Int32Array = new Int32Array(1024);
+  stretch: Uint8Array = new Uint8Array(1024);
+  used: Int32Array = new Int32Array(1024);
+  from: Int32Array = new Int32Array(1024);
+  k: Int32Array = new Int32Array(1024);
+  above: Int32Array = new Int32Array(1024);
+  slotStart: Int32Array = new Int32Array(1024);
+  slotEnd: Int32Array = new Int32Array(1024);
+  slots: Int32Array = new Int32Array(4096);
+  private slotsUsed = 0;
+
+  /** A new tail, its slots widths[j], modules[j], heights[j] for every j; its index. */
+  add(split: boolean, next: number, penalty: number, minRem: number, maxRem: number, stretch: boolean, used: number,
+    from: number, k: number, above: number, widths: number[], modules: number[], heights: number[]): number {
+    const t = this.count;
+    if (t === this.next.length) this.grow();
+    this.count += 1;
+    this.split[t] = split ? 1 : 0;
+    this.next[t] = next;
+    this.penalty[t] = penalty;
+    this.minRem[t] = minRem;
+    this.maxRem[t] = maxRem;
+    this.stretch[t] = stretch ? 1 : 0;
+    this.used[t] = used;
+    this.from[t] = from;
+    this.k[t] = k;
+    this.above[t] = above;
+    const need = this.slotsUsed + 3 * widths.length;
+    if (need > this.slots.length) this.slots = grown(this.slots, need);
+    this.slotStart[t] = this.slotsUsed;
+    for (let j = 0; j < widths.length; j++) {
+      this.slots[this.slotsUsed++] = widths[j];
+      this.slots[this.slotsUsed++] = modules[j];
+      this.slots[this.slotsUsed++] = heights[j];
+    }
+    this.slotEnd[t] = this.slotsUsed;
+    return t;
+  }
+
+  private grow(): void {
+    const c = 2 * this.next.length;
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(c);
+      b.set(a);
+      return b;
+    };
+    this.split = u8(this.split);
+    this.stretch = u8(this.stretch);
+    this.next = grown(this.next, c);
+    const penalty = new Float64Array(c);
+    penalty.set(this.penalty);
+    this.penalty = penalty;
+    this.minRem = grown(this.minRem, c);
+    this.maxRem = grown(this.maxRem, c);
+    this.used = grown(this.used, c);
+    this.from = grown(this.from, c);
+    this.k = grown(this.k, c);
+    this.above = grown(this.above, c);
+    this.slotStart = grown(this.slotStart, c);
+    this.slotEnd = grown(this.slotEnd, c);
+  }
 }
+
+/** No slots (the tails settle builds for a first slot that is itself split). */
+const NO_SLOTS: number[] = [];
+/** The fewest rows of an empty list of tails: more than any page has. */
+const NO_ROWS = 1 << 30;
 
 export function planPages(articles: PreparedArticle[], space: SearchSpace): PlannedPage[] {
   const C = space.columns;
@@ -224,29 +264,43 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const contSize: HeaderSize = { rows: CONT_HEADER_ROWS, headlineLines: 0 };
   const headerOf = (a: number, from: number, k: number): HeaderSize => (from === 0 ? articles[a].headerSize(k) : contSize);
 
-  // Shapes per article, indexed by from·(C + 1) + k: arrays beat Map lookups (tens of thousands of
-  // continued parts are asked for).
-  const shapes: (ModuleShape | null | undefined)[][] = articles.map((art) => new Array((art.items.length + 1) * (C + 1)));
-  // The shape of every part too tall for a page at its width (most continued parts at narrow
-  // widths): one object for all of them. What the search keeps for the whole search is what the
-  // young-generation collector copies, so it keeps as little as it can.
-  const tooTall: ModuleShape = { headerRows: 0, rows: R + 1, penalty: 0, last: 0 };
-  const shape = (a: number, from: number, k: number): ModuleShape | null => {
-    const cache = shapes[a];
-    const s = cache[from * (C + 1) + k];
-    if (s !== undefined) return s;
-    return (cache[from * (C + 1) + k] = computeShape(a, from, k));
+  // What the search keeps for its whole run is what the young-generation collector copies at every
+  // scavenge: it keeps it in typed arrays (which the collector does not copy), indexed by small
+  // integers. Per article and item p (a part resuming there): itemBase[a] + p. Per article, item
+  // and width k: slotBase[a] + p·(C + 1) + k.
+  const itemBase = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) itemBase[a + 1] = itemBase[a] + articles[a].items.length + 1;
+  const slotBase = new Int32Array(n + 1);
+  for (let a = 0; a <= n; a++) slotBase[a] = itemBase[a] * (C + 1);
+
+  // Module shapes by slot: rows 0 when not computed yet, −1 when no balanced module exists at that
+  // width; then its header rows, its taste (awkward headlines, very short columns) and what taste
+  // adds when the module is in the bulletin's last band. A shape is its slot.
+  const shapeRows = new Int32Array(slotBase[n]);
+  const shapeHeader = new Int32Array(slotBase[n]);
+  const shapePenalty = new Float64Array(slotBase[n]);
+  const shapeLast = new Float64Array(slotBase[n]);
+  /** The shape of article a from item `from` at width k, or −1 when there is none. */
+  const shape = (a: number, from: number, k: number): number => {
+    const s = slotBase[a] + from * (C + 1) + k;
+    if (shapeRows[s] === 0) computeShape(s, a, from, k);
+    return shapeRows[s] < 0 ? -1 : s;
   };
-  const computeShape = (a: number, from: number, k: number): ModuleShape | null => {
+  const computeShape = (s: number, a: number, from: number, k: number): void => {
     const art = articles[a];
     const total = art.pre[art.items.length] - art.pre[from];
-    // Taller than any page at this width: only its split matters, so skip balancing it.
+    // Taller than any page at this width (most continued parts at narrow widths): only its split
+    // matters, so skip balancing it; no header, no taste.
     if (Math.ceil(total / k) + space.gap + 1 > R) {
-      return tooTall;
+      shapeRows[s] = R + 1;
+      return;
     }
     // Columns more than a line apart break TYPOGRAPHY.md §5: such a width is not an option.
     const height = balancedHeight(art, from, art.items.length, k);
-    if (height < 0) return null;
+    if (height < 0) {
+      shapeRows[s] = -1;
+      return;
+    }
     const header = headerOf(a, from, k);
     let penalty = 0;
     if (header.headlineLines > 2) penalty += 25 * (header.headlineLines - 2);
@@ -255,18 +309,18 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const want = 2 * k + 6;
     const strip = k > 2 && height < want ? k * (want - height) : 0;
     penalty += TASTE * strip;
-    return { headerRows: header.rows, rows: space.gap + header.rows + height, penalty, last: (LAST_TASTE - TASTE) * strip };
+    shapeRows[s] = space.gap + header.rows + height;
+    shapeHeader[s] = header.rows;
+    shapePenalty[s] = penalty;
+    shapeLast[s] = (LAST_TASTE - TASTE) * strip;
   };
 
   // The first parts of an article (from `from`) at width k, by the rows they fill: where they may
-  // end and the white each leaves, in pairs (end, white); the search keeps no partitions. They are
-  // kept in typed arrays (a map of small arrays would be copied by every young-generation
-  // collection, tens of thousands of them): each (article, from, k) asked for gets a run of S
-  // entries in splitAt, one per rows-filled, each 0 (not asked yet) or where its list begins in
-  // splitPool, plus one. A list is its length, then its pairs; the empty one is at 0.
-  const slotBase = new Int32Array(n + 1);
-  for (let a = 0; a < n; a++) slotBase[a + 1] = slotBase[a] + (articles[a].items.length + 1) * (C + 1);
-  /** Per (article, from, k): where its run begins in splitAt, plus one (0: none yet). */
+  // end and the white each leaves, in pairs (end, white); the search keeps no partitions. Each
+  // (article, from, k) asked for gets a run of S entries in splitAt, one per rows-filled, each 0
+  // (not asked yet) or where its list begins in splitPool, plus one. A list is its length, then
+  // its pairs; the empty one is at 0.
+  /** Per slot: where its run begins in splitAt, plus one (0: none yet). */
   const splitRunOf = new Int32Array(slotBase[n]);
   let splitAt: Int32Array = new Int32Array(64 * S);
   let splitRuns = 0;
@@ -331,19 +385,28 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // settled a run of rem at a time (settleRun): a band that fits at some rem is tried for the whole
   // run at once, and its cost above its height is the same at every rem (only the rest of the
   // bulletin differs, one array read). On a long bulletin a run is an article's whole row, as nearly
-  // every state is asked for (see wholeRows). Continuations (p > 0, only asked for at a fresh page)
-  // are settled one by one into a map per article.
+  // every state is asked for (see wholeRows). Continuations (p > 0) are only asked for at a fresh
+  // page (rem = R): one state per (article, p), settled one by one into arrays indexed by
+  // itemBase[i] + p. A state keeps its best band: its cost, kind (0: page break; 1: whole band; 2:
+  // band whose last module continues on the next page), rows, the item where the split article
+  // resumes (kind 2), and the band as a first slot (firstK columns holding firstN modules; firstK
+  // 0: none) followed by a tail.
   const flatCost = new Float64Array(n * S);
   const flatKind = new Uint8Array(n * S);
   const flatRows = new Int32Array(n * S);
   const flatResume = new Int32Array(n * S);
   const flatFirstK = new Uint8Array(n * S);
   const flatFirstN = new Uint8Array(n * S);
-  const flatTail: (Tail | undefined)[] = new Array(n * S).fill(undefined);
+  const flatTail = new Int32Array(n * S);
   const done = new Uint8Array(n * S);
-  // Continuations per article, keyed by p·S + rem (a small integer: a key over all articles would
-  // not fit V8's small integers, and every lookup would box a double).
-  const cont: Map<number, Choice>[] = articles.map(() => new Map());
+  const contCost = new Float64Array(itemBase[n]);
+  const contKind = new Uint8Array(itemBase[n]);
+  const contRows = new Int32Array(itemBase[n]);
+  const contResume = new Int32Array(itemBase[n]);
+  const contFirstK = new Uint8Array(itemBase[n]);
+  const contFirstN = new Uint8Array(itemBase[n]);
+  const contTail = new Int32Array(itemBase[n]);
+  const contDone = new Uint8Array(itemBase[n]);
 
   // A band is its first slot (which depends on the state: article i, resumed at p, and the rows
   // left) followed by a tail: the ways to fill the columns left. A tail depends only on where it
@@ -352,50 +415,48 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // the rows it needs. The order of trial decides which of two equally good plans wins, so it is
   // exactly the depth-first order of choosing slots left to right, wide slots first (they give a
   // good bound early, which prunes the rest).
-  const noSlots: Done = [];
-  const tailCache: (TailList | undefined)[] = new Array((n + 2) * (C + 1) * MAX_SLOTS * (MAX_STACKS + 1));
-  /** The tails from article a with `used` columns, `depth` slots and `stacks` stacked pairs already in the band. */
-  const tailsOf = (a: number, used: number, depth: number, stacks: number): TailList => {
-    const key = ((a * (C + 1) + used) * MAX_SLOTS + depth) * (MAX_STACKS + 1) + stacks;
-    let list = tailCache[key];
-    if (!list) {
-      const tails: Tail[] = [];
-      walkTails(a, used, depth, stacks, tails);
-      let least = Infinity;
-      for (const t of tails) least = Math.min(least, t.minRem);
-      list = { tails, least };
-      tailCache[key] = list;
+  const tails = new TailTable();
+  // The tails from one start are tails [listStart, listEnd) (listStart −1: not enumerated yet), and
+  // listLeast the fewest rows any of them needs.
+  const lists = (n + 2) * (C + 1) * MAX_SLOTS * (MAX_STACKS + 1);
+  const listStart = new Int32Array(lists).fill(-1);
+  const listEnd = new Int32Array(lists);
+  const listLeast = new Int32Array(lists);
+  /** The list of tails from article a with `used` columns, `depth` slots and `stacks` stacked pairs already in the band. */
+  const tailsOf = (a: number, used: number, depth: number, stacks: number): number => {
+    const list = ((a * (C + 1) + used) * MAX_SLOTS + depth) * (MAX_STACKS + 1) + stacks;
+    if (listStart[list] < 0) {
+      // Nothing else adds tails while the walk does: a list is a range.
+      const start = tails.count;
+      walkTails(a, used, depth, stacks);
+      let least = NO_ROWS;
+      for (let t = start; t < tails.count; t++) least = Math.min(least, tails.minRem[t]);
+      listStart[list] = start;
+      listEnd[list] = tails.count;
+      listLeast[list] = least;
     }
     return list;
   };
-  const walkTails = (a0: number, used0: number, depth: number, stacks0: number, out: Tail[]): void => {
+  const walkTails = (a0: number, used0: number, depth: number, stacks0: number): void => {
     // The tail's slots so far, left to right: width, modules in it, natural height.
     const slotK: number[] = [];
     const slotN: number[] = [];
     const heights: number[] = [];
-    // Kept by every tail: shared when empty, else at its exact size.
-    const done = (): Done => {
-      if (slotK.length === 0) return noSlots;
-      const d: Done = new Array(3 * slotK.length);
-      for (let j = 0; j < slotK.length; j++) {
-        d[3 * j] = slotK[j];
-        d[3 * j + 1] = slotN[j];
-        d[3 * j + 2] = heights[j];
-      }
-      return d;
+    const add = (split: boolean, next: number, penalty: number, minRem: number, maxRemT: number, stretch: boolean, used: number, k: number, above: number): void => {
+      tails.add(split, next, penalty, minRem, maxRemT, stretch, used, 0, k, above, slotK, slotN, heights);
     };
     // lastTaste: what the slots' taste adds if the band is the bulletin's last.
     const walk = (a: number, used: number, penalty: number, lastTaste: number, tallest: number, stacks: number) => {
       if (used === C) {
         // The whole band at its natural height, and stretched to the page's foot.
-        out.push({ split: false, next: a, penalty: penalty + (a >= n ? lastTaste : 0), minRem: tallest, maxRem, stretch: true, used, done: done(), from: 0, k: 0, above: null });
+        add(false, a, penalty + (a >= n ? lastTaste : 0), tallest, maxRem, true, used, 0, -1);
         return;
       }
       if (a >= n) {
         // The bulletin's last articles leave columns empty: white beside a short last piece (leaf
         // counts the empty cells as white). Also what keeps a bulletin feasible when no balanced
         // partition fills the width left.
-        out.push({ split: false, next: a, penalty: penalty + lastTaste + EMPTY * (C - used), minRem: tallest, maxRem, stretch: false, used, done: done(), from: 0, k: 0, above: null });
+        add(false, a, penalty + lastTaste + EMPTY * (C - used), tallest, maxRem, false, used, 0, -1);
         return;
       }
       // The band's last slot takes the columns left.
@@ -403,47 +464,61 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       for (let k = C - used; k >= firstK; k--) {
         const last = used + k === C;
         const top = shape(a, 0, k);
+        const topRows = top >= 0 ? shapeRows[top] : 0;
         // One module in the slot (it needs rem ≥ its rows: part of `tallest` below).
-        if (top && top.rows <= maxRem) {
+        if (top >= 0 && topRows <= maxRem) {
           slotK.push(k);
           slotN.push(1);
-          heights.push(top.rows);
-          walk(a + 1, used + k, penalty + top.penalty, lastTaste + top.last, Math.max(tallest, top.rows), stacks);
+          heights.push(topRows);
+          walk(a + 1, used + k, penalty + shapePenalty[top], lastTaste + shapeLast[top], Math.max(tallest, topRows), stacks);
           slotK.pop();
           slotN.pop();
           heights.pop();
         }
         // The slot's (last) module runs to the page's foot and continues overleaf: only when it does not fit whole.
         if (last) {
-          const below = top ? Math.min(maxRem, top.rows - 1) : maxRem;
-          if (tallest <= below) out.push({ split: true, next: a, penalty, minRem: tallest, maxRem: below, stretch: false, used, done: done(), from: 0, k, above: null });
+          const below = top >= 0 ? Math.min(maxRem, topRows - 1) : maxRem;
+          if (tallest <= below) add(true, a, penalty, tallest, below, false, used, k, -1);
         }
-        if (!top || a + 1 >= n || stacks >= MAX_STACKS) continue;
-        // Two modules stacked at the same width (only when the top one leaves room: rem > top.rows).
+        if (top < 0 || a + 1 >= n || stacks >= MAX_STACKS) continue;
+        // Two modules stacked at the same width (only when the top one leaves room: rem > top's rows).
         const bottom = shape(a + 1, 0, k);
-        if (bottom && top.rows + bottom.rows <= maxRem) {
-          const h = top.rows + bottom.rows;
+        const bottomRows = bottom >= 0 ? shapeRows[bottom] : 0;
+        if (bottom >= 0 && topRows + bottomRows <= maxRem) {
+          const h = topRows + bottomRows;
           slotK.push(k);
           slotN.push(2);
           heights.push(h);
-          walk(a + 2, used + k, penalty + top.penalty + bottom.penalty + STACK, lastTaste + top.last + bottom.last, Math.max(tallest, h), stacks + 1);
+          walk(a + 2, used + k, penalty + shapePenalty[top] + shapePenalty[bottom] + STACK, lastTaste + shapeLast[top] + shapeLast[bottom], Math.max(tallest, h), stacks + 1);
           slotK.pop();
           slotN.pop();
           heights.pop();
         }
         if (last) {
-          const lo = Math.max(tallest, top.rows + 1);
-          const below = bottom ? Math.min(maxRem, top.rows + bottom.rows - 1) : maxRem;
-          if (lo <= below) out.push({ split: true, next: a + 1, penalty: penalty + STACK, minRem: lo, maxRem: below, stretch: false, used, done: done(), from: 0, k, above: top });
+          const lo = Math.max(tallest, topRows + 1);
+          const below = bottom >= 0 ? Math.min(maxRem, topRows + bottomRows - 1) : maxRem;
+          if (lo <= below) add(true, a + 1, penalty + STACK, lo, below, false, used, k, top);
         }
       }
     };
     walk(a0, used0, 0, 0, 0, stacks0);
   };
+  // The first slot of a state (i, p) may itself be split, across the whole width: alone (article i
+  // continuing from p), or under article i's module stacked (article i + 1 continuing from its
+  // start). The two tails for that, per (i, p): firstSplit[itemBase[i] + p] and the next, plus one.
+  const firstSplit = new Int32Array(itemBase[n]);
+  const firstSplitOf = (i: number, p: number): number => {
+    const x = itemBase[i] + p;
+    if (firstSplit[x] === 0) {
+      firstSplit[x] = tails.add(true, i, 0, 0, maxRem, false, 0, p, C, -1, NO_SLOTS, NO_SLOTS, NO_SLOTS) + 1;
+      tails.add(true, i + 1, STACK, 0, maxRem, false, 0, 0, C, shape(i, p, C), NO_SLOTS, NO_SLOTS, NO_SLOTS);
+    }
+    return firstSplit[x] - 1;
+  };
 
   /**
    * Where states keep their best band so far: arrays indexed by at + rem. A row of the flat arrays
-   * (at = i·S), or a scratch row for a continuation (at = 0).
+   * (at = i·S), or the continuation arrays (at + R = itemBase[i] + p).
    */
   interface Row {
     at: number;
@@ -453,19 +528,21 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     resume: Int32Array;
     firstK: Uint8Array;
     firstN: Uint8Array;
-    tail: (Tail | undefined)[];
+    tail: Int32Array;
   }
   const flatRowOf: (Row | undefined)[] = new Array(n).fill(undefined);
   const flatRow = (i: number): Row =>
     (flatRowOf[i] ??= { at: i * S, cost: flatCost, kind: flatKind, rows: flatRows, resume: flatResume, firstK: flatFirstK, firstN: flatFirstN, tail: flatTail });
   // Continuations being settled, by depth (one asks for the next when its split part is tried).
-  const scratchRows: Row[] = [];
+  const contRowAt: Row[] = [];
   let depth = 0;
-  const scratchRow = (d: number): Row =>
-    (scratchRows[d] ??= {
-      at: 0, cost: new Float64Array(S), kind: new Uint8Array(S), rows: new Int32Array(S), resume: new Int32Array(S),
-      firstK: new Uint8Array(S), firstN: new Uint8Array(S), tail: new Array(S).fill(undefined),
+  const contRow = (d: number, x: number): Row => {
+    const row = (contRowAt[d] ??= {
+      at: 0, cost: contCost, kind: contKind, rows: contRows, resume: contResume, firstK: contFirstK, firstN: contFirstN, tail: contTail,
     });
+    row.at = x - R;
+    return row;
+  };
 
   // A band is tried as its first slot (fK columns holding fN modules, fH rows, with their taste;
   // fK = 0 when the first slot is itself the split one) followed by a tail, at every rem of a
@@ -477,9 +554,10 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // does not inline is a new heap object, and the search prices bands millions of times.
   const price = new Float64Array(1);
   /** Prices the band at height H, besides the rest of the bulletin, into price[0] (`foot`: H is the rows left). */
-  const priceBand = (t: Tail, p: number, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, foot: boolean): void => {
-    const d = t.done;
-    let white = (C - t.used) * H;
+  const priceBand = (t: number, p: number, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, foot: boolean): void => {
+    const d = tails.slots;
+    const used = tails.used[t];
+    let white = (C - used) * H;
     let air = 0;
     // The shallowest slot bottom (H: the band is level).
     let shallowest = H;
@@ -490,7 +568,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       white += fK * (H - fH - stretch);
       shallowest = fH + stretch;
     }
-    for (let j = 0; j < d.length; j += 3) {
+    for (let j = tails.slotStart[t], end = tails.slotEnd[t]; j < end; j += 3) {
       const stretch = Math.min(AIR * d[j + 1], H - d[j + 2]);
       air += d[j] * stretch;
       white += d[j] * (H - d[j + 2] - stretch);
@@ -498,12 +576,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     }
     const w = foot ? FOOT : 1;
     // The bulletin's last band: its modules end near the same depth.
-    const uneven = t.next >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - t.used) * H * H) / R + fLast : 0;
-    price[0] = w * white + (foot ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + t.penalty + BAND;
+    const uneven = tails.next[t] >= n ? UNEVEN * (H - shallowest) + (EMPTY_DEPTH * (C - used) * H * H) / R + fLast : 0;
+    price[0] = w * white + (foot ? excess(white) : 0) + AIR_COST * air + uneven + fPenalty + tails.penalty[t] + BAND;
   };
 
   /** The whole band at its natural height H, for the rows left in [lo, hi] (all ≥ H). */
-  const leaf = (row: Row, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, lo: number, hi: number): void => {
+  const leaf = (row: Row, p: number, t: number, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, lo: number, hi: number): void => {
     const { at, cost } = row;
     // The same at every rem but H itself, where the band reaches the page's foot.
     let inside = 0;
@@ -517,14 +595,15 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       foot = price[0];
     }
     // The rest: the next article's state at rem − H.
-    const restAt = t.next * S - H;
+    const next = tails.next[t];
+    const restAt = next * S - H;
     for (let rem = lo; rem <= hi; rem++) {
       const partial = rem === H ? foot : inside;
       if (partial >= cost[at + rem]) continue;
       let rest = 0;
-      if (t.next < n) {
+      if (next < n) {
         // Settled on first need, with the rems after it (this band asks for them next).
-        if (!done[restAt + rem]) settleRun(t.next, rem - H, hi - H);
+        if (!done[restAt + rem]) settleRun(next, rem - H, hi - H);
         rest = flatCost[restAt + rem];
       }
       const c = partial + rest;
@@ -533,7 +612,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   };
 
   /** The whole band stretched to the page's foot, for the rows left in [lo, hi]. */
-  const stretched = (row: Row, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, lo: number, hi: number): void => {
+  const stretched = (row: Row, p: number, t: number, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, lo: number, hi: number): void => {
     const { at, cost } = row;
     // The rest: the next article at a fresh page, the same at every rem (−1: not asked for yet).
     let rest = -1;
@@ -549,7 +628,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         floor = partial + Math.max(rest, 0);
         continue;
       }
-      if (rest < 0) rest = best(t.next, 0, 0);
+      if (rest < 0) rest = best(tails.next[t], 0, 0);
       floor = partial + rest;
       const c = partial + rest;
       if (c < cost[at + rem]) record(row, rem, c, 1, rem, 0, t, fK, fN);
@@ -557,15 +636,16 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   };
 
   /**
-   * A band to the page's foot (rem rows) whose last slot ends with article t.next split (under
-   * `t.above` when stacked); run = splitsAt(t.next, t.from, t.k).
+   * A band to the page's foot (rem rows) whose last slot ends with tail t's article `next` split
+   * (under its `above` when stacked); run = splitsAt(next, from, k) of the tail.
    */
-  const trySplit = (row: Row, rem: number, p: number, t: Tail, run: number, fK: number, fN: number, fH: number, fPenalty: number): void => {
+  const trySplit = (row: Row, rem: number, p: number, t: number, run: number, fK: number, fN: number, fH: number, fPenalty: number): void => {
     const { at, cost } = row;
-    const d = t.done;
-    const k = t.k;
-    const above = t.above;
-    const room = rem - (above ? above.rows : 0);
+    const d = tails.slots;
+    const k = tails.k[t];
+    const next = tails.next[t];
+    const above = tails.above[t];
+    const room = rem - (above >= 0 ? shapeRows[above] : 0);
     let others = 0;
     let air = 0;
     if (fK > 0) {
@@ -573,25 +653,25 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       air += fK * stretch;
       others += fK * (rem - fH - stretch);
     }
-    for (let j = 0; j < d.length; j += 3) {
+    for (let j = tails.slotStart[t], end = tails.slotEnd[t]; j < end; j += 3) {
       const stretch = Math.min(AIR * d[j + 1], rem - d[j + 2]);
       air += d[j] * stretch;
       others += d[j] * (rem - d[j + 2] - stretch);
     }
-    const penalty = fPenalty + t.penalty;
+    const penalty = fPenalty + tails.penalty[t];
     // Bound: the white of the other slots alone may already lose.
     const bound = FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT;
     if (bound < cost[at + rem]) {
-      const list = splitPart(run, t.next, t.from, k, room);
+      const list = splitPart(run, next, tails.from[t], k, room);
       const count = splitPool[list];
       for (let ci = 0; ci < count; ci++) {
         // Read through splitPool each time: the continuation below may grow it.
         const end = splitPool[list + 1 + 2 * ci];
         const white = others + splitPool[list + 2 + 2 * ci];
-        const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above ? above.penalty : 0) + BAND + SPLIT;
+        const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above >= 0 ? shapePenalty[above] : 0) + BAND + SPLIT;
         if (partial >= cost[at + rem]) continue;
-        // The continuation's cost read from its Choice (a double returned by best would be boxed).
-        const c = partial + continuation(t.next, end, R).cost;
+        // The continuation's cost read from its array (a double returned by best would be boxed).
+        const c = partial + contCost[continuation(next, end)];
         if (c < cost[at + rem]) record(row, rem, c, 2, rem, end, t, fK, fN);
       }
     }
@@ -601,8 +681,8 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   };
 
   /** trySplit at every rem in [lo, hi], skipping the rems where a shallower one's bound already loses. */
-  const splitBands = (row: Row, p: number, t: Tail, fK: number, fN: number, fH: number, fPenalty: number, lo: number, hi: number): void => {
-    const run = splitsAt(t.next, t.from, t.k);
+  const splitBands = (row: Row, p: number, t: number, fK: number, fN: number, fH: number, fPenalty: number, lo: number, hi: number): void => {
+    const run = splitsAt(tails.next[t], tails.from[t], tails.k[t]);
     let floor = -Infinity;
     for (let rem = lo; rem <= hi; rem++) {
       if (floor >= row.cost[row.at + rem]) continue;
@@ -611,7 +691,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     }
   };
 
-  const record = (row: Row, rem: number, c: number, kind: 1 | 2, H: number, resume: number, t: Tail, fK: number, fN: number): void => {
+  const record = (row: Row, rem: number, c: number, kind: 1 | 2, H: number, resume: number, t: number, fK: number, fN: number): void => {
     const x = row.at + rem;
     row.cost[x] = c;
     row.kind[x] = kind;
@@ -622,24 +702,22 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     row.firstN[x] = fN;
   };
 
-  /** Every tail after a first slot, in order, at the rows left in [lo, hi] where it fits. */
-  const tails = (row: Row, p: number, tl: TailList, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, lo: number, hi: number): void => {
+  /** Every tail of a list after a first slot, in order, at the rows left in [lo, hi] where it fits. */
+  const tryTails = (row: Row, p: number, list: number, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, lo: number, hi: number): void => {
     // Short of rows for every tail of the list (states near the page's foot): nothing to try.
-    if (tl.least > lo) lo = tl.least;
+    if (listLeast[list] > lo) lo = listLeast[list];
     if (lo > hi) return;
-    const list = tl.tails;
-    for (let q = 0; q < list.length; q++) {
-      const t = list[q];
-      const need = Math.max(fH, t.minRem);
+    for (let t = listStart[list], end = listEnd[list]; t < end; t++) {
+      const need = Math.max(fH, tails.minRem[t]);
       const a = Math.max(lo, need);
-      const b = Math.min(hi, t.maxRem);
+      const b = Math.min(hi, tails.maxRem[t]);
       if (a > b) continue;
-      if (t.split) {
+      if (tails.split[t]) {
         splitBands(row, p, t, fK, fN, fH, fPenalty, a, b);
       } else {
         // At each rem the natural height is tried before the stretched one.
         leaf(row, p, t, fK, fN, fH, fPenalty, fLast, need, a, b);
-        if (t.stretch) stretched(row, p, t, fK, fN, fH, fPenalty, fLast, Math.max(a, need + 1), b);
+        if (tails.stretch[t]) stretched(row, p, t, fK, fN, fH, fPenalty, fLast, Math.max(a, need + 1), b);
       }
     }
   };
@@ -656,7 +734,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       row.kind[at + rem] = 0;
       row.rows[at + rem] = 0;
       row.resume[at + rem] = 0;
-      row.tail[at + rem] = undefined;
+      row.tail[at + rem] = -1;
       row.firstK[at + rem] = 0;
       row.firstN[at + rem] = 0;
     }
@@ -666,26 +744,23 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     for (let k = C; k >= firstK; k--) {
       const last = k === C;
       const top = shape(i, p, k);
+      const topRows = top >= 0 ? shapeRows[top] : 0;
       // One module in the first slot, where it fits.
-      if (top && top.rows <= hi) tails(row, p, tailsOf(i + 1, k, 1, 0), k, 1, top.rows, top.penalty, top.last, Math.max(lo, top.rows), hi);
+      if (top >= 0 && topRows <= hi) tryTails(row, p, tailsOf(i + 1, k, 1, 0), k, 1, topRows, shapePenalty[top], shapeLast[top], Math.max(lo, topRows), hi);
       // Where it does not fit, it is the split one (a slot of the whole width: the band's last).
-      const splitHi = last ? (top ? Math.min(hi, top.rows - 1) : hi) : -1;
-      if (lo <= splitHi) {
-        const t: Tail = { split: true, next: i, penalty: 0, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: p, k, above: null };
-        splitBands(row, p, t, 0, 0, 0, 0, lo, splitHi);
-      }
-      if (!top || i + 1 >= n || MAX_STACKS < 1 || top.rows >= hi) continue;
-      // Two stacked (only when the top one leaves room: rem > top.rows), else the bottom one split.
+      const splitHi = last ? (top >= 0 ? Math.min(hi, topRows - 1) : hi) : -1;
+      if (lo <= splitHi) splitBands(row, p, firstSplitOf(i, p), 0, 0, 0, 0, lo, splitHi);
+      if (top < 0 || i + 1 >= n || MAX_STACKS < 1 || topRows >= hi) continue;
+      // Two stacked (only when the top one leaves room: rem > its rows), else the bottom one split.
       const bottom = shape(i + 1, 0, k);
-      if (bottom && top.rows + bottom.rows <= hi) {
-        tails(row, p, tailsOf(i + 2, k, 1, 1), k, 2, top.rows + bottom.rows, top.penalty + bottom.penalty + STACK, top.last + bottom.last, Math.max(lo, top.rows + bottom.rows), hi);
+      const bottomRows = bottom >= 0 ? shapeRows[bottom] : 0;
+      if (bottom >= 0 && topRows + bottomRows <= hi) {
+        tryTails(row, p, tailsOf(i + 2, k, 1, 1), k, 2, topRows + bottomRows, shapePenalty[top] + shapePenalty[bottom] + STACK,
+          shapeLast[top] + shapeLast[bottom], Math.max(lo, topRows + bottomRows), hi);
       }
-      const stackLo = Math.max(lo, top.rows + 1);
-      const stackHi = last ? (bottom ? Math.min(hi, top.rows + bottom.rows - 1) : hi) : -1;
-      if (stackLo <= stackHi) {
-        const t: Tail = { split: true, next: i + 1, penalty: STACK, minRem: 0, maxRem: hi, stretch: false, used: 0, done: noSlots, from: 0, k, above: top };
-        splitBands(row, p, t, 0, 0, 0, 0, stackLo, stackHi);
-      }
+      const stackLo = Math.max(lo, topRows + 1);
+      const stackHi = last ? (bottom >= 0 ? Math.min(hi, topRows + bottomRows - 1) : hi) : -1;
+      if (stackLo <= stackHi) splitBands(row, p, firstSplitOf(i, p) + 1, 0, 0, 0, 0, stackLo, stackHi);
     }
   };
 
@@ -713,38 +788,41 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // one only a few are (a quarter on 7 articles), and the others are not worth settling.
   const wholeRows = space.wholeRows ?? n >= WHOLE_ROWS;
 
-  /** The least cost of the state (i, p, rem). */
+  /** The least cost of the state (i, p, rem); rem is R when p > 0 (a continuation starts a fresh page). */
   const best = (i: number, p: number, rem: number): number => {
     if (i >= n) return 0;
     if (p === 0) {
       if (!done[i * S + rem]) settleRun(i, wholeRows ? 0 : rem, wholeRows ? maxRem : rem);
       return flatCost[i * S + rem];
     }
-    return continuation(i, p, rem).cost;
+    if (rem !== R) throw new Error('layout: a continued part is only placed at a fresh page');
+    return contCost[continuation(i, p)];
   };
 
-  const continuation = (i: number, p: number, rem: number): Choice => {
-    const key = p * S + rem;
-    const known = cont[i].get(key);
-    if (known) return known;
-    const row = scratchRow(depth++);
-    settle(row, i, p, rem, rem);
-    depth--;
-    const choice = choiceAt(row, rem);
-    cont[i].set(key, choice);
-    return choice;
+  /** The state (i, p, R) of a continued part (p > 0), settled: its index in the continuation arrays. */
+  const continuation = (i: number, p: number): number => {
+    const x = itemBase[i] + p;
+    if (!contDone[x]) {
+      settle(contRow(depth++, x), i, p, R, R);
+      depth--;
+      contDone[x] = 1;
+    }
+    return x;
   };
 
   /** The band chosen at a state, as the plan reads it. */
-  const choiceAt = (row: Row, rem: number): Choice => {
-    const x = row.at + rem;
-    return {
-      cost: row.cost[x], kind: row.kind[x] as 0 | 1 | 2, tail: row.tail[x], firstK: row.firstK[x], firstN: row.firstN[x], resume: row.resume[x], rows: row.rows[x],
-    };
-  };
-  const memoGet = (i: number, p: number, rem: number): Choice | undefined => {
+  const memoGet = (i: number, p: number, rem: number): Choice => {
     best(i, p, rem);
-    return p === 0 ? choiceAt(flatRow(i), rem) : continuation(i, p, rem);
+    const row = p === 0 ? flatRow(i) : contRow(depth, itemBase[i] + p);
+    const x = row.at + rem;
+    const t = row.tail[x];
+    const slots: Slot[] = [];
+    if (row.firstK[x] > 0) slots.push({ k: row.firstK[x], count: row.firstN[x] as 1 | 2 });
+    if (t >= 0) {
+      for (let j = tails.slotStart[t]; j < tails.slotEnd[t]; j += 3) slots.push({ k: tails.slots[j], count: tails.slots[j + 1] as 1 | 2 });
+      if (tails.split[t]) slots.push({ k: tails.k[t], count: tails.above[t] >= 0 ? 2 : 1 });
+    }
+    return { kind: row.kind[x] as 0 | 1 | 2, slots, resume: row.resume[x], rows: row.rows[x] };
   };
 
   // Deep recursion on long bulletins: settle every article at a fresh page from the end backwards first.
@@ -759,14 +837,20 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   }
   // The balanced partition of a placed module (the search kept only its height).
   const shapePartition = (a: number, from: number, k: number): Partition => balance(articles[a], from, articles[a].items.length, k)!;
-  return rebuildPlan(articles, space, memoGet, shape, shapePartition, splitPartition);
+  // The module a shape describes, as the plan reads it.
+  const shapeOf = (a: number, from: number, k: number): ModuleShape => {
+    const s = shape(a, from, k);
+    return { headerRows: shapeHeader[s], rows: shapeRows[s] };
+  };
+  return rebuildPlan(articles, space, memoGet, shapeOf, shapePartition, splitPartition);
 }
+
 
 function rebuildPlan(
   articles: PreparedArticle[],
   space: SearchSpace,
-  memo: (i: number, p: number, rem: number) => Choice | undefined,
-  shape: (a: number, from: number, k: number) => ModuleShape | null,
+  memo: (i: number, p: number, rem: number) => Choice,
+  shape: (a: number, from: number, k: number) => ModuleShape,
   shapePartition: (a: number, from: number, k: number) => Partition,
   splitPartition: (a: number, from: number, k: number, rows: number, end: number) => { part: Partition; headerRows: number },
 ): PlannedPage[] {
@@ -778,7 +862,6 @@ function rebuildPlan(
   let row = 0;
   while (i < n) {
     const ch = memo(i, p, rem);
-    if (!ch) throw new Error('layout: plan lost');
     if (ch.kind === 0) {
       pages.push({ bands: [] });
       rem = space.rows;
@@ -786,7 +869,7 @@ function rebuildPlan(
       continue;
     }
     const H = ch.rows;
-    const slots = slotsOf(ch);
+    const slots = ch.slots;
     const band: PlannedBand = { row, rows: H, modules: [] };
     let col = 0;
     let a = i;
@@ -796,7 +879,7 @@ function rebuildPlan(
       // The slot's air, as the search counted it: the first module takes up to AIR rows, the second the
       // rest; a continued part none.
       let natural = 0;
-      if (!split) for (let s = 0; s < slot.count; s++) natural += shape(a + s, a + s === i ? p : 0, slot.k)!.rows;
+      if (!split) for (let s = 0; s < slot.count; s++) natural += shape(a + s, a + s === i ? p : 0, slot.k).rows;
       const cap = AIR * slot.count - (a === i && p > 0 ? AIR : 0);
       let stretch = split ? 0 : Math.min(cap, H - natural);
       let top = 0;
@@ -810,7 +893,7 @@ function rebuildPlan(
             continued: from > 0, jumps: true, headerRows: sp.headerRows, air: 0,
           });
         } else {
-          const sh = shape(a, from, slot.k)!;
+          const sh = shape(a, from, slot.k);
           const air = from > 0 ? 0 : Math.min(AIR, stretch);
           stretch -= air;
           band.modules.push({
