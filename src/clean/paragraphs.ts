@@ -7,6 +7,7 @@ import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Bulletin, SourceFile } from '../content/types.js';
 import type { SourcePoint } from '../diagnostics/diagnostic.js';
 import { STANDALONE_LINE_MAX } from './config.js';
+import { int32s } from './int32-views.js';
 import { hasPunctuation, normalise } from './text.js';
 
 export interface Doc {
@@ -107,7 +108,7 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
   };
   walk(node.children);
   const plain = values.length === 1 ? values[0] : values.join('');
-  const map = new Int32Array(plain.length);
+  const map = int32s(plain.length);
   let k = 0;
   for (let i = 0; i < values.length; i++) {
     const n = values[i].length;
