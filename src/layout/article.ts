@@ -8,7 +8,7 @@ import type { FaceChain } from '../fonts/face.js';
 import { composeParagraph, countLines, type ComposedLine, type Span } from '../typeset/index.js';
 import type { Block } from './blocks.js';
 import type { StructureTag } from './display-list.js';
-import { breakHeadline, prepareHeadline, type HeadlineBreak, type PreparedHeadline } from './headline.js';
+import { breakHeadline, fitHeadline, prepareHeadline, type HeadlineBreak, type PreparedHeadline } from './headline.js';
 import { imageSize } from './image-size.js';
 import { rowsFor, spanWidth, type PageGrid } from './grid.js';
 import type { Template } from './template.js';
@@ -228,8 +228,10 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
     const cached = headerSizes.get(k);
     if (cached) return cached;
     const measure = spanWidth(grid, k);
-    const hb = headlineAt(k);
-    let rows = hb.lines.length * rowsFor(grid, hb.size, 1.25);
+    // The headline's size and number of lines only: its lines are joined for the headers drawn.
+    headline ??= prepareHeadline(src.title, fonts.chain('heavy'));
+    const hb = fitHeadline(headline, sizes.headline.min, sizes.headline.max, measure);
+    let rows = hb.lines * rowsFor(grid, hb.size, 1.25);
     if (src.subtitle) {
       const body = fonts.chain('body');
       subtitleWidth ??= lineWidth(src.subtitle, body, sizes.subtitle);
@@ -241,7 +243,7 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
       const lines = bylineWidth <= measure ? 1 : (src.role ? wrapCount(src.role, kai, sizes.byline, measure) : 0) + (src.author ? 1 : 0);
       rows += lines * rowsFor(grid, sizes.byline, 1.1);
     }
-    const size: HeaderSize = { rows, headlineLines: hb.lines.length };
+    const size: HeaderSize = { rows, headlineLines: hb.lines };
     headerSizes.set(k, size);
     return size;
   };

@@ -26,6 +26,12 @@ export interface HeadlineBreak {
   lines: string[];
 }
 
+/** What the page search needs of a headline at a measure: the size breakHeadline chooses and how many lines it sets. */
+export interface HeadlineFit {
+  size: number;
+  lines: number;
+}
+
 interface Unit {
   text: string;
   /** A space precedes this unit (a phrase boundary). */
@@ -102,8 +108,11 @@ function widthEm(mt: Metrics, a: number, b: number): number {
 let costBuf = new Float64Array(256);
 let fromBuf = new Int32Array(256);
 
-/** Best split of the units into exactly `n` lines no wider than `measure`, or undefined. */
-function split(us: Unit[], mt: Metrics, n: number, size: number, measure: number): string[] | undefined {
+/**
+ * Whether the units split into exactly `n` lines no wider than `measure`: the best split is left in
+ * the tables, for linesOf to read (before the next split).
+ */
+function split(us: Unit[], mt: Metrics, n: number, size: number, measure: number): boolean {
   const m = us.length;
   const limit = measure / size + 1e-6;
   const target = widthEm(mt, 0, m) / n;
@@ -147,26 +156,55 @@ function split(us: Unit[], mt: Metrics, n: number, size: number, measure: number
       from[j * W + i] = bestA;
     }
   }
-  if (cost[n * W + m] === INF) return undefined;
+  return cost[n * W + m] !== INF;
+}
+
+/** The lines of the split into `n` lines that split() just found. */
+function linesOf(us: Unit[], n: number): string[] {
+  const W = us.length + 1;
   const lines: string[] = [];
-  let i = m;
+  let i = us.length;
   for (let j = n; j > 0; j--) {
-    const a = from[j * W + i];
+    const a = fromBuf[j * W + i];
     lines.unshift(join(us, a, i));
     i = a;
   }
   return lines;
 }
 
-function breakAt(us: Unit[], mt: Metrics, size: number, measure: number): string[] | undefined {
-  if (widthEm(mt, 0, us.length) * size <= measure + 1e-6) return [join(us, 0, us.length)];
-  for (let n = 2; n <= us.length; n++) {
+/**
+ * The fewest lines (at most `most`) the headline breaks into at a size, or 0 when it needs more
+ * (or cannot be broken cleanly): how many lines breakAt sets, without joining them.
+ */
+function linesAt(us: Unit[], mt: Metrics, size: number, measure: number, most: number): number {
+  if (widthEm(mt, 0, us.length) * size <= measure + 1e-6) return 1;
+  for (let n = 2; n <= Math.min(most, us.length); n++) {
     // Not enough room for n lines: skip without the DP.
     if (widthEm(mt, 0, us.length) - mt.spaces[us.length] > n * (measure / size)) continue;
-    const lines = split(us, mt, n, size, measure);
-    if (lines) return lines;
+    if (split(us, mt, n, size, measure)) return n;
   }
-  return undefined;
+  return 0;
+}
+
+/** The headline broken into n lines at a size (n from linesAt). */
+function breakAt(us: Unit[], mt: Metrics, size: number, measure: number, n: number): string[] {
+  if (n === 1) return [join(us, 0, us.length)];
+  split(us, mt, n, size, measure);
+  return linesOf(us, n);
+}
+
+/** How many lines greedy() sets. */
+function greedyCount(us: Unit[], mt: Metrics, size: number, measure: number): number {
+  let count = 0;
+  let a = 0;
+  for (let i = 1; i <= us.length; i++) {
+    const full = i === us.length || (widthEm(mt, a, i + 1) * size > measure + 1e-6 && mt.canStart[i]);
+    if (full) {
+      count += 1;
+      a = i;
+    }
+  }
+  return count;
 }
 
 /**
@@ -199,25 +237,41 @@ export function prepareHeadline(text: string, chain: FaceChain): PreparedHeadlin
   return { us, mt: metrics(us, chain) };
 }
 
-/** Breaks a headline for a measure (pt) at the largest size in [min, max] that needs the fewest lines. */
-export function breakHeadline(text: string | PreparedHeadline, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
-  const { us, mt } = typeof text === 'string' ? prepareHeadline(text, chain) : text;
-  const fewest = breakAt(us, mt, min, measure);
-  if (!fewest) return { size: min, lines: greedy(us, mt, min, measure) };
-  // Lines only grow with the size: search the half-point sizes for the largest that still needs the fewest.
+/**
+ * The size a headline is set at for a measure (pt), the largest in [min, max] that needs the fewest
+ * lines, and how many lines (greedy: too narrow for a clean break, set greedily at min).
+ */
+function fit(us: Unit[], mt: Metrics, min: number, max: number, measure: number): { size: number; lines: number; greedy: boolean } {
+  const fewest = linesAt(us, mt, min, measure, us.length);
+  if (fewest === 0) return { size: min, lines: greedyCount(us, mt, min, measure), greedy: true };
+  // Lines only grow with the size: search the half-point sizes for the largest that still needs the
+  // fewest. A size that needs more lines than the fewest is rejected, so no more are tried.
   const natural = widthEm(mt, 0, us.length);
   let lo = 0; // steps above min known to work (0 = min itself)
   let hi = Math.round((max - min) * 2) + 1; // first step known not to (or beyond max)
-  let found: string[] = fewest;
+  let found = fewest;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     const size = min + mid / 2;
-    const lines = fewest.length === 1 && natural * size > measure + 1e-6 ? undefined : breakAt(us, mt, size, measure);
-    if (lines && lines.length <= fewest.length) {
+    const lines = fewest === 1 && natural * size > measure + 1e-6 ? 0 : linesAt(us, mt, size, measure, fewest);
+    if (lines > 0) {
       lo = mid;
       found = lines;
     } else hi = mid;
   }
-  if (lo > 0) return { size: min + lo / 2, lines: found };
-  return { size: min, lines: fewest };
+  return { size: min + lo / 2, lines: found, greedy: false };
+}
+
+/** Breaks a headline for a measure (pt) at the largest size in [min, max] that needs the fewest lines. */
+export function breakHeadline(text: string | PreparedHeadline, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
+  const { us, mt } = typeof text === 'string' ? prepareHeadline(text, chain) : text;
+  const f = fit(us, mt, min, max, measure);
+  if (f.greedy) return { size: min, lines: greedy(us, mt, min, measure) };
+  return { size: f.size, lines: breakAt(us, mt, f.size, measure, f.lines) };
+}
+
+/** breakHeadline's size and number of lines, without setting the lines: what the page search asks at every width. */
+export function fitHeadline(text: PreparedHeadline, min: number, max: number, measure: number): HeadlineFit {
+  const f = fit(text.us, text.mt, min, max, measure);
+  return { size: f.size, lines: f.lines };
 }

@@ -3,7 +3,7 @@
 // or two characters alone on the last line; the largest size that needs the
 // fewest lines.
 import { describe, expect, it } from 'vitest';
-import { breakHeadline } from '../../src/layout/headline.js';
+import { breakHeadline, fitHeadline, prepareHeadline } from '../../src/layout/headline.js';
 import { loadTemplate } from '../../src/layout/template.js';
 import { fontsFor } from './fonts.js';
 
@@ -48,5 +48,20 @@ describe('breakHeadline', () => {
     const b = breakHeadline('坚决守住底线不断开创新局面', heavy, 16, 20, 190);
     expect(b.lines.length).toBeGreaterThan(1);
     expect([...b.lines[b.lines.length - 1]].length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sizes a headline for the page search as it breaks it (fitHeadline: size and line count, no lines set)', () => {
+    // From one line at the largest size, through balanced breaks, to the greedy fallback of a very narrow measure.
+    const texts = ['安全生产 人人有责', '坚持问题导向精准发力，坚决守牢安全生产底线和红线', '“引号开头”的标题 ！', '以默默无闻的坚持 防止发生惊天动地的事'];
+    const seen = new Set<number>();
+    for (const text of texts) {
+      const prepared = prepareHeadline(text, heavy);
+      for (let measure = 20; measure <= 420; measure += 10) {
+        const b = breakHeadline(prepared, heavy, 16, 20, measure);
+        expect(fitHeadline(prepared, 16, 20, measure)).toEqual({ size: b.size, lines: b.lines.length });
+        seen.add(b.lines.length);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(3);
   });
 });
