@@ -195,61 +195,6 @@ function balancedTable(f: Flowable, from: number, to: number, k: number, maxSpre
 }
 
 /**
- * Ends of parts already found for one article, per (from, k, target): the
- * page search asks for the same ones at many heights, tens of thousands of
- * lists on a long bulletin, for the whole search. They are kept in typed
- * arrays rather than a map of small arrays, which the young-generation
- * collector would copy again and again. Targets above `maxTarget` are not kept.
- */
-export class PartCache {
-  /** (from·64 + k) → where that pair's targets begin in `at`. */
-  private readonly rowOf = new Map<number, number>();
-  /** Per target of a pair: 0 when not asked yet, else where its list begins in `ends`, plus one. */
-  private at: Int32Array = new Int32Array(0);
-  private used = 0;
-  /** Lists one after the other, each its length then its ends (the empty list at 0). */
-  ends: Int32Array = new Int32Array(64);
-  private filled = 1;
-
-  constructor(private readonly maxTarget: number) {}
-
-  /** Where the list of (from, k, target) begins in `ends`, or −1 when not known (or not kept). */
-  find(from: number, k: number, target: number): number {
-    if (target > this.maxTarget) return -1;
-    const row = this.rowOf.get(from * 64 + k);
-    return row === undefined ? -1 : this.at[row + target] - 1;
-  }
-
-  /** Keeps list[0..count) as the list of (from, k, target). */
-  keep(from: number, k: number, target: number, list: Int32Array, count: number): void {
-    if (target > this.maxTarget) return;
-    let row = this.rowOf.get(from * 64 + k);
-    if (row === undefined) {
-      row = this.used;
-      this.used += this.maxTarget + 1;
-      if (this.used > this.at.length) this.at = grow(this.at, this.used);
-      this.rowOf.set(from * 64 + k, row);
-    }
-    if (count === 0) {
-      this.at[row + target] = 1;
-      return;
-    }
-    if (this.filled + count + 1 > this.ends.length) this.ends = grow(this.ends, this.filled + count + 1);
-    this.at[row + target] = this.filled + 1;
-    this.ends[this.filled] = count;
-    this.ends.set(list.subarray(0, count), this.filled + 1);
-    this.filled += count + 1;
-  }
-}
-
-/** A copy of `a` with room for at least `need` entries (doubling, so that growing costs little). */
-function grow(a: Int32Array, need: number): Int32Array {
-  const b = new Int32Array(Math.max(need, 2 * a.length));
-  b.set(a);
-  return b;
-}
-
-/**
  * The parts of items [from, to) that fill k columns of `rows` rows, the last
  * column keeping one row for the "下转" line: columns full or one row short,
  * or all one row shorter. Up to `max` candidates, longest first, each leaving
@@ -276,27 +221,22 @@ export function fillParts(f: Flowable, from: number, to: number, k: number, rows
  * longest first. The search needs no more: a part's white is the same however
  * its columns are cut (k·rows minus the rows it holds).
  */
-export function fillEnds(f: Flowable, from: number, to: number, k: number, rows: number, max = 4, cache?: PartCache): number[] {
+export function fillEnds(f: Flowable, from: number, to: number, k: number, rows: number, max = 4): number[] {
+  if (rows < 3) return [];
+  // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
+  const full = new Int32Array(max);
+  const short = new Int32Array(max);
   const out = new Int32Array(max);
-  return Array.from(out.subarray(0, fillEndsInto(f, from, to, k, rows, max, cache, out)));
+  const count = mergeEnds(full, kindEnds(f, from, to, k, rows, max, full), short, kindEnds(f, from, to, k, rows - 1, max, short), max, out);
+  return Array.from(out.subarray(0, count));
 }
 
-// The two kinds' ends, merged by fillEndsInto (grown for a larger `max`).
-let fullBuf: Int32Array = new Int32Array(4);
-let shortBuf: Int32Array = new Int32Array(4);
-
-/** fillEnds written into out[0..count), returning count (out holds at least `max`): the search keeps no lists of its own. */
-export function fillEndsInto(f: Flowable, from: number, to: number, k: number, rows: number, max: number, cache: PartCache | undefined, out: Int32Array): number {
-  if (rows < 3) return 0;
-  if (max > fullBuf.length) {
-    fullBuf = new Int32Array(max);
-    shortBuf = new Int32Array(max);
-  }
-  // Columns end level or one line apart (the 下转 line counted): full, else one row short of the foot.
-  const full = fullBuf;
-  const short = shortBuf;
-  const nFull = endsAt(f, from, to, k, rows, max, cache, full);
-  const nShort = endsAt(f, from, to, k, rows - 1, max, cache, short);
+/**
+ * The ends fillEnds offers, from the ends of its two kinds of parts (full:
+ * kindEnds at target rows; short: at rows − 1), written into out[0..count);
+ * the count. The page search keeps the kinds' ends and merges them itself.
+ */
+export function mergeEnds(full: Int32Array, nFull: number, short: Int32Array, nShort: number, max: number, out: Int32Array): number {
   // A part can be of both kinds (level columns one row short, the last two short). It is offered
   // once; the shorter kind's next part would never make the longest `max` anyway (at least `max`
   // longer ones are already in hand), so `max` of each kind are enough.
@@ -327,19 +267,13 @@ function reachAt(f: Flowable, from: number, to: number, k: number, target: numbe
 }
 
 /**
- * Ends of parts of that kind, up to `max`, longest first, written into
- * out[0..count). They do not depend on the rows of the page (a part never
- * reaches k·target rows), so one list serves both fillEnds(rows = target) and
- * fillEnds(rows = target + 1).
+ * Ends of parts of one kind (columns of target − 1 or target rows, the last
+ * target − 2 or target − 1), up to `max`, longest first, written into
+ * out[0..count); the count. They do not depend on the rows of the page (a
+ * part never reaches k·target rows), so one list serves both fillEnds(rows =
+ * target) and fillEnds(rows = target + 1).
  */
-function endsAt(f: Flowable, from: number, to: number, k: number, target: number, max: number, cache: PartCache | undefined, out: Int32Array): number {
-  const hit = cache ? cache.find(from, k, target) : -1;
-  if (hit >= 0) {
-    const ends = cache!.ends;
-    const count = ends[hit];
-    for (let j = 0; j < count; j++) out[j] = ends[hit + 1 + j];
-    return count;
-  }
+export function kindEnds(f: Flowable, from: number, to: number, k: number, target: number, max: number, out: Int32Array): number {
   let count = 0;
   const parents = reachAt(f, from, to, k, target);
   if (parents) {
@@ -351,6 +285,5 @@ function endsAt(f: Flowable, from: number, to: number, k: number, target: number
       if (reached(parents, q) && pre[to] - pre[q] >= 2) out[count++] = q;
     }
   }
-  cache?.keep(from, k, target, out, count);
   return count;
 }

@@ -32,7 +32,7 @@
 // for its whole run (objects it kept were copied by every young-generation
 // collection).
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
-import { balance, balancedHeight, fillEndsInto, fillParts, PartCache, type Partition } from './flow.js';
+import { balance, balancedHeight, fillParts, kindEnds, mergeEnds, type Partition } from './flow.js';
 import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
 
 export interface PlannedModule {
@@ -181,20 +181,37 @@ function grown(a: Int32Array, need: number): Int32Array {
  */
 class TailTable {
   count = 0;
-  split: Uint8Array = new Uint8Array(1024);
-  next: Int32Array = new Int32Array(1024);
-  penalty: Float64Array = new Float64Array(1024);
-  minRem: Int32Array = new Int32Array(1024);
-  maxRem: Int32Array = new Int32Array(1024);
-  stretch: Uint8Array = new Uint8Array(1024);
-  used: Int32Array = new Int32Array(1024);
-  from: Int32Array = new Int32Array(1024);
-  k: Int32Array = new Int32Array(1024);
-  above: Int32Array = new Int32Array(1024);
-  slotStart: Int32Array = new Int32Array(1024);
-  slotEnd: Int32Array = new Int32Array(1024);
-  slots: Int32Array = new Int32Array(4096);
+  split: Uint8Array;
+  next: Int32Array;
+  penalty: Float64Array;
+  minRem: Int32Array;
+  maxRem: Int32Array;
+  stretch: Uint8Array;
+  used: Int32Array;
+  from: Int32Array;
+  k: Int32Array;
+  above: Int32Array;
+  slotStart: Int32Array;
+  slotEnd: Int32Array;
+  slots: Int32Array;
   private slotsUsed = 0;
+
+  /** Room for `capacity` tails at first (they grow, but every move touches fresh memory). */
+  constructor(capacity: number) {
+    this.split = new Uint8Array(capacity);
+    this.next = new Int32Array(capacity);
+    this.penalty = new Float64Array(capacity);
+    this.minRem = new Int32Array(capacity);
+    this.maxRem = new Int32Array(capacity);
+    this.stretch = new Uint8Array(capacity);
+    this.used = new Int32Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.k = new Int32Array(capacity);
+    this.above = new Int32Array(capacity);
+    this.slotStart = new Int32Array(capacity);
+    this.slotEnd = new Int32Array(capacity);
+    this.slots = new Int32Array(4 * capacity);
+  }
 
   /** A new tail, its slots widths[j], modules[j], heights[j] for every j; its index. */
   add(split: boolean, next: number, penalty: number, minRem: number, maxRem: number, stretch: boolean, used: number,
@@ -317,55 +334,84 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
 
   // The first parts of an article (from `from`) at width k, by the rows they fill: where they may
   // end and the white each leaves, in pairs (end, white); the search keeps no partitions. Each
-  // (article, from, k) asked for gets a run of S entries in splitAt, one per rows-filled, each 0
-  // (not asked yet) or where its list begins in splitPool, plus one. A list is its length, then
-  // its pairs; the empty one is at 0.
-  /** Per slot: where its run begins in splitAt, plus one (0: none yet). */
-  const splitRunOf = new Int32Array(slotBase[n]);
-  let splitAt: Int32Array = new Int32Array(64 * S);
-  let splitRuns = 0;
-  let splitPool: Int32Array = new Int32Array(4096);
-  let splitFilled = 1;
-  const partCaches = articles.map(() => new PartCache(maxRem));
-  /** Where the run of article a's first parts (from `from`) at width k begins in splitAt. */
+  // (article, from, k) asked for gets a run of 2·S entries in `runs`: per rows filled, its list
+  // of parts; then per target, the ends of the parts whose columns hold about target rows (fillEnds'
+  // two kinds, each serving two rows filled). An entry is 0 when not asked yet, else where its list
+  // begins in `pool`, plus one. A list is its length, then its pairs or ends; the empty one is at 0.
+  const RUN = 2 * S;
+  /** Per slot: where its run begins in `runs`, plus one (0: none yet). */
+  const runOf = new Int32Array(slotBase[n]);
+  // Sized for a long bulletin's usual needs (they grow, but every move touches fresh memory).
+  let runs: Int32Array = new Int32Array(Math.max(64, 16 * n) * RUN);
+  let runCount = 0;
+  let pool: Int32Array = new Int32Array(Math.max(4096, 512 * n));
+  let pooled = 1;
+  /** Where the run of article a's first parts (from `from`) at width k begins in `runs`. */
   const splitsAt = (a: number, from: number, k: number): number => {
     const slot = slotBase[a] + from * (C + 1) + k;
-    if (splitRunOf[slot] === 0) {
-      // Most runs are asked for a few of the page's rows only; a run is S entries all the same.
-      if ((splitRuns + 1) * S > splitAt.length) splitAt = grown(splitAt, (splitRuns + 1) * S);
-      splitRunOf[slot] = splitRuns * S + 1;
-      splitRuns += 1;
+    if (runOf[slot] === 0) {
+      if ((runCount + 1) * RUN > runs.length) runs = grown(runs, (runCount + 1) * RUN);
+      runOf[slot] = runCount * RUN + 1;
+      runCount += 1;
     }
-    return splitRunOf[slot] - 1;
+    return runOf[slot] - 1;
+  };
+  /** `count` more entries in the pool: where they begin. */
+  const reserve = (count: number): number => {
+    if (pooled + count > pool.length) pool = grown(pool, pooled + count);
+    pooled += count;
+    return pooled - count;
   };
   /**
    * Where the list of article a's first parts (from `from`) filling `rows` rows at width k begins
-   * in splitPool; run = splitsAt(a, from, k). The pool may grow (and move) while a list is read:
-   * read it through `splitPool` after any call that may search further.
+   * in `pool`; run = splitsAt(a, from, k). The pool may grow (and move) while a list is read:
+   * read it through `pool` after any call that may search further.
    */
   const splitPart = (run: number, a: number, from: number, k: number, rows: number): number => {
-    const known = splitAt[run + rows];
+    const known = runs[run + rows];
     if (known > 0) return known - 1;
-    const at = computeSplit(a, from, k, rows);
-    splitAt[run + rows] = at + 1;
+    const at = computeSplit(run, a, from, k, rows);
+    runs[run + rows] = at + 1;
     return at;
   };
   const splitBodyRows = (a: number, from: number, k: number, rows: number): number => rows - space.gap - headerOf(a, from, k).rows;
+  const full = new Int32Array(4);
+  const short = new Int32Array(4);
   const ends = new Int32Array(4);
-  const computeSplit = (a: number, from: number, k: number, rows: number): number => {
+  /** The ends of one kind of parts (see runs) into out, kept in the run: their count. */
+  const kindEndsAt = (run: number, a: number, from: number, k: number, target: number, out: Int32Array): number => {
+    const known = runs[run + S + target];
+    if (known > 0) {
+      const at = known - 1;
+      for (let j = 0; j < pool[at]; j++) out[j] = pool[at + 1 + j];
+      return pool[at];
+    }
+    const count = kindEnds(articles[a], from, articles[a].items.length, k, target, 4, out);
+    let at = 0;
+    if (count > 0) {
+      at = reserve(1 + count);
+      pool[at] = count;
+      for (let j = 0; j < count; j++) pool[at + 1 + j] = out[j];
+    }
+    runs[run + S + target] = at + 1;
+    return count;
+  };
+  const computeSplit = (run: number, a: number, from: number, k: number, rows: number): number => {
     const bodyRows = splitBodyRows(a, from, k, rows);
-    const pre = articles[a].pre;
-    const count = fillEndsInto(articles[a], from, articles[a].items.length, k, bodyRows, 4, partCaches[a], ends);
+    // fillEnds, with its two kinds kept in the run.
+    if (bodyRows < 3) return 0;
+    const nFull = kindEndsAt(run, a, from, k, bodyRows, full);
+    const nShort = kindEndsAt(run, a, from, k, bodyRows - 1, short);
+    const count = mergeEnds(full, nFull, short, nShort, 4, ends);
     if (count === 0) return 0;
-    if (splitFilled + 1 + 2 * count > splitPool.length) splitPool = grown(splitPool, splitFilled + 1 + 2 * count);
-    const at = splitFilled;
-    splitPool[at] = count;
+    const at = reserve(1 + 2 * count);
+    const pre = articles[a].pre;
+    pool[at] = count;
     // Every column is white below its last line; the last also keeps a row for the 下转 line.
     for (let j = 0; j < count; j++) {
-      splitPool[at + 1 + 2 * j] = ends[j];
-      splitPool[at + 2 + 2 * j] = k * bodyRows - (pre[ends[j]] - pre[from]) - 1;
+      pool[at + 1 + 2 * j] = ends[j];
+      pool[at + 2 + 2 * j] = k * bodyRows - (pre[ends[j]] - pre[from]) - 1;
     }
-    splitFilled += 1 + 2 * count;
     return at;
   };
   /** The partition of the chosen split part, rebuilt for the plan. */
@@ -415,7 +461,8 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // the rows it needs. The order of trial decides which of two equally good plans wins, so it is
   // exactly the depth-first order of choosing slots left to right, wide slots first (they give a
   // good bound early, which prunes the rest).
-  const tails = new TailTable();
+  // About 150 tails an article on a long bulletin, half of them for split first slots.
+  const tails = new TailTable(Math.max(1024, 160 * n));
   // The tails from one start are tails [listStart, listEnd) (listStart −1: not enumerated yet), and
   // listLeast the fewest rows any of them needs.
   const lists = (n + 2) * (C + 1) * MAX_SLOTS * (MAX_STACKS + 1);
@@ -663,11 +710,11 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     const bound = FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT;
     if (bound < cost[at + rem]) {
       const list = splitPart(run, next, tails.from[t], k, room);
-      const count = splitPool[list];
+      const count = pool[list];
       for (let ci = 0; ci < count; ci++) {
-        // Read through splitPool each time: the continuation below may grow it.
-        const end = splitPool[list + 1 + 2 * ci];
-        const white = others + splitPool[list + 2 + 2 * ci];
+        // Read through `pool` each time: the continuation below may grow it.
+        const end = pool[list + 1 + 2 * ci];
+        const white = others + pool[list + 2 + 2 * ci];
         const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above >= 0 ? shapePenalty[above] : 0) + BAND + SPLIT;
         if (partial >= cost[at + rem]) continue;
         // The continuation's cost read from its array (a double returned by best would be boxed).
