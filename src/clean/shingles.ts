@@ -78,7 +78,7 @@ function sortByNgram(occ: Occurrences, n: number): Occurrences {
       const shift = (u < 2 ? 16 * u : 0) + b;
       counts.fill(0);
       countDigit(digits, shift, mask, counts);
-      scatter(from, to, digits, shift, mask, runningSum(counts));
+      scatter(from.hi, from.lo, from.owner, to.hi, to.lo, to.owner, digits, shift, mask, runningSum(counts));
       [from, to] = [to, from];
     }
   }
@@ -96,10 +96,12 @@ export function runningSum(a: Int32Array): Int32Array {
   return a;
 }
 
-/** One radix pass: moves every occurrence to `next[its digit]++`. */
-function scatter(from: Occurrences, to: Occurrences, digits: Uint32Array, shift: number, mask: number, next: Int32Array): void {
-  const { hi, lo, owner } = from;
-  const { hi: hi1, lo: lo1, owner: owner1 } = to;
+/** One radix pass: moves every occurrence to `next[its digit]++` (arrays, not objects, as arguments: the optimised code reads no properties). */
+function scatter(
+  hi: Uint32Array, lo: Uint32Array, owner: Int32Array,
+  hi1: Uint32Array, lo1: Uint32Array, owner1: Int32Array,
+  digits: Uint32Array, shift: number, mask: number, next: Int32Array,
+): void {
   for (let i = 0; i < owner.length; i++) {
     const at = next[(digits[i] >>> shift) & mask]++;
     hi1[at] = hi[i];
@@ -121,17 +123,19 @@ interface Runs {
   repeat: Uint8Array;
   /** Per text: its number of distinct n-grams. */
   setSize: Int32Array;
+  /** dfCount[d + 1]: how many tokens have df d (d ≤ texts), counted on the way. */
+  dfCount: Int32Array;
 }
 
 function runsOf(occ: Occurrences, texts: number): Runs {
   const m = occ.owner.length;
-  const runs = { tokens: 0, runStart: new Int32Array(m + 1), df: new Int32Array(m), repeat: new Uint8Array(m), setSize: new Int32Array(texts) };
+  const runs = { tokens: 0, runStart: new Int32Array(m + 1), df: new Int32Array(m), repeat: new Uint8Array(m), setSize: new Int32Array(texts), dfCount: new Int32Array(texts + 2) };
   runs.tokens = findRuns(occ, runs);
   return runs;
 }
 
 /** Fills the arrays of `runs`; returns the number of tokens. */
-function findRuns({ hi, lo, owner }: Occurrences, { runStart, df, repeat, setSize }: Runs): number {
+function findRuns({ hi, lo, owner }: Occurrences, { runStart, df, repeat, setSize, dfCount }: Runs): number {
   const m = owner.length;
   let tokens = 0;
   for (let i = 0; i < m; ) {
@@ -147,6 +151,7 @@ function findRuns({ hi, lo, owner }: Occurrences, { runStart, df, repeat, setSiz
     }
     runStart[tokens] = i;
     df[tokens++] = count;
+    dfCount[count + 1]++;
     i = j;
   }
   runStart[tokens] = m;
@@ -158,25 +163,12 @@ function findRuns({ hi, lo, owner }: Occurrences, { runStart, df, repeat, setSiz
  * depends on input order. Tokens are in n-gram order, so a stable counting sort
  * on df gives exactly that.
  */
-function rankOrder(df: Int32Array, tokens: number): { byRank: Int32Array; singles: number } {
-  const next = new Int32Array(maxOf(df, tokens) + 2);
-  countValues(df, tokens, next);
-  runningSum(next);
+function rankOrder({ df, tokens, dfCount }: Runs): { byRank: Int32Array; singles: number } {
+  const next = runningSum(dfCount);
   const singles = next.length > 2 ? next[2] : 0;
   const byRank = new Int32Array(tokens);
   placeByValue(df, tokens, next, byRank);
   return { byRank, singles };
-}
-
-function maxOf(a: Int32Array, n: number): number {
-  let max = 0;
-  for (let i = 0; i < n; i++) if (a[i] > max) max = a[i];
-  return max;
-}
-
-/** counts[v + 1] = how many of a[0…n) are v. */
-function countValues(a: Int32Array, n: number, counts: Int32Array): void {
-  for (let i = 0; i < n; i++) counts[a[i] + 1]++;
 }
 
 /** The stable counting sort's placement: order[starts[a[i]]++] = i. */
@@ -210,7 +202,7 @@ export function buildShingles(texts: string[], n: number): Shingles {
   const sorted = sortByNgram(occurrencesOf(texts, n), n);
   const owner = sorted.owner;
   const runs = runsOf(sorted, texts.length);
-  const { byRank, singles } = rankOrder(runs.df, runs.tokens);
+  const { byRank, singles } = rankOrder(runs);
   const setStart = new Int32Array(texts.length + 1);
   setStart.set(runs.setSize, 1);
   runningSum(setStart);
@@ -234,10 +226,14 @@ export function postingsFor(shingles: Shingles, wanted: Iterable<number>): Map<n
   return byRank;
 }
 
-/** |a ∩ b| of two ascending rank sets; stops early (returning less) once it cannot reach `need`. */
-export function overlap(a: Int32Array, b: Int32Array, need = 0): number {
-  let i = 0;
-  let j = 0;
+/**
+ * |a ∩ b| of two ascending rank sets, counting from a[i0] and b[j0] (what lies
+ * before is known to hold nothing in common); stops early (returning less)
+ * once it cannot reach `need`.
+ */
+export function overlap(a: Int32Array, b: Int32Array, need = 0, i0 = 0, j0 = 0): number {
+  let i = i0;
+  let j = j0;
   let o = 0;
   while (i < a.length && j < b.length) {
     if (o + Math.min(a.length - i, b.length - j) < need) return o;

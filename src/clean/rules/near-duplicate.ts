@@ -45,9 +45,7 @@ export function editSimilarity(a: string, b: string): number {
 export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (u: Unit) => boolean): NearPair[] {
   const sets = shingles.sets;
   const t = NEAR_JACCARD;
-  const order = units
-    .filter((u) => include(u) && !u.opaque && u.norm.length >= NEAR_MIN_LENGTH && sets[u.id].length > 0)
-    .sort((x, y) => sets[x.id].length - sets[y.id].length || x.id - y.id);
+  const order = bySetSize(units.filter((u) => include(u) && !u.opaque && u.norm.length >= NEAR_MIN_LENGTH && sets[u.id].length > 0), sets);
   const indexedLength = (size: number): number => size - Math.ceil(((2 * t) / (1 + t)) * size) + 1;
   // rank → (unit, position in its set) of every unit whose indexed prefix holds
   // it, in increasing set size: one flat array per field, each rank owning the
@@ -58,9 +56,15 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
   // An n-gram of one text only cannot be shared by a pair: those ranks (the
   // first of every set) are neither indexed nor probed. Positions still count them.
   const firstShared = (set: Int32Array): number => {
-    let i = 0;
-    while (i < set.length && set[i] < shingles.singles) i++;
-    return i;
+    // Sets are ascending: a binary search for the first rank ≥ singles.
+    let lo = 0;
+    let hi = set.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (set[mid] < shingles.singles) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   const shared = new Int32Array(sets.length);
   // Loops as calls of small functions: this runs once, cold, and V8 drops the
@@ -113,7 +117,7 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
     }
     for (const y of touched) {
       if (count[y] > 0) {
-        const pair = verify(x, units[y], sx, sets[y]);
+        const pair = verify(x, units[y], sx, sets[y], shared[x.id], shared[y]);
         if (pair) pairs.push(pair);
       }
       count[y] = 0;
@@ -129,9 +133,25 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
   return pairs.sort((p, q) => p.a.id - q.a.id || p.b.id - q.b.id);
 }
 
-function verify(x: Unit, y: Unit, sx: Int32Array, sy: Int32Array): NearPair | undefined {
+/**
+ * Units in increasing set size, ties in id order: a counting sort on the size,
+ * stable over `units` (in id order).
+ */
+function bySetSize(units: Unit[], sets: Int32Array[]): Unit[] {
+  let max = 0;
+  for (const u of units) max = Math.max(max, sets[u.id].length);
+  const next = new Int32Array(max + 2);
+  for (const u of units) next[sets[u.id].length + 1]++;
+  runningSum(next);
+  const out: Unit[] = new Array(units.length);
+  for (const u of units) out[next[sets[u.id].length]++] = u;
+  return out;
+}
+
+/** `fx`, `fy`: where the shared n-grams start in each set (the ones before are in one text only, so never in common). */
+function verify(x: Unit, y: Unit, sx: Int32Array, sy: Int32Array, fx: number, fy: number): NearPair | undefined {
   const need = Math.ceil((NEAR_JACCARD / (1 + NEAR_JACCARD)) * (sx.length + sy.length));
-  const o = overlap(sx, sy, need);
+  const o = overlap(sx, sy, need, fx, fy);
   const jaccard = o / (sx.length + sy.length - o);
   if (jaccard < NEAR_JACCARD) return undefined;
   // Equal or contained text is the duplicate rules' business, not this one's.
