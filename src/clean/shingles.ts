@@ -21,8 +21,7 @@ export interface Shingles {
 
 /**
  * Every n-gram occurrence of every text, as a packed key (`hi`: the unit
- * before the last two, `lo`: the last two units) with the text it is in, in
- * text order.
+ * before the last two, `lo`: the last two units) with the text it is in.
  */
 interface Occurrences {
   /** 32 bits wide though it holds 16, so that every radix pass reads the same kind of array. */
@@ -31,63 +30,100 @@ interface Occurrences {
   owner: Int32Array;
 }
 
-function occurrencesOf(texts: string[], n: number): Occurrences {
+/**
+ * How often each UTF-16 unit is unit k of an n-gram (k = 0 the first), for
+ * every k. This does not depend on the order of the occurrences, so one pass
+ * over the texts counts for every pass of the radix sort.
+ */
+interface UnitCounts {
+  /** counts[k][unit] */
+  counts: Int32Array[];
+  /** The distinct units of the texts, ascending (a few thousand, of 65,536 possible). */
+  units: Uint16Array;
+  /** Number of occurrences. */
+  m: number;
+}
+
+function countUnits(texts: string[], n: number): UnitCounts {
+  const counts = Array.from({ length: n }, () => new Int32Array(1 << 16));
+  const seen = new Uint8Array(1 << 16);
+  const distinct: number[] = [];
   let m = 0;
-  for (const t of texts) m += Math.max(0, t.length - n + 1);
+  for (let t = 0; t < texts.length; t++) m += countTextUnits(texts[t], n, counts, seen, distinct);
+  return { counts, units: Uint16Array.from(distinct).sort(), m };
+}
+
+/** Counts the units of one text (see UnitCounts); returns its number of occurrences. */
+function countTextUnits(text: string, n: number, counts: Int32Array[], seen: Uint8Array, distinct: number[]): number {
+  const occurrences = Math.max(0, text.length - n + 1);
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      distinct.push(c);
+    }
+    // Unit j is unit k of occurrence j − k, for each k that leaves that occurrence inside the text.
+    const last = Math.min(n - 1, j);
+    for (let k = Math.max(0, j - occurrences + 1); k <= last; k++) counts[k][c]++;
+  }
+  return occurrences;
+}
+
+/** Counts → where each unit's bucket starts, in place; summed over the units that occur only. */
+function bucketStarts(counts: Int32Array, units: Uint16Array): Int32Array {
+  let at = 0;
+  for (let d = 0; d < units.length; d++) {
+    const u = units[d];
+    const count = counts[u];
+    counts[u] = at;
+    at += count;
+  }
+  return counts;
+}
+
+/**
+ * Occurrences sorted by n-gram, by an LSD radix sort on the n UTF-16 units
+ * (last unit first). The first pass is made as the occurrences are written
+ * (they go straight to the bucket of their last unit). The sort is stable, so
+ * occurrences of one n-gram stay in text order and repeats within a text end
+ * up next to each other.
+ */
+function sortedOccurrences(texts: string[], n: number): Occurrences {
+  const { counts, units, m } = countUnits(texts, n);
+  let from = occurrencesOf(texts, n, m, bucketStarts(counts[n - 1], units));
+  let to: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
+  // Unit u of the n-gram, counted from the last: bits 16u… of `lo` for u < 2, else `hi`.
+  for (let u = 1; u < n; u++) {
+    const digits = u < 2 ? from.lo : from.hi;
+    const shift = u < 2 ? 16 * u : 0;
+    scatter(from.hi, from.lo, from.owner, to.hi, to.lo, to.owner, digits, shift, bucketStarts(counts[n - 1 - u], units));
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** The occurrences, each written at `next[its last unit]++`. */
+function occurrencesOf(texts: string[], n: number, m: number, next: Int32Array): Occurrences {
   const occ: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
-  let w = 0;
-  for (let t = 0; t < texts.length; t++) w = addOccurrences(occ, w, texts[t], t, n);
+  for (let t = 0; t < texts.length; t++) addOccurrences(occ, texts[t], t, n, next);
   return occ;
 }
 
-/** The occurrences of one text, written from `w`; returns where the next text's start. */
-function addOccurrences({ hi, lo, owner }: Occurrences, w: number, text: string, t: number, n: number): number {
+function addOccurrences({ hi, lo, owner }: Occurrences, text: string, t: number, n: number, next: Int32Array): void {
   // The key rolls along the text: `lo` takes each new unit, `hi` what falls out of `lo`.
   const loMask = n === 1 ? 0xffff : 0xffffffff;
   let h = 0;
   let l = 0;
   for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     h = n === 3 ? l >>> 16 : 0;
-    l = (((l << 16) | text.charCodeAt(i)) & loMask) >>> 0;
+    l = (((l << 16) | c) & loMask) >>> 0;
     if (i < n - 1) continue;
-    hi[w] = h;
-    lo[w] = l;
-    owner[w++] = t;
+    const at = next[c]++;
+    hi[at] = h;
+    lo[at] = l;
+    owner[at] = t;
   }
-  return w;
-}
-
-/**
- * Occurrences sorted by n-gram, by an LSD radix sort on the n UTF-16 units
- * (last unit first). The sort is stable, so occurrences of one n-gram stay in
- * text order and repeats within a text end up next to each other. Digits are
- * whole units (three passes) on a large bulletin; on a small one, bytes (six
- * passes over a few thousand occurrences cost less than summing 65,536 counts).
- */
-function sortByNgram(occ: Occurrences, n: number): Occurrences {
-  const m = occ.owner.length;
-  const bits = m < 1 << 16 ? 8 : 16;
-  const mask = (1 << bits) - 1;
-  const counts = new Int32Array(mask + 2);
-  let from = occ;
-  let to: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
-  // Unit u of the n-gram, counted from the last: bits 16u… of `lo` for u < 2, else `hi`.
-  for (let u = 0; u < n; u++) {
-    for (let b = 0; b < 16; b += bits) {
-      const digits = u < 2 ? from.lo : from.hi;
-      const shift = (u < 2 ? 16 * u : 0) + b;
-      counts.fill(0);
-      countDigit(digits, shift, mask, counts);
-      scatter(from.hi, from.lo, from.owner, to.hi, to.lo, to.owner, digits, shift, mask, runningSum(counts));
-      [from, to] = [to, from];
-    }
-  }
-  return from;
-}
-
-/** Counts of each digit value, shifted up by one. */
-function countDigit(digits: Uint32Array, shift: number, mask: number, counts: Int32Array): void {
-  for (let i = 0; i < digits.length; i++) counts[((digits[i] >>> shift) & mask) + 1]++;
 }
 
 /** Counts (shifted up by one) → starts, in place. */
@@ -100,10 +136,10 @@ export function runningSum(a: Int32Array): Int32Array {
 function scatter(
   hi: Uint32Array, lo: Uint32Array, owner: Int32Array,
   hi1: Uint32Array, lo1: Uint32Array, owner1: Int32Array,
-  digits: Uint32Array, shift: number, mask: number, next: Int32Array,
+  digits: Uint32Array, shift: number, next: Int32Array,
 ): void {
   for (let i = 0; i < owner.length; i++) {
-    const at = next[(digits[i] >>> shift) & mask]++;
+    const at = next[(digits[i] >>> shift) & 0xffff]++;
     hi1[at] = hi[i];
     lo1[at] = lo[i];
     owner1[at] = owner[i];
@@ -199,7 +235,7 @@ function fillSets(runs: Runs, byRank: Int32Array, owner: Int32Array, setStart: I
  */
 export function buildShingles(texts: string[], n: number): Shingles {
   if (n < 1 || n > 3) throw new RangeError(`n-gram size ${n}: only 1 to 3 UTF-16 units pack into the keys`);
-  const sorted = sortByNgram(occurrencesOf(texts, n), n);
+  const sorted = sortedOccurrences(texts, n);
   const owner = sorted.owner;
   const runs = runsOf(sorted, texts.length);
   const { byRank, singles } = rankOrder(runs);
