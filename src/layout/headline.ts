@@ -107,6 +107,38 @@ function widthEm(mt: Metrics, a: number, b: number): number {
 // The split's tables, reused: the search breaks every headline at several sizes for every module width.
 let costBuf = new Float64Array(256);
 let fromBuf = new Int32Array(256);
+let reachBuf = new Uint8Array(256);
+
+/**
+ * Whether split() finds a split into exactly `n` lines: the same rules, without the costs, and
+ * each line's first allowed start is enough. The page search asks only how many lines a headline
+ * takes, at several sizes for every width.
+ */
+function splits(us: Unit[], mt: Metrics, n: number, size: number, measure: number): boolean {
+  const m = us.length;
+  const limit = measure / size + 1e-6;
+  const W = m + 1;
+  if ((n + 1) * W > reachBuf.length) reachBuf = new Uint8Array((n + 1) * W * 2);
+  // reach[j·(m+1) + i]: units [0, i) can be set in j lines.
+  const reach = reachBuf;
+  reach.fill(0, 0, (n + 1) * W);
+  reach[0] = 1;
+  const { visible, canStart } = mt;
+  for (let j = 1; j <= n; j++) {
+    for (let i = 1; i <= m; i++) {
+      if (j === n && i !== m) continue;
+      for (let a = i - 1; a >= j - 1; a--) {
+        if (widthEm(mt, a, i) > limit) break;
+        if (!reach[(j - 1) * W + a]) continue;
+        if (a > 0 && !canStart[a]) continue;
+        if (j === n && n > 1 && visible[m] - visible[a] < 3) continue;
+        reach[j * W + i] = 1;
+        break;
+      }
+    }
+  }
+  return reach[n * W + m] === 1;
+}
 
 /**
  * Whether the units split into exactly `n` lines no wider than `measure`: the best split is left in
@@ -173,15 +205,15 @@ function linesOf(us: Unit[], n: number): string[] {
 }
 
 /**
- * The fewest lines (at most `most`) the headline breaks into at a size, or 0 when it needs more
- * (or cannot be broken cleanly): how many lines breakAt sets, without joining them.
+ * The fewest lines (from `least` to `most`) the headline breaks into at a size, or 0 when it needs
+ * more (or cannot be broken cleanly): how many lines breakAt sets, without setting them.
  */
-function linesAt(us: Unit[], mt: Metrics, size: number, measure: number, most: number): number {
-  if (widthEm(mt, 0, us.length) * size <= measure + 1e-6) return 1;
-  for (let n = 2; n <= Math.min(most, us.length); n++) {
+function linesAt(us: Unit[], mt: Metrics, size: number, measure: number, least: number, most: number): number {
+  if (least <= 1 && widthEm(mt, 0, us.length) * size <= measure + 1e-6) return 1;
+  for (let n = Math.max(2, least); n <= Math.min(most, us.length); n++) {
     // Not enough room for n lines: skip without the DP.
     if (widthEm(mt, 0, us.length) - mt.spaces[us.length] > n * (measure / size)) continue;
-    if (split(us, mt, n, size, measure)) return n;
+    if (splits(us, mt, n, size, measure)) return n;
   }
   return 0;
 }
@@ -242,10 +274,11 @@ export function prepareHeadline(text: string, chain: FaceChain): PreparedHeadlin
  * lines, and how many lines (greedy: too narrow for a clean break, set greedily at min).
  */
 function fit(us: Unit[], mt: Metrics, min: number, max: number, measure: number): { size: number; lines: number; greedy: boolean } {
-  const fewest = linesAt(us, mt, min, measure, us.length);
+  const fewest = linesAt(us, mt, min, measure, 1, us.length);
   if (fewest === 0) return { size: min, lines: greedyCount(us, mt, min, measure), greedy: true };
   // Lines only grow with the size: search the half-point sizes for the largest that still needs the
-  // fewest. A size that needs more lines than the fewest is rejected, so no more are tried.
+  // fewest. A size that needs more lines than the fewest is rejected, so no more are tried; nor
+  // fewer: every line must fit in less room at a larger size, so what failed at min fails there.
   const natural = widthEm(mt, 0, us.length);
   let lo = 0; // steps above min known to work (0 = min itself)
   let hi = Math.round((max - min) * 2) + 1; // first step known not to (or beyond max)
@@ -253,7 +286,7 @@ function fit(us: Unit[], mt: Metrics, min: number, max: number, measure: number)
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     const size = min + mid / 2;
-    const lines = fewest === 1 && natural * size > measure + 1e-6 ? 0 : linesAt(us, mt, size, measure, fewest);
+    const lines = fewest === 1 && natural * size > measure + 1e-6 ? 0 : linesAt(us, mt, size, measure, fewest, fewest);
     if (lines > 0) {
       lo = mid;
       found = lines;
