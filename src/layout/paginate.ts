@@ -269,6 +269,9 @@ class TailTable {
 const NO_SLOTS: number[] = [];
 /** The fewest rows of an empty list of tails: more than any page has. */
 const NO_ROWS = 1 << 30;
+/** Entries in a block of the split runs (see planPages): 8. */
+const BLOCK_BITS = 3;
+const BLOCK = 1 << BLOCK_BITS;
 
 export function planPages(articles: PreparedArticle[], space: SearchSpace): PlannedPage[] {
   const C = space.columns;
@@ -334,27 +337,47 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
 
   // The first parts of an article (from `from`) at width k, by the rows they fill: where they may
   // end and the white each leaves, in pairs (end, white); the search keeps no partitions. Each
-  // (article, from, k) asked for gets a run of 2·S entries in `runs`: per rows filled, its list
-  // of parts; then per target, the ends of the parts whose columns hold about target rows (fillEnds'
+  // (article, from, k) asked for gets a run: per rows filled (0..S − 1), its list of parts; then
+  // per target (0..S − 1), the ends of the parts whose columns hold about target rows (fillEnds'
   // two kinds, each serving two rows filled). An entry is 0 when not asked yet, else where its list
   // begins in `pool`, plus one. A list is its length, then its pairs or ends; the empty one is at 0.
-  const RUN = 2 * S;
-  /** Per slot: where its run begins in `runs`, plus one (0: none yet). */
+  // A run is asked for about seven neighbouring rows, and as many targets: its entries are kept in
+  // blocks of BLOCK, made when first written (a run of 2·S entries was mostly memory never used,
+  // and fresh memory costs to map); a run is its 2·half block numbers in runBlocks, 0: none yet.
+  const half = Math.ceil(S / BLOCK);
+  /** Per slot: where its run begins in runBlocks, plus one (0: none yet). */
   const runOf = new Int32Array(slotBase[n]);
   // Sized for a long bulletin's usual needs (they grow, but every move touches fresh memory).
-  let runs: Int32Array = new Int32Array(Math.max(64, 16 * n) * RUN);
+  let runBlocks: Int32Array = new Int32Array(Math.max(64, 24 * n) * 2 * half);
   let runCount = 0;
-  let pool: Int32Array = new Int32Array(Math.max(4096, 512 * n));
+  let blocks: Int32Array = new Int32Array(Math.max(64, 24 * n) * 4 * BLOCK);
+  // Block 0 stands for none.
+  let blockCount = 1;
+  let pool: Int32Array = new Int32Array(Math.max(4096, 640 * n));
   let pooled = 1;
-  /** Where the run of article a's first parts (from `from`) at width k begins in `runs`. */
+  /** Where the run of article a's first parts (from `from`) at width k begins in runBlocks. */
   const splitsAt = (a: number, from: number, k: number): number => {
     const slot = slotBase[a] + from * (C + 1) + k;
     if (runOf[slot] === 0) {
-      if ((runCount + 1) * RUN > runs.length) runs = grown(runs, (runCount + 1) * RUN);
-      runOf[slot] = runCount * RUN + 1;
+      if ((runCount + 1) * 2 * half > runBlocks.length) runBlocks = grown(runBlocks, (runCount + 1) * 2 * half);
+      runOf[slot] = runCount * 2 * half + 1;
       runCount += 1;
     }
     return runOf[slot] - 1;
+  };
+  /** Entry x of a run's rows (at = run) or targets (at = run + half). */
+  const entry = (at: number, x: number): number => {
+    const b = runBlocks[at + (x >> BLOCK_BITS)];
+    return b === 0 ? 0 : blocks[b * BLOCK + (x & (BLOCK - 1))];
+  };
+  const setEntry = (at: number, x: number, value: number): void => {
+    let b = runBlocks[at + (x >> BLOCK_BITS)];
+    if (b === 0) {
+      if ((blockCount + 1) * BLOCK > blocks.length) blocks = grown(blocks, (blockCount + 1) * BLOCK);
+      b = blockCount++;
+      runBlocks[at + (x >> BLOCK_BITS)] = b;
+    }
+    blocks[b * BLOCK + (x & (BLOCK - 1))] = value;
   };
   /** `count` more entries in the pool: where they begin. */
   const reserve = (count: number): number => {
@@ -368,19 +391,19 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
    * read it through `pool` after any call that may search further.
    */
   const splitPart = (run: number, a: number, from: number, k: number, rows: number): number => {
-    const known = runs[run + rows];
+    const known = entry(run, rows);
     if (known > 0) return known - 1;
     const at = computeSplit(run, a, from, k, rows);
-    runs[run + rows] = at + 1;
+    setEntry(run, rows, at + 1);
     return at;
   };
   const splitBodyRows = (a: number, from: number, k: number, rows: number): number => rows - space.gap - headerOf(a, from, k).rows;
   const full = new Int32Array(4);
   const short = new Int32Array(4);
   const ends = new Int32Array(4);
-  /** The ends of one kind of parts (see runs) into out, kept in the run: their count. */
+  /** The ends of one kind of parts (see the runs) into out, kept in the run: their count. */
   const kindEndsAt = (run: number, a: number, from: number, k: number, target: number, out: Int32Array): number => {
-    const known = runs[run + S + target];
+    const known = entry(run + half, target);
     if (known > 0) {
       const at = known - 1;
       for (let j = 0; j < pool[at]; j++) out[j] = pool[at + 1 + j];
@@ -393,7 +416,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
       pool[at] = count;
       for (let j = 0; j < count; j++) pool[at + 1 + j] = out[j];
     }
-    runs[run + S + target] = at + 1;
+    setEntry(run + half, target, at + 1);
     return count;
   };
   const computeSplit = (run: number, a: number, from: number, k: number, rows: number): number => {
