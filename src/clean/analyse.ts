@@ -39,20 +39,24 @@ export function findDefects(bulletin: Bulletin): Findings {
   const applied = joinReports(docs, units);
   const shingles = buildShingles(units.map((u) => u.norm), NEAR_SHINGLE);
   const removed = findRemovals(units, shingles);
-  for (const r of removed) if (r) applied.push(reportRemoval(docs, r));
+  for (let i = 0; i < removed.length; i++) {
+    const r = removed[i];
+    if (r) applied.push(reportRemoval(docs, r));
+  }
   const kept = (u: Unit): boolean => !removed[u.id];
 
   const left: Diagnostic[] = [];
   for (const pair of near.findNearDuplicates(units, shingles, kept)) pushAll(left, near.report(docs, pair));
   const byDoc = unitsByDoc(docs, units);
-  for (const doc of docs) checkDocument(doc, byDoc[doc.id].filter((u) => kept(u) && !u.opaque), left);
+  for (let d = 0; d < docs.length; d++) checkDocument(docs[d], byDoc[d].filter((u) => kept(u) && !u.opaque), left);
   return { docs, units, removed, applied, diagnostics: [...applied, ...left] };
 }
 
 // Each loop below is a function of its own: this runs once, cold, and V8
 // drops the code it compiled for a long loop as soon as the function goes
-// past it (see shingles.ts); nor does a rule's finding list get spread into
-// another when it is empty (most are).
+// past it (see shingles.ts). Loops are indexed: a for-of loop in code not
+// optimised yet makes an iterator result object per element. Nor does a
+// rule's finding list get spread into another when it is empty (most are).
 
 function joinReports(docs: Doc[], units: Unit[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -66,13 +70,14 @@ function joinReports(docs: Doc[], units: Unit[]): Diagnostic[] {
 /** The findings left to the editor in one file: enumerations and lint, on its kept paragraphs. */
 function checkDocument(doc: Doc, mine: Unit[], out: Diagnostic[]): void {
   pushAll(out, checkOrdinals(doc, ordinalTexts(doc, mine), topLevelLists(doc)));
-  for (const t of mine) lint(doc, t, out);
-  for (const p of nestedParagraphs(doc)) if (!p.opaque) lint(doc, p, out);
+  for (let i = 0; i < mine.length; i++) lint(doc, mine[i], out);
+  const nested = nestedParagraphs(doc);
+  for (let i = 0; i < nested.length; i++) if (!nested[i].opaque) lint(doc, nested[i], out);
   pushAll(out, markup.checkHtml(doc));
 }
 
 function lint(doc: Doc, text: LintText, out: Diagnostic[]): void {
-  for (const rule of LINT_RULES) pushAll(out, rule.check(doc, text));
+  for (let r = 0; r < LINT_RULES.length; r++) pushAll(out, LINT_RULES[r].check(doc, text));
 }
 
 function pushAll(to: Diagnostic[], from: Diagnostic[]): void {
@@ -82,14 +87,18 @@ function pushAll(to: Diagnostic[], from: Diagnostic[]): void {
 /** The units of each document (filtering all units per document was quadratic in the bulletin's size). */
 export function unitsByDoc(docs: Doc[], units: Unit[]): Unit[][] {
   const out: Unit[][] = docs.map(() => []);
-  for (const u of units) out[u.doc].push(u);
+  for (let i = 0; i < units.length; i++) out[units[i].doc].push(units[i]);
   return out;
 }
 
 /** Kept paragraphs and headings of one file, in reading order. */
 function ordinalTexts(doc: Doc, kept: Unit[]): OrdinalText[] {
-  const texts: OrdinalText[] = [...kept];
-  for (const node of doc.tree.children) if (node.type === 'heading') texts.push(headingText(node));
+  const texts: OrdinalText[] = kept.slice();
+  const nodes = doc.tree.children;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.type === 'heading') texts.push(headingText(node));
+  }
   return texts.sort((a, b) => a.start - b.start);
 }
 

@@ -23,15 +23,22 @@ export function findRemovals(units: Unit[], shingles: Shingles): (Removal | unde
   const firstByText = new Map<string, Unit>();
   const shortCopies: [Unit, Unit][] = [];
   // Containers are looked up through the fragment's rarest n-gram: every container holds it.
-  const rarest = (u: Unit): number | undefined => shingles.sets[u.id][0];
+  // An n-gram of this text only (rarest first puts those at the start) cannot be in an earlier one.
+  const rarest = (u: Unit): number | undefined => {
+    const r = shingles.sets[u.id][0];
+    return r !== undefined && r >= shingles.singles ? r : undefined;
+  };
+  // Indexed loops: this runs once, cold, and a for-of loop in code V8 has not
+  // optimised yet makes an iterator result object per element.
   const wanted: number[] = [];
-  for (const u of units) {
-    const r = rarest(u);
+  for (let i = 0; i < units.length; i++) {
+    const r = rarest(units[i]);
     if (r !== undefined) wanted.push(r);
   }
   const postings = postingsFor(shingles, wanted);
 
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     if (u.opaque || u.norm.length === 0) continue;
     const first = firstByText.get(u.norm);
     if (first) {

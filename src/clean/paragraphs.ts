@@ -3,7 +3,7 @@
 // plain text is what a reader sees (emphasis markers, link targets and images
 // dropped); `map` gives the source offset of each of its characters, so a
 // finding inside a paragraph points at its exact line and column.
-import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Bulletin, SourceFile } from '../content/types.js';
 import type { SourcePoint } from '../diagnostics/diagnostic.js';
 import { STANDALONE_LINE_MAX } from './config.js';
@@ -76,13 +76,52 @@ export function endOf(node: { position?: { end: { offset?: number } } }): number
 }
 
 export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para {
+  const src = doc.source.text;
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  const { plain, map, images } = only?.type === 'text' ? oneText(src, only) : segments(src, node.children);
+  const norm = normalise(plain);
+  // One text node is never a whole emphasis run (and most paragraphs are one text node).
+  const wholeEmphasis = only?.type !== 'text' && isWholeEmphasis(node);
+  return {
+    doc: doc.id,
+    child,
+    node,
+    start: startOf(node),
+    end: endOf(node),
+    plain,
+    map,
+    norm,
+    opaque: (images > 0 && norm.length === 0) || isPipeTable(src.slice(startOf(node), endOf(node))),
+    wholeEmphasis,
+    shortLine: norm.length > 0 && norm.length <= STANDALONE_LINE_MAX && !hasPunctuation(norm) && !/\S\s+\S/.test(plain),
+    standalone: wholeEmphasis || headingLike(norm),
+  };
+}
+
+interface Extracted {
+  plain: string;
+  /** Source offset of each character of `plain`. */
+  map: Int32Array;
+  images: number;
+}
+
+/** A paragraph that is one text node: the general walk below without its lists. */
+function oneText(src: string, n: Text): Extracted {
+  const s = startOf(n);
+  const map = int32s(n.value.length);
+  // As in segments: exact offsets when the source spells the value literally.
+  if (src.slice(s, endOf(n)) === n.value) countFrom(map, 0, n.value.length, s);
+  else map.fill(s);
+  return { plain: n.value, map, images: 0 };
+}
+
+function segments(src: string, children: PhrasingContent[]): Extracted {
   // Segments of text, each with the source offset of its first character
   // (or -exact: every character at the node's start, when the source spells it differently).
   const values: string[] = [];
   const bases: number[] = [];
   const exact: boolean[] = [];
   let images = 0;
-  const src = doc.source.text;
   const walk = (nodes: PhrasingContent[]): void => {
     for (const n of nodes) {
       const s = startOf(n);
@@ -106,7 +145,7 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
       }
     }
   };
-  walk(node.children);
+  walk(children);
   const plain = values.length === 1 ? values[0] : values.join('');
   const map = int32s(plain.length);
   let k = 0;
@@ -116,23 +155,12 @@ export function extractParagraph(doc: Doc, node: Paragraph, child: number): Para
     else map.fill(bases[i], k, k + n);
     k += n;
   }
-  const norm = normalise(plain);
+  return { plain, map, images };
+}
+
+function isWholeEmphasis(node: Paragraph): boolean {
   const visible = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-  const wholeEmphasis = visible.length === 1 && (visible[0].type === 'strong' || visible[0].type === 'emphasis');
-  return {
-    doc: doc.id,
-    child,
-    node,
-    start: startOf(node),
-    end: endOf(node),
-    plain,
-    map,
-    norm,
-    opaque: (images > 0 && norm.length === 0) || isPipeTable(src.slice(startOf(node), endOf(node))),
-    wholeEmphasis,
-    shortLine: norm.length > 0 && norm.length <= STANDALONE_LINE_MAX && !hasPunctuation(norm) && !/\S\s+\S/.test(plain),
-    standalone: wholeEmphasis || headingLike(norm),
-  };
+  return visible.length === 1 && (visible[0].type === 'strong' || visible[0].type === 'emphasis');
 }
 
 /** `（二）`, `一、`, `1.`, `（1）`, `第一章` opening a numbered heading. */

@@ -20,14 +20,21 @@ export interface Shingles {
 // the first in the interpreter. So each big loop is a function of its own.
 
 /**
- * Every n-gram occurrence of every text, as a packed key (`hi`: the unit
- * before the last two, `lo`: the last two units) with the text it is in.
+ * Every n-gram occurrence of every text: its units (the last, the one before
+ * it and the one before that; 0 where n is smaller) and the text it is in.
+ * Separate 16-bit arrays rather than units packed into 32-bit keys: numbers
+ * of 2^30 and more are boxed by code V8 has not optimised yet, and this runs
+ * once, cold.
  */
 interface Occurrences {
-  /** 32 bits wide though it holds 16, so that every radix pass reads the same kind of array. */
-  hi: Uint32Array;
-  lo: Uint32Array;
+  first: Uint16Array;
+  mid: Uint16Array;
+  last: Uint16Array;
   owner: Int32Array;
+}
+
+function newOccurrences(m: number): Occurrences {
+  return { first: new Uint16Array(m), mid: new Uint16Array(m), last: new Uint16Array(m), owner: new Int32Array(m) };
 }
 
 /**
@@ -91,12 +98,10 @@ function bucketStarts(counts: Int32Array, units: Uint16Array): Int32Array {
 function sortedOccurrences(texts: string[], n: number): Occurrences {
   const { counts, units, m } = countUnits(texts, n);
   let from = occurrencesOf(texts, n, m, bucketStarts(counts[n - 1], units));
-  let to: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
-  // Unit u of the n-gram, counted from the last: bits 16u… of `lo` for u < 2, else `hi`.
+  let to = newOccurrences(m);
+  // Unit u of the n-gram, counted from the last.
   for (let u = 1; u < n; u++) {
-    const digits = u < 2 ? from.lo : from.hi;
-    const shift = u < 2 ? 16 * u : 0;
-    scatter(from.hi, from.lo, from.owner, to.hi, to.lo, to.owner, digits, shift, bucketStarts(counts[n - 1 - u], units));
+    scatter(from, to, u === 1 ? from.mid : from.first, bucketStarts(counts[n - 1 - u], units));
     [from, to] = [to, from];
   }
   return from;
@@ -104,25 +109,26 @@ function sortedOccurrences(texts: string[], n: number): Occurrences {
 
 /** The occurrences, each written at `next[its last unit]++`. */
 function occurrencesOf(texts: string[], n: number, m: number, next: Int32Array): Occurrences {
-  const occ: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
+  const occ = newOccurrences(m);
   for (let t = 0; t < texts.length; t++) addOccurrences(occ, texts[t], t, n, next);
   return occ;
 }
 
-function addOccurrences({ hi, lo, owner }: Occurrences, text: string, t: number, n: number, next: Int32Array): void {
-  // The key rolls along the text: `lo` takes each new unit, `hi` what falls out of `lo`.
-  const loMask = n === 1 ? 0xffff : 0xffffffff;
-  let h = 0;
-  let l = 0;
+function addOccurrences({ first, mid, last, owner }: Occurrences, text: string, t: number, n: number, next: Int32Array): void {
+  // a, b, c: the units ending at i (0 before the text starts, so unused units of a shorter n-gram are 0).
+  let a = 0;
+  let b = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    h = n === 3 ? l >>> 16 : 0;
-    l = (((l << 16) | c) & loMask) >>> 0;
-    if (i < n - 1) continue;
-    const at = next[c]++;
-    hi[at] = h;
-    lo[at] = l;
-    owner[at] = t;
+    if (i >= n - 1) {
+      const at = next[c]++;
+      first[at] = n === 3 ? a : 0;
+      mid[at] = n >= 2 ? b : 0;
+      last[at] = c;
+      owner[at] = t;
+    }
+    a = b;
+    b = c;
   }
 }
 
@@ -132,16 +138,22 @@ export function runningSum(a: Int32Array): Int32Array {
   return a;
 }
 
-/** One radix pass: moves every occurrence to `next[its digit]++` (arrays, not objects, as arguments: the optimised code reads no properties). */
-function scatter(
-  hi: Uint32Array, lo: Uint32Array, owner: Int32Array,
-  hi1: Uint32Array, lo1: Uint32Array, owner1: Int32Array,
-  digits: Uint32Array, shift: number, next: Int32Array,
+/** One radix pass: moves every occurrence to `next[its digit]++`. */
+function scatter(from: Occurrences, to: Occurrences, digits: Uint16Array, next: Int32Array): void {
+  move(from.first, from.mid, from.last, from.owner, to.first, to.mid, to.last, to.owner, digits, next);
+}
+
+/** The loop of scatter, with arrays, not objects, as arguments: the optimised code reads no properties. */
+function move(
+  first: Uint16Array, mid: Uint16Array, last: Uint16Array, owner: Int32Array,
+  first1: Uint16Array, mid1: Uint16Array, last1: Uint16Array, owner1: Int32Array,
+  digits: Uint16Array, next: Int32Array,
 ): void {
   for (let i = 0; i < owner.length; i++) {
-    const at = next[(digits[i] >>> shift) & 0xffff]++;
-    hi1[at] = hi[i];
-    lo1[at] = lo[i];
+    const at = next[digits[i]]++;
+    first1[at] = first[i];
+    mid1[at] = mid[i];
+    last1[at] = last[i];
     owner1[at] = owner[i];
   }
 }
@@ -171,13 +183,13 @@ function runsOf(occ: Occurrences, texts: number): Runs {
 }
 
 /** Fills the arrays of `runs`; returns the number of tokens. */
-function findRuns({ hi, lo, owner }: Occurrences, { runStart, df, repeat, setSize, dfCount }: Runs): number {
+function findRuns({ first, mid, last, owner }: Occurrences, { runStart, df, repeat, setSize, dfCount }: Runs): number {
   const m = owner.length;
   let tokens = 0;
   for (let i = 0; i < m; ) {
     let j = i;
     let count = 0;
-    for (; j < m && lo[j] === lo[i] && hi[j] === hi[i]; j++) {
+    for (; j < m && last[j] === last[i] && mid[j] === mid[i] && first[j] === first[i]; j++) {
       if (j > i && owner[j] === owner[j - 1]) {
         repeat[j] = 1;
         continue;
@@ -234,7 +246,7 @@ function fillSets(runs: Runs, byRank: Int32Array, owner: Int32Array, setStart: I
  * the Map (number keys beyond small integers are boxed) took over a second.
  */
 export function buildShingles(texts: string[], n: number): Shingles {
-  if (n < 1 || n > 3) throw new RangeError(`n-gram size ${n}: only 1 to 3 UTF-16 units pack into the keys`);
+  if (n < 1 || n > 3) throw new RangeError(`n-gram size ${n}: occurrences hold 1 to 3 UTF-16 units`);
   const sorted = sortedOccurrences(texts, n);
   const owner = sorted.owner;
   const runs = runsOf(sorted, texts.length);
@@ -244,7 +256,8 @@ export function buildShingles(texts: string[], n: number): Shingles {
   runningSum(setStart);
   const all = new Int32Array(setStart[texts.length]);
   fillSets(runs, byRank, owner, setStart, all);
-  const sets = Array.from(texts, (_, t) => all.subarray(setStart[t], setStart[t + 1]));
+  const sets: Int32Array[] = new Array(texts.length);
+  for (let t = 0; t < texts.length; t++) sets[t] = all.subarray(setStart[t], setStart[t + 1]);
   const { runStart, repeat } = runs;
   const textsWith = (rank: number): number[] => {
     const t = byRank[rank];

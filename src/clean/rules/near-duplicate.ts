@@ -75,14 +75,15 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
     const indexed = indexedLength(sx.length);
     for (let i = shared[x.id]; i < indexed; i++) start[sx[i] + 1]++;
   };
-  for (const x of order) countIndexed(x);
+  for (let k = 0; k < order.length; k++) countIndexed(order[k]);
   runningSum(start);
   const ids = new Int32Array(start[shingles.tokens]);
   const pos = new Int32Array(start[shingles.tokens]);
   const filled = start.slice(0, shingles.tokens);
   const from = start.slice(0, shingles.tokens);
   const count = new Int32Array(sets.length);
-  const sizes = Int32Array.from(sets, (set) => set.length);
+  const sizes = new Int32Array(sets.length);
+  for (let t = 0; t < sets.length; t++) sizes[t] = sets[t].length;
   const touched: number[] = [];
   const pairs: NearPair[] = [];
   const searchThenIndex = (x: Unit): void => {
@@ -115,7 +116,8 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
         count[y] = c + 1;
       }
     }
-    for (const y of touched) {
+    for (let k = 0; k < touched.length; k++) {
+      const y = touched[k];
       if (count[y] > 0) {
         const pair = verify(x, units[y], sx, sets[y], shared[x.id], shared[y]);
         if (pair) pairs.push(pair);
@@ -129,7 +131,7 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
       pos[e] = i;
     }
   };
-  for (const x of order) searchThenIndex(x);
+  for (let k = 0; k < order.length; k++) searchThenIndex(order[k]);
   return pairs.sort((p, q) => p.a.id - q.a.id || p.b.id - q.b.id);
 }
 
@@ -139,12 +141,12 @@ export function findNearDuplicates(units: Unit[], shingles: Shingles, include: (
  */
 function bySetSize(units: Unit[], sets: Int32Array[]): Unit[] {
   let max = 0;
-  for (const u of units) max = Math.max(max, sets[u.id].length);
+  for (let i = 0; i < units.length; i++) max = Math.max(max, sets[units[i].id].length);
   const next = new Int32Array(max + 2);
-  for (const u of units) next[sets[u.id].length + 1]++;
+  for (let i = 0; i < units.length; i++) next[sets[units[i].id].length + 1]++;
   runningSum(next);
   const out: Unit[] = new Array(units.length);
-  for (const u of units) out[next[sets[u.id].length]++] = u;
+  for (let i = 0; i < units.length; i++) out[next[sets[units[i].id].length]++] = units[i];
   return out;
 }
 

@@ -76,28 +76,28 @@ function leadOf(text: OrdinalText): number {
   return text.plain.length - text.plain.trimStart().length;
 }
 
-function markersOf(text: OrdinalText, lead: number, family: Family): Marker[] {
-  const out: Marker[] = [];
+/** Appends the markers of `family` in `text` to `out`. */
+function markersOf(text: OrdinalText, lead: number, family: Family, out: Marker[]): void {
   const s = text.plain;
-  const add = (m: RegExpExecArray, leading: boolean): void => {
-    const value = family.value(m[1]);
-    if (value !== undefined && value > 0) out.push({ value, at: text.map[m.index] ?? text.start, leading });
-  };
   if (family.startOnly) {
     // The sticky pattern is tried at the first visible character only (no
     // marker begins with white space, so none can start before it).
     family.pattern.lastIndex = lead;
     const m = family.pattern.exec(s);
-    if (m) add(m, true);
-    return out;
+    if (m) addMarker(text, family, m, true, out);
+    return;
   }
   family.pattern.lastIndex = 0;
   for (let m = family.pattern.exec(s); m; m = family.pattern.exec(s)) {
     const leading = m.index === lead;
     if (!leading && family.afterClause && !afterClauseMark(s, m.index)) continue;
-    add(m, leading);
+    addMarker(text, family, m, leading, out);
   }
-  return out;
+}
+
+function addMarker(text: OrdinalText, family: Family, m: RegExpExecArray, leading: boolean, out: Marker[]): void {
+  const value = family.value(m[1]);
+  if (value !== undefined && value > 0) out.push({ value, at: text.map[m.index] ?? text.start, leading });
 }
 
 /** Checks one stream of numbers: each must be the previous plus one, or 1 (a new enumeration). */
@@ -176,7 +176,8 @@ export function checkOrdinals(doc: Doc, texts: OrdinalText[], lists: List[]): Di
   const out: Diagnostic[] = [];
   const leads = texts.map(leadOf);
   for (const family of FAMILIES) {
-    const stream = texts.flatMap((t, k) => markersOf(t, leads[k], family));
+    const stream: Marker[] = [];
+    for (let k = 0; k < texts.length; k++) markersOf(texts[k], leads[k], family, stream);
     checkStream(doc, stream, family.label, out);
   }
   checkSequenceWords(doc, texts, out);
