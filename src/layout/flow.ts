@@ -34,7 +34,11 @@ let frontierB = new Int32Array(1 << 10);
 // a column that must hold at least some rows can first end, read rather than searched for. Built
 // once per article (keyed by its prefix sums), as the page search flows each one thousands of times.
 const rowIndexes = new WeakMap<Int32Array, Int32Array>();
+// The last one asked for: the search asks for the same article's many times in a row.
+let lastPre: Int32Array | undefined;
+let lastIndex: Int32Array | undefined;
 function rowIndex(pre: Int32Array): Int32Array {
+  if (pre === lastPre) return lastIndex!;
   let index = rowIndexes.get(pre);
   if (!index) {
     const total = pre[pre.length - 1];
@@ -46,6 +50,8 @@ function rowIndex(pre: Int32Array): Int32Array {
     }
     rowIndexes.set(pre, index);
   }
+  lastPre = pre;
+  lastIndex = index;
   return index;
 }
 

@@ -283,6 +283,14 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // Sizes only: the search never draws a header. A continued part's header is one row at any width.
   const contSize: HeaderSize = { rows: CONT_HEADER_ROWS, headlineLines: 0 };
   const headerOf = (a: number, from: number, k: number): HeaderSize => (from === 0 ? articles[a].headerSize(k) : contSize);
+  // A header's rows by article and width, +1 (0: not asked yet): every split part asks for them.
+  const headerRowsOf = new Int32Array(n * (C + 1));
+  const headerRows = (a: number, from: number, k: number): number => {
+    if (from > 0) return CONT_HEADER_ROWS;
+    const x = a * (C + 1) + k;
+    if (headerRowsOf[x] === 0) headerRowsOf[x] = articles[a].headerSize(k).rows + 1;
+    return headerRowsOf[x] - 1;
+  };
 
   // What the search keeps for its whole run is what the young-generation collector copies at every
   // scavenge: it keeps it in typed arrays (which the collector does not copy), indexed by small
@@ -397,7 +405,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     setEntry(run, rows, at + 1);
     return at;
   };
-  const splitBodyRows = (a: number, from: number, k: number, rows: number): number => rows - space.gap - headerOf(a, from, k).rows;
+  const splitBodyRows = (a: number, from: number, k: number, rows: number): number => rows - space.gap - headerRows(a, from, k);
   const full = new Int32Array(4);
   const short = new Int32Array(4);
   const ends = new Int32Array(4);
@@ -777,17 +785,20 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     // Short of rows for every tail of the list (states near the page's foot): nothing to try.
     if (listLeast[list] > lo) lo = listLeast[list];
     if (lo > hi) return;
+    // The list's tails were all made before: the table's arrays as they are now hold them, even when
+    // settling the states below adds tails (and moves the table's arrays).
+    const { minRem, maxRem: lastRem, split, stretch } = tails;
     for (let t = listStart[list], end = listEnd[list]; t < end; t++) {
-      const need = Math.max(fH, tails.minRem[t]);
+      const need = Math.max(fH, minRem[t]);
       const a = Math.max(lo, need);
-      const b = Math.min(hi, tails.maxRem[t]);
+      const b = Math.min(hi, lastRem[t]);
       if (a > b) continue;
-      if (tails.split[t]) {
+      if (split[t]) {
         splitBands(row, p, t, fK, fN, fH, fPenalty, a, b);
       } else {
         // At each rem the natural height is tried before the stretched one.
         leaf(row, p, t, fK, fN, fH, fPenalty, fLast, need, a, b);
-        if (tails.stretch[t]) stretched(row, p, t, fK, fN, fH, fPenalty, fLast, Math.max(a, need + 1), b);
+        if (stretch[t]) stretched(row, p, t, fK, fN, fH, fPenalty, fLast, Math.max(a, need + 1), b);
       }
     }
   };
