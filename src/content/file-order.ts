@@ -34,7 +34,7 @@ export function compareSimple(a: string, b: string): number {
     if (isDigit(x) && isDigit(y)) {
       const ea = digitsEnd(a, i);
       const eb = digitsEnd(b, j);
-      const byValue = compareNumbers(a.slice(i, ea), b.slice(j, eb));
+      const byValue = compareNumbers(a, i, ea, b, j, eb);
       if (byValue !== 0) return byValue;
       i = ea;
       j = eb;
@@ -57,12 +57,17 @@ function digitsEnd(s: string, i: number): number {
   return i;
 }
 
-/** Digit strings by value, of any length. */
-function compareNumbers(a: string, b: string): number {
-  const x = a.replace(/^0+/, '');
-  const y = b.replace(/^0+/, '');
-  if (x.length !== y.length) return x.length - y.length;
-  return x < y ? -1 : x > y ? 1 : 0;
+/** The digit runs a[i…ea) and b[j…eb) by value, of any length (read in place: sorting compares names thousands of times). */
+function compareNumbers(a: string, i: number, ea: number, b: string, j: number, eb: number): number {
+  // Leading zeros do not count.
+  while (i < ea && a.charCodeAt(i) === 48) i++;
+  while (j < eb && b.charCodeAt(j) === 48) j++;
+  if (ea - i !== eb - j) return ea - i - (eb - j);
+  for (; i < ea; i++, j++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(j);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** Primary weight in the collator's order (a digit here is a number: between `.` and the letters). */

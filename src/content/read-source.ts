@@ -3,14 +3,30 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { relative, isAbsolute } from 'node:path';
+import { relative, isAbsolute, sep } from 'node:path';
 import { BulletinError } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from './types.js';
 
 /** Path as the user should see it: relative to the working directory when inside it. */
 export function displayPath(absPath: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, absPath);
+  const rel = plainRest(absPath, cwd) ?? relative(cwd, absPath);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absPath;
+}
+
+/** A segment that normalising would change: empty (`//`), `.` or `..`. */
+const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/**
+ * What path.relative(cwd, absPath) gives when both are normalised and absPath
+ * is `cwd/` followed by plain segments, read off the string (a bulletin shows
+ * hundreds of file paths, and relative normalises both paths every time);
+ * undefined when it is not that simple, or on Windows (relative compares
+ * paths ignoring case there).
+ */
+function plainRest(absPath: string, cwd: string): string | undefined {
+  if (sep !== '/' || !cwd.startsWith('/') || ODD_SEGMENT.test(cwd.slice(1)) || !absPath.startsWith(`${cwd}/`)) return undefined;
+  const rest = absPath.slice(cwd.length + 1);
+  return ODD_SEGMENT.test(rest) ? undefined : rest;
 }
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
