@@ -661,22 +661,34 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   /** The whole band at its natural height H, for the rows left in [lo, hi] (all ≥ H). */
   const leaf = (row: Row, p: number, t: number, fK: number, fN: number, fH: number, fPenalty: number, fLast: number, H: number, lo: number, hi: number): void => {
     const { at, cost } = row;
-    // The same at every rem but H itself, where the band reaches the page's foot.
-    let inside = 0;
-    if (hi > H) {
-      priceBand(t, p, fK, fN, fH, fPenalty, fLast, H, false);
-      inside = price[0];
-    }
-    let foot = 0;
-    if (lo === H) {
-      priceBand(t, p, fK, fN, fH, fPenalty, fLast, H, true);
-      foot = price[0];
-    }
+    // Priced when first needed (−1: not yet), the same at every rem but H itself, where the band
+    // reaches the page's foot.
+    let inside = -1;
+    let foot = -1;
+    // What the band costs at least, besides its white, air and unevenness (none below 0), added up
+    // as priceBand adds it: most bands lose by the rest of the bulletin alone, unpriced.
+    const least = fPenalty + tails.penalty[t] + BAND;
     // The rest: the next article's state at rem − H.
     const next = tails.next[t];
     const restAt = next * S - H;
     for (let rem = lo; rem <= hi; rem++) {
-      const partial = rem === H ? foot : inside;
+      // A rest already settled bounds the band's cost before it is priced.
+      const known = next >= n || done[restAt + rem] === 1;
+      if (known && least + (next < n ? flatCost[restAt + rem] : 0) >= cost[at + rem]) continue;
+      let partial: number;
+      if (rem === H) {
+        if (foot < 0) {
+          priceBand(t, p, fK, fN, fH, fPenalty, fLast, H, true);
+          foot = price[0];
+        }
+        partial = foot;
+      } else {
+        if (inside < 0) {
+          priceBand(t, p, fK, fN, fH, fPenalty, fLast, H, false);
+          inside = price[0];
+        }
+        partial = inside;
+      }
       if (partial >= cost[at + rem]) continue;
       let rest = 0;
       if (next < n) {
@@ -698,6 +710,12 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     // rest is the same: a cost at one rem bounds those at every deeper one, and most stretched
     // bands lose (their white is at the page's foot), so most rems need no pricing.
     let floor = -Infinity;
+    // Once the rest is known, the band's least cost besides its white, air and unevenness (see leaf).
+    const least = fPenalty + tails.penalty[t] + BAND;
+    const next = tails.next[t];
+    if (next >= n) rest = 0;
+    else if (done[next * S]) rest = flatCost[next * S];
+    if (rest >= 0) floor = least + rest;
     for (let rem = lo; rem <= hi; rem++) {
       if (floor >= cost[at + rem]) continue;
       priceBand(t, p, fK, fN, fH, fPenalty, fLast, rem, true);
