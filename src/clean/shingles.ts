@@ -256,8 +256,8 @@ export function buildShingles(texts: string[], n: number): Shingles {
   runningSum(setStart);
   const all = new Int32Array(setStart[texts.length]);
   fillSets(runs, byRank, owner, setStart, all);
-  const sets: Int32Array[] = new Array(texts.length);
-  for (let t = 0; t < texts.length; t++) sets[t] = all.subarray(setStart[t], setStart[t + 1]);
+  const sets: Int32Array[] = [];
+  for (let t = 0; t < texts.length; t++) sets.push(all.subarray(setStart[t], setStart[t + 1]));
   const { runStart, repeat } = runs;
   const textsWith = (rank: number): number[] => {
     const t = byRank[rank];

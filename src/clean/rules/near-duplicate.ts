@@ -145,8 +145,11 @@ function bySetSize(units: Unit[], sets: Int32Array[]): Unit[] {
   const next = new Int32Array(max + 2);
   for (let i = 0; i < units.length; i++) next[sets[units[i].id].length + 1]++;
   runningSum(next);
-  const out: Unit[] = new Array(units.length);
-  for (let i = 0; i < units.length; i++) out[next[sets[units[i].id].length]++] = units[i];
+  const at = new Int32Array(units.length);
+  for (let i = 0; i < units.length; i++) at[next[sets[units[i].id].length]++] = i;
+  // Filled in order (push), so V8 keeps the array packed, without holes to check for.
+  const out: Unit[] = [];
+  for (let k = 0; k < at.length; k++) out.push(units[at[k]]);
   return out;
 }
 
