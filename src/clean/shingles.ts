@@ -20,116 +20,74 @@ export interface Shingles {
 // the first in the interpreter. So each big loop is a function of its own.
 
 /**
- * Every n-gram occurrence of every text: its units (the last, the one before
- * it and the one before that; 0 where n is smaller) and the text it is in.
- * Separate 16-bit arrays rather than units packed into 32-bit keys: numbers
- * of 2^30 and more are boxed by code V8 has not optimised yet, and this runs
- * once, cold.
+ * Every n-gram occurrence of every text, as a packed key (`hi`: the unit
+ * before the last two, `lo`: the last two units) with the text it is in, in
+ * text order.
  */
 interface Occurrences {
-  first: Uint16Array;
-  mid: Uint16Array;
-  last: Uint16Array;
+  /** 32 bits wide though it holds 16, so that every radix pass reads the same kind of array. */
+  hi: Uint32Array;
+  lo: Uint32Array;
   owner: Int32Array;
 }
 
-function newOccurrences(m: number): Occurrences {
-  return { first: new Uint16Array(m), mid: new Uint16Array(m), last: new Uint16Array(m), owner: new Int32Array(m) };
-}
-
-/**
- * How often each UTF-16 unit is unit k of an n-gram (k = 0 the first), for
- * every k. This does not depend on the order of the occurrences, so one pass
- * over the texts counts for every pass of the radix sort.
- */
-interface UnitCounts {
-  /** counts[k][unit] */
-  counts: Int32Array[];
-  /** The distinct units of the texts, ascending (a few thousand, of 65,536 possible). */
-  units: Uint16Array;
-  /** Number of occurrences. */
-  m: number;
-}
-
-function countUnits(texts: string[], n: number): UnitCounts {
-  const counts = Array.from({ length: n }, () => new Int32Array(1 << 16));
-  const seen = new Uint8Array(1 << 16);
-  const distinct: number[] = [];
+function occurrencesOf(texts: string[], n: number): Occurrences {
   let m = 0;
-  for (let t = 0; t < texts.length; t++) m += countTextUnits(texts[t], n, counts, seen, distinct);
-  return { counts, units: Uint16Array.from(distinct).sort(), m };
+  for (const t of texts) m += Math.max(0, t.length - n + 1);
+  const occ: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
+  let w = 0;
+  for (let t = 0; t < texts.length; t++) w = addOccurrences(occ, w, texts[t], t, n);
+  return occ;
 }
 
-/** Counts the units of one text (see UnitCounts); returns its number of occurrences. */
-function countTextUnits(text: string, n: number, counts: Int32Array[], seen: Uint8Array, distinct: number[]): number {
-  const occurrences = Math.max(0, text.length - n + 1);
-  for (let j = 0; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (seen[c] === 0) {
-      seen[c] = 1;
-      distinct.push(c);
-    }
-    // Unit j is unit k of occurrence j − k, for each k that leaves that occurrence inside the text.
-    const last = Math.min(n - 1, j);
-    for (let k = Math.max(0, j - occurrences + 1); k <= last; k++) counts[k][c]++;
+/** The occurrences of one text, written from `w`; returns where the next text's start. */
+function addOccurrences({ hi, lo, owner }: Occurrences, w: number, text: string, t: number, n: number): number {
+  // The key rolls along the text: `lo` takes each new unit, `hi` what falls out of `lo`.
+  const loMask = n === 1 ? 0xffff : 0xffffffff;
+  let h = 0;
+  let l = 0;
+  for (let i = 0; i < text.length; i++) {
+    h = n === 3 ? l >>> 16 : 0;
+    l = (((l << 16) | text.charCodeAt(i)) & loMask) >>> 0;
+    if (i < n - 1) continue;
+    hi[w] = h;
+    lo[w] = l;
+    owner[w++] = t;
   }
-  return occurrences;
-}
-
-/** Counts → where each unit's bucket starts, in place; summed over the units that occur only. */
-function bucketStarts(counts: Int32Array, units: Uint16Array): Int32Array {
-  let at = 0;
-  for (let d = 0; d < units.length; d++) {
-    const u = units[d];
-    const count = counts[u];
-    counts[u] = at;
-    at += count;
-  }
-  return counts;
+  return w;
 }
 
 /**
  * Occurrences sorted by n-gram, by an LSD radix sort on the n UTF-16 units
- * (last unit first). The first pass is made as the occurrences are written
- * (they go straight to the bucket of their last unit). The sort is stable, so
- * occurrences of one n-gram stay in text order and repeats within a text end
- * up next to each other.
+ * (last unit first). The sort is stable, so occurrences of one n-gram stay in
+ * text order and repeats within a text end up next to each other. Digits are
+ * whole units (three passes) on a large bulletin; on a small one, bytes (six
+ * passes over a few thousand occurrences cost less than summing 65,536 counts).
  */
-function sortedOccurrences(texts: string[], n: number): Occurrences {
-  const { counts, units, m } = countUnits(texts, n);
-  let from = occurrencesOf(texts, n, m, bucketStarts(counts[n - 1], units));
-  let to = newOccurrences(m);
-  // Unit u of the n-gram, counted from the last.
-  for (let u = 1; u < n; u++) {
-    scatter(from, to, u === 1 ? from.mid : from.first, bucketStarts(counts[n - 1 - u], units));
-    [from, to] = [to, from];
+function sortByNgram(occ: Occurrences, n: number): Occurrences {
+  const m = occ.owner.length;
+  const bits = m < 1 << 16 ? 8 : 16;
+  const mask = (1 << bits) - 1;
+  const counts = new Int32Array(mask + 2);
+  let from = occ;
+  let to: Occurrences = { hi: new Uint32Array(m), lo: new Uint32Array(m), owner: new Int32Array(m) };
+  // Unit u of the n-gram, counted from the last: bits 16u… of `lo` for u < 2, else `hi`.
+  for (let u = 0; u < n; u++) {
+    for (let b = 0; b < 16; b += bits) {
+      const digits = u < 2 ? from.lo : from.hi;
+      const shift = (u < 2 ? 16 * u : 0) + b;
+      counts.fill(0);
+      countDigit(digits, shift, mask, counts);
+      scatter(from.hi, from.lo, from.owner, to.hi, to.lo, to.owner, digits, shift, mask, runningSum(counts));
+      [from, to] = [to, from];
+    }
   }
   return from;
 }
 
-/** The occurrences, each written at `next[its last unit]++`. */
-function occurrencesOf(texts: string[], n: number, m: number, next: Int32Array): Occurrences {
-  const occ = newOccurrences(m);
-  for (let t = 0; t < texts.length; t++) addOccurrences(occ, texts[t], t, n, next);
-  return occ;
-}
-
-function addOccurrences({ first, mid, last, owner }: Occurrences, text: string, t: number, n: number, next: Int32Array): void {
-  // a, b, c: the units ending at i (0 before the text starts, so unused units of a shorter n-gram are 0).
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (i >= n - 1) {
-      const at = next[c]++;
-      first[at] = n === 3 ? a : 0;
-      mid[at] = n >= 2 ? b : 0;
-      last[at] = c;
-      owner[at] = t;
-    }
-    a = b;
-    b = c;
-  }
+/** Counts of each digit value, shifted up by one. */
+function countDigit(digits: Uint32Array, shift: number, mask: number, counts: Int32Array): void {
+  for (let i = 0; i < digits.length; i++) counts[((digits[i] >>> shift) & mask) + 1]++;
 }
 
 /** Counts (shifted up by one) → starts, in place. */
@@ -138,22 +96,16 @@ export function runningSum(a: Int32Array): Int32Array {
   return a;
 }
 
-/** One radix pass: moves every occurrence to `next[its digit]++`. */
-function scatter(from: Occurrences, to: Occurrences, digits: Uint16Array, next: Int32Array): void {
-  move(from.first, from.mid, from.last, from.owner, to.first, to.mid, to.last, to.owner, digits, next);
-}
-
-/** The loop of scatter, with arrays, not objects, as arguments: the optimised code reads no properties. */
-function move(
-  first: Uint16Array, mid: Uint16Array, last: Uint16Array, owner: Int32Array,
-  first1: Uint16Array, mid1: Uint16Array, last1: Uint16Array, owner1: Int32Array,
-  digits: Uint16Array, next: Int32Array,
+/** One radix pass: moves every occurrence to `next[its digit]++` (arrays, not objects, as arguments: the optimised code reads no properties). */
+function scatter(
+  hi: Uint32Array, lo: Uint32Array, owner: Int32Array,
+  hi1: Uint32Array, lo1: Uint32Array, owner1: Int32Array,
+  digits: Uint32Array, shift: number, mask: number, next: Int32Array,
 ): void {
   for (let i = 0; i < owner.length; i++) {
-    const at = next[digits[i]]++;
-    first1[at] = first[i];
-    mid1[at] = mid[i];
-    last1[at] = last[i];
+    const at = next[(digits[i] >>> shift) & mask]++;
+    hi1[at] = hi[i];
+    lo1[at] = lo[i];
     owner1[at] = owner[i];
   }
 }
@@ -183,13 +135,13 @@ function runsOf(occ: Occurrences, texts: number): Runs {
 }
 
 /** Fills the arrays of `runs`; returns the number of tokens. */
-function findRuns({ first, mid, last, owner }: Occurrences, { runStart, df, repeat, setSize, dfCount }: Runs): number {
+function findRuns({ hi, lo, owner }: Occurrences, { runStart, df, repeat, setSize, dfCount }: Runs): number {
   const m = owner.length;
   let tokens = 0;
   for (let i = 0; i < m; ) {
     let j = i;
     let count = 0;
-    for (; j < m && last[j] === last[i] && mid[j] === mid[i] && first[j] === first[i]; j++) {
+    for (; j < m && lo[j] === lo[i] && hi[j] === hi[i]; j++) {
       if (j > i && owner[j] === owner[j - 1]) {
         repeat[j] = 1;
         continue;
@@ -246,8 +198,8 @@ function fillSets(runs: Runs, byRank: Int32Array, owner: Int32Array, setStart: I
  * the Map (number keys beyond small integers are boxed) took over a second.
  */
 export function buildShingles(texts: string[], n: number): Shingles {
-  if (n < 1 || n > 3) throw new RangeError(`n-gram size ${n}: occurrences hold 1 to 3 UTF-16 units`);
-  const sorted = sortedOccurrences(texts, n);
+  if (n < 1 || n > 3) throw new RangeError(`n-gram size ${n}: only 1 to 3 UTF-16 units pack into the keys`);
+  const sorted = sortByNgram(occurrencesOf(texts, n), n);
   const owner = sorted.owner;
   const runs = runsOf(sorted, texts.length);
   const { byRank, singles } = rankOrder(runs);
@@ -256,6 +208,7 @@ export function buildShingles(texts: string[], n: number): Shingles {
   runningSum(setStart);
   const all = new Int32Array(setStart[texts.length]);
   fillSets(runs, byRank, owner, setStart, all);
+  // Pushed, not Array.from (which walks `texts` through an iterator while not optimised yet).
   const sets: Int32Array[] = [];
   for (let t = 0; t < texts.length; t++) sets.push(all.subarray(setStart[t], setStart[t + 1]));
   const { runStart, repeat } = runs;
