@@ -492,7 +492,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   // the rows it needs. The order of trial decides which of two equally good plans wins, so it is
   // exactly the depth-first order of choosing slots left to right, wide slots first (they give a
   // good bound early, which prunes the rest).
-  // About 150 tails an article on a long bulletin, half of them for split first slots.
+  // About a hundred tails an article on a long bulletin (a third for split first slots).
   const tails = new TailTable(Math.max(1024, 160 * n));
   // The tails from one start are tails [listStart, listEnd) (listStart −1: not enumerated yet), and
   // listLeast the fewest rows any of them needs.
