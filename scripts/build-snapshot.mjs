@@ -20,7 +20,13 @@ const NODE = 'dist/snapshot-node';
 // heap: a 60-article issue grows its heap to ~130 MB, and with V8's default
 // start the old generation was marked and compacted three times on the way
 // (~75 ms, freeing almost nothing); now once (~4 ms). Peak memory is unchanged.
-export const SNAPSHOT_V8_FLAGS = ['--initial-heap-size=192'];
+//
+// --no-rehash-snapshot: by default V8 rehashes every string and hash table in
+// the heap while it deserialises (so each run gets its own hash seed), ~7 ms
+// of CPU a start with our heap. Without it a run keeps the random seed this
+// build drew; that seed guards a server against inputs crafted to collide in
+// its hash tables, which a command reading the author's own files does not need.
+export const SNAPSHOT_V8_FLAGS = ['--initial-heap-size=192', '--no-rehash-snapshot'];
 
 // Modules pdfkit and fontkit require at load time that a build never calls:
 // pdfkit's AES (encryption) and UAX #14 line breaker (its own text layout),
@@ -65,6 +71,7 @@ export async function buildSnapshot({ external, define }) {
     minifySyntax: true,
     logLevel: 'error',
   });
+  writeFileSync(ENTRY, asciiOnly(readFileSync(ENTRY, 'utf8')));
   // --no-warnings: Node warns that `module` and `child_process` are "not fully
   // verified" in snapshots; neither is used before the snapshot is taken.
   // Written under another name and renamed: a run starting meanwhile never reads half a blob.
@@ -85,4 +92,25 @@ export async function buildSnapshot({ external, define }) {
     rmSync(partial, { force: true });
     process.stderr.write(`build: the start-up snapshot did not start (${check.stderr.split('\n')[0]}); bin/bulletin will load dist/cli.js instead\n`);
   }
+}
+
+/**
+ * The script with every character outside ASCII written as a `\uXXXX` escape.
+ * Why: V8 keeps the script's source in the snapshot, and one character above
+ * U+00FF anywhere (a Han character in a regular expression: esbuild escapes
+ * strings and names, not regular expression literals) stores all of it as
+ * UTF-16, twice the size: 1.4 MB more blob for every run to read, copy and
+ * checksum (~4 ms a start). In a regular expression, string or name `\uXXXX`
+ * means the character itself (in `u` mode a pair of surrogate escapes is one
+ * code point), and an identity escape of the character (`\字`) becomes the
+ * escape alone. (Only a tagged template's raw text would change; esbuild
+ * leaves non-ASCII there, and the bundle has none.)
+ */
+export function asciiOnly(source) {
+  return source.replace(/(\\*)([^\x00-\x7f])/gu, (_, slashes, ch) => {
+    let escaped = '';
+    for (let i = 0; i < ch.length; i++) escaped += `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
+    // An odd run of backslashes escaped the character itself: the \u escape takes that one's place.
+    return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + escaped;
+  });
 }

@@ -9,7 +9,7 @@
 // so this file is bundled with pdfkit and fontkit inside it; packages needed
 // only by some commands are loaded from node_modules at run time.
 import { readdirSync, readFileSync } from 'node:fs';
-import { startupSnapshot } from 'node:v8';
+import { setFlagsFromString, startupSnapshot } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exitWith, main } from './cli/main.js';
@@ -61,3 +61,24 @@ startupSnapshot.setDeserializeMainFunction(() => {
   globalThis.__bulletinBundleUrl = pathToFileURL(join(dirname(resolve(blob)), 'cli.js')).href;
   void main(process.argv.slice(1)).then(exitWith);
 });
+
+/**
+ * Drops the compiled code (bytecode) of every function not running now, so
+ * that the snapshot keeps only their source. Most functions that have run are
+ * the modules' top levels, run once here and never again; a run compiles the
+ * few it calls again from source (no slower build measured), and starts with
+ * ~0.6 MB less to read and deserialise (~2 ms). V8 flushes bytecode in a full
+ * collection when --stress-flush-code is on; %CollectGarbage is V8's own call
+ * for one, compiled while --allow-natives-syntax is on. Both options are
+ * switched off again at once: the snapshot records V8's options, and a run
+ * must start with the same ones (SNAPSHOT_V8_FLAGS in scripts/build-snapshot.mjs).
+ */
+function dropCompiledCode(): void {
+  setFlagsFromString('--allow-natives-syntax');
+  const fullCollection = new Function('%CollectGarbage(0)') as () => void;
+  setFlagsFromString('--no-allow-natives-syntax');
+  setFlagsFromString('--stress-flush-code');
+  fullCollection();
+  setFlagsFromString('--no-stress-flush-code');
+}
+dropCompiledCode();

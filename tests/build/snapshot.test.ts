@@ -20,7 +20,7 @@ describe('start-up snapshot', () => {
     const script: string = '../../scripts/build-snapshot.mjs';
     const { SNAPSHOT_V8_FLAGS } = (await import(script)) as { SNAPSHOT_V8_FLAGS: string[] };
     const launcher = readFileSync(BIN, 'utf8');
-    expect(/^v8_flags=(.*)$/m.exec(launcher)?.[1].split(' ')).toEqual(SNAPSHOT_V8_FLAGS);
+    expect(/^v8_flags="(.*)"$/m.exec(launcher)?.[1].split(' ')).toEqual(SNAPSHOT_V8_FLAGS);
   });
 
   it('builds the same PDF as the plain bundle, byte for byte', () => {
