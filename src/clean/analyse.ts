@@ -19,6 +19,7 @@ import * as asciiPunctuation from './rules/ascii-punctuation.js';
 import * as doubled from './rules/doubled-punctuation.js';
 import * as spaceBetweenHan from './rules/space-between-han.js';
 import * as markup from './rules/markup.js';
+import * as emptied from './rules/emptied-article.js';
 
 const LINT_RULES = [unbalanced, asciiPunctuation, doubled, spaceBetweenHan, markup];
 
@@ -29,6 +30,8 @@ export interface Findings {
   removed: (Removal | undefined)[];
   /** One per join and per removal: what cleaning changes. */
   applied: Diagnostic[];
+  /** By document: an article the removals leave with nothing to print (left out of the cleaned bulletin). */
+  emptied: boolean[];
   /** Everything: `applied` plus the findings left to the editor. */
   diagnostics: Diagnostic[];
 }
@@ -46,10 +49,12 @@ export function findDefects(bulletin: Bulletin): Findings {
   const kept = (u: Unit): boolean => !removed[u.id];
 
   const left: Diagnostic[] = [];
-  for (const pair of near.findNearDuplicates(units, shingles, kept)) pushAll(left, near.report(docs, pair));
   const byDoc = unitsByDoc(docs, units);
+  const gone = emptied.emptiedArticles(docs, byDoc, removed);
+  for (let d = 0; d < docs.length; d++) if (gone[d]) left.push(emptied.report(docs[d], byDoc[d], removed, docs));
+  for (const pair of near.findNearDuplicates(units, shingles, kept)) pushAll(left, near.report(docs, pair));
   for (let d = 0; d < docs.length; d++) checkDocument(docs[d], byDoc[d].filter((u) => kept(u) && !u.opaque), left);
-  return { docs, units, removed, applied, diagnostics: [...applied, ...left] };
+  return { docs, units, removed, applied, emptied: gone, diagnostics: [...applied, ...left] };
 }
 
 // Each loop below is a function of its own: this runs once, cold, and V8

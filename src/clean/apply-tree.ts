@@ -11,7 +11,8 @@ export function applyToBulletin(bulletin: Bulletin, findings: Findings): Bulleti
   return {
     ...bulletin,
     index: cleanDocument(bulletin.index, findings, byDoc[0]),
-    articles: bulletin.articles.map((a, i) => cleanDocument(a, findings, byDoc[i + 1])),
+    // An article left with nothing to print is left out (rules/emptied-article.ts says so).
+    articles: bulletin.articles.map((a, i) => cleanDocument(a, findings, byDoc[i + 1])).filter((_, i) => !findings.emptied[i + 1]),
   };
 }
 

@@ -77,6 +77,11 @@ export interface SearchSpace {
   gap: number;
   /** Whether states are settled a whole row at a time (default: from WHOLE_ROWS articles on); the plan is the same either way. */
   wholeRows?: boolean;
+  /**
+   * The last resort (planPages turns it on when no plan fills every band): a band may have a
+   * slot a column and may end with empty columns, at RAGGED_BAND a band.
+   */
+  raggedBands?: boolean;
 }
 
 // Costs, in empty grid cells.
@@ -130,6 +135,11 @@ const MAX_SLOTS = 3;
 /** From this many articles on, the search settles an article's states a whole row at a time (see planPages). */
 const WHOLE_ROWS = 32;
 const MAX_STACKS = 1;
+/**
+ * A band that ends with empty columns before the bulletin's end (raggedBands): as much as a
+ * fifth of a page's cells left white, so that as few bands as possible are ragged.
+ */
+const RAGGED_BAND = 200;
 const INFEASIBLE = 1e9;
 
 /** A module as the plan reads it: sizes only (its partition is rebuilt for the plan). */
@@ -163,7 +173,25 @@ const NO_ROWS = 1 << 30;
 const BLOCK_BITS = 3;
 const BLOCK = 1 << BLOCK_BITS;
 
+/**
+ * Plans the pages. Pieces that can only be set narrow — briefs of a line or
+ * two cannot be balanced over two columns, an article whose whole body was a
+ * repeat — fill a band only when there are few of them in a row: a band has
+ * at most MAX_SLOTS slots. When no plan fills every band, the search runs
+ * again with raggedBands, so that a bulletin is set whenever each of its
+ * pieces fits on a page at some width; only then is it impossible.
+ */
 export function planPages(articles: PreparedArticle[], space: SearchSpace): PlannedPage[] {
+  let found = searchPlan(articles, space);
+  if (typeof found === 'number' && !space.raggedBands) found = searchPlan(articles, { ...space, raggedBands: true });
+  if (typeof found !== 'number') return found;
+  const art = articles[found];
+  throw new BulletinError(diagnostic({ file: art.file, line: 1, column: 1 }, 'error', 'layout-impossible',
+    `"${art.title}" cannot be set in this template's columns (no balanced module and no place to continue it): shorten its paragraphs, pictures or lists, or use a template with more rows.`));
+}
+
+/** The least-cost plan, or the index of the last article that cannot start a page in any way. */
+function searchPlan(articles: PreparedArticle[], space: SearchSpace): PlannedPage[] | number {
   const C = space.columns;
   const R = space.rows;
   const n = articles.length;
@@ -386,13 +414,15 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   const tails = new TailTable(Math.max(1024, 160 * n));
   // The tails from one start are tails [listStart, listEnd) (listStart −1: not enumerated yet), and
   // listLeast the fewest rows any of them needs.
-  const lists = (n + 2) * (C + 1) * MAX_SLOTS * (MAX_STACKS + 1);
+  // Slots a band may have: up to one a column when bands may be ragged.
+  const maxSlots = space.raggedBands ? Math.max(MAX_SLOTS, C) : MAX_SLOTS;
+  const lists = (n + 2) * (C + 1) * maxSlots * (MAX_STACKS + 1);
   const listStart = new Int32Array(lists).fill(-1);
   const listEnd = new Int32Array(lists);
   const listLeast = new Int32Array(lists);
   /** The list of tails from article a with `used` columns, `depth` slots and `stacks` stacked pairs already in the band. */
   const tailsOf = (a: number, used: number, depth: number, stacks: number): number => {
-    const list = ((a * (C + 1) + used) * MAX_SLOTS + depth) * (MAX_STACKS + 1) + stacks;
+    const list = ((a * (C + 1) + used) * maxSlots + depth) * (MAX_STACKS + 1) + stacks;
     if (listStart[list] < 0) {
       // Nothing else adds tails while the walk does: a list is a range.
       const start = tails.count;
@@ -427,8 +457,10 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
         add(false, a, penalty + lastTaste + EMPTY * (C - used), tallest, maxRem, false, used, 0, -1);
         return;
       }
+      // The last resort: the band ends here, its other columns white, and article a starts the next.
+      if (space.raggedBands) add(false, a, penalty + RAGGED_BAND + EMPTY * (C - used), tallest, maxRem, false, used, 0, -1);
       // The band's last slot takes the columns left.
-      const firstK = depth + slotK.length === MAX_SLOTS - 1 ? C - used : 1;
+      const firstK = depth + slotK.length === maxSlots - 1 ? C - used : 1;
       for (let k = C - used; k >= firstK; k--) {
         const last = used + k === C;
         const top = shape(a, 0, k);
@@ -729,7 +761,7 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
     }
 
     // The first slot, as the tails' walk would choose it (the last slot takes the columns left).
-    const firstK = MAX_SLOTS - 1 === 0 ? C : 1;
+    const firstK = maxSlots - 1 === 0 ? C : 1;
     for (let k = C; k >= firstK; k--) {
       const last = k === C;
       const top = shape(i, p, k);
@@ -818,11 +850,11 @@ export function planPages(articles: PreparedArticle[], space: SearchSpace): Plan
   for (let i = n - 1; i >= 1; i--) best(i, 0, R);
   const total = best(0, 0, space.firstRows);
   if (total >= INFEASIBLE) {
-    // Name the first article that cannot start a fresh page in any way.
-    let a = 0;
-    while (a < n - 1 && best(a, 0, R) < INFEASIBLE) a++;
-    throw new BulletinError(diagnostic({ file: articles[a].file, line: 1, column: 1 }, 'error', 'layout-impossible',
-      `"${articles[a].title}" cannot be set in this template's columns (no balanced module and no place to continue it): shorten its paragraphs, pictures or lists, or use a template with more rows.`));
+    // An article that cannot be placed makes every state before it impossible too: the culprit is
+    // the last article that cannot start a fresh page.
+    let a = n - 1;
+    while (a > 0 && best(a, 0, R) < INFEASIBLE) a--;
+    return a;
   }
   // The balanced partition of a placed module (the search kept only its height).
   const shapePartition = (a: number, from: number, k: number): Partition => balance(articles[a], from, articles[a].items.length, k)!;

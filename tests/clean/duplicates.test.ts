@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { analyseBulletin } from '../../src/clean/index.js';
+import { analyseBulletin, cleanBulletin } from '../../src/clean/index.js';
 import { bulletinOf, formatted, md, rulesOf, bodyParagraphs } from './bulletin.js';
 
 const P1 = '四是以“全要素保障”强化安全支撑。每年安排20万元专项经费保障安全生产工作，组建了一支30人的救援队伍，实现人、财、物全方位保障。';
@@ -94,5 +94,26 @@ describe('fragment-duplicate', () => {
       'b.md': md(['坚决做到风险管控零盲区、隐患排查零漏洞。', '深刻吸取各类安全事故教训，坚决做到风险管控零盲区、隐患排查零漏洞、隐患治理零容忍。']),
     };
     expect(rulesOf(analyse(files), 'fragment-duplicate').map((d) => [d.file, d.line])).toEqual([['b.md', 8]]);
+  });
+});
+
+describe('emptied-article', () => {
+  it('leaves out an article whose every paragraph repeats another article, and says so', () => {
+    const files = { 'a.md': md([P2, P1, P3]), 'b.md': md([P3, '本单位的情况另有说明，这一段不与别处重复。']), 'c.md': md([P1, P2]) };
+    const cleaned = cleanBulletin(bulletinOf(files));
+    expect(cleaned.bulletin.articles.map((a) => a.source.path)).toEqual(['a.md', 'b.md']);
+    const found = rulesOf(cleaned.diagnostics, 'emptied-article');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'c.md', line: 1, column: 1, severity: 'warning' });
+    expect(found[0].message).toContain('kept in a.md');
+    // check reports the same; b.md keeps a paragraph of its own and stays.
+    expect(rulesOf(analyse(files), 'emptied-article').map((d) => d.file)).toEqual(['c.md']);
+  });
+
+  it('keeps an article with a picture, a heading or a list left after its repeats go', () => {
+    const files = { 'a.md': md([P2, P1]), 'b.md': md([P1, '## 小标题', P2]), 'c.md': md([P2, '- 一项要求', P1]) };
+    const cleaned = cleanBulletin(bulletinOf(files));
+    expect(cleaned.bulletin.articles).toHaveLength(3);
+    expect(rulesOf(cleaned.diagnostics, 'emptied-article')).toEqual([]);
   });
 });
