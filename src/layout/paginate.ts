@@ -34,7 +34,8 @@
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import { balance, balancedHeight, fillParts, kindEnds, mergeEnds, type Partition } from './flow.js';
 import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from './article.js';
-import { grown, TailTable } from './tail-table.js';
+import { SplitRuns } from './split-runs.js';
+import { TailTable } from './tail-table.js';
 
 export interface PlannedModule {
   article: number;
@@ -169,9 +170,6 @@ interface Choice {
 const NO_SLOTS: number[] = [];
 /** The fewest rows of an empty list of tails: more than any page has. */
 const NO_ROWS = 1 << 30;
-/** Entries in a block of the split runs (see planPages): 8. */
-const BLOCK_BITS = 3;
-const BLOCK = 1 << BLOCK_BITS;
 
 /**
  * Plans the pages. Pieces that can only be set narrow — briefs of a line or
@@ -263,64 +261,25 @@ function searchPlan(articles: PreparedArticle[], space: SearchSpace): PlannedPag
 
   // The first parts of an article (from `from`) at width k, by the rows they fill: where they may
   // end and the white each leaves, in pairs (end, white); the search keeps no partitions. Each
-  // (article, from, k) asked for gets a run: per rows filled (0..S − 1), its list of parts; then
-  // per target (0..S − 1), the ends of the parts whose columns hold about target rows (fillEnds'
-  // two kinds, each serving two rows filled). An entry is 0 when not asked yet, else where its list
-  // begins in `pool`, plus one. A list is its length, then its pairs or ends; the empty one is at 0.
-  // A run is asked for about seven neighbouring rows, and as many targets: its entries are kept in
-  // blocks of BLOCK, made when first written (a run of 2·S entries was mostly memory never used,
-  // and fresh memory costs to map); a run is its 2·half block numbers in runBlocks, 0: none yet.
-  const half = Math.ceil(S / BLOCK);
-  /** Per slot: where its run begins in runBlocks, plus one (0: none yet). */
-  const runOf = new Int32Array(slotBase[n]);
-  // Sized for a long bulletin's usual needs (they grow, but every move touches fresh memory).
-  let runBlocks: Int32Array = new Int32Array(Math.max(64, 24 * n) * 2 * half);
-  let runCount = 0;
-  let blocks: Int32Array = new Int32Array(Math.max(64, 24 * n) * 4 * BLOCK);
-  // Block 0 stands for none.
-  let blockCount = 1;
-  let pool: Int32Array = new Int32Array(Math.max(4096, 640 * n));
-  let pooled = 1;
-  /** Where the run of article a's first parts (from `from`) at width k begins in runBlocks. */
-  const splitsAt = (a: number, from: number, k: number): number => {
-    const slot = slotBase[a] + from * (C + 1) + k;
-    if (runOf[slot] === 0) {
-      if ((runCount + 1) * 2 * half > runBlocks.length) runBlocks = grown(runBlocks, (runCount + 1) * 2 * half);
-      runOf[slot] = runCount * 2 * half + 1;
-      runCount += 1;
-    }
-    return runOf[slot] - 1;
-  };
-  /** Entry x of a run's rows (at = run) or targets (at = run + half). */
-  const entry = (at: number, x: number): number => {
-    const b = runBlocks[at + (x >> BLOCK_BITS)];
-    return b === 0 ? 0 : blocks[b * BLOCK + (x & (BLOCK - 1))];
-  };
-  const setEntry = (at: number, x: number, value: number): void => {
-    let b = runBlocks[at + (x >> BLOCK_BITS)];
-    if (b === 0) {
-      if ((blockCount + 1) * BLOCK > blocks.length) blocks = grown(blocks, (blockCount + 1) * BLOCK);
-      b = blockCount++;
-      runBlocks[at + (x >> BLOCK_BITS)] = b;
-    }
-    blocks[b * BLOCK + (x & (BLOCK - 1))] = value;
-  };
-  /** `count` more entries in the pool: where they begin. */
-  const reserve = (count: number): number => {
-    if (pooled + count > pool.length) pool = grown(pool, pooled + count);
-    pooled += count;
-    return pooled - count;
-  };
+  // (article, from, k) asked for gets a run (split-runs.ts): per rows filled (0..S − 1), its list of
+  // parts; then per target (0..S − 1, at run + half), the ends of the parts whose columns hold about
+  // target rows (fillEnds' two kinds, each serving two rows filled). An entry is 0 when not asked
+  // yet, else where its list begins in `runs.pool`, plus one. A list is its length, then its pairs
+  // or ends; the empty one is at 0.
+  const runs = new SplitRuns(slotBase[n], S, n);
+  const half = runs.half;
+  /** Where the run of article a's first parts (from `from`) at width k begins. */
+  const splitsAt = (a: number, from: number, k: number): number => runs.runOf(slotBase[a] + from * (C + 1) + k);
   /**
    * Where the list of article a's first parts (from `from`) filling `rows` rows at width k begins
-   * in `pool`; run = splitsAt(a, from, k). The pool may grow (and move) while a list is read:
-   * read it through `pool` after any call that may search further.
+   * in `runs.pool`; run = splitsAt(a, from, k). The pool may grow (and move) while a list is read:
+   * read it through `runs.pool` after any call that may search further.
    */
   const splitPart = (run: number, a: number, from: number, k: number, rows: number): number => {
-    const known = entry(run, rows);
+    const known = runs.entry(run, rows);
     if (known > 0) return known - 1;
     const at = computeSplit(run, a, from, k, rows);
-    setEntry(run, rows, at + 1);
+    runs.setEntry(run, rows, at + 1);
     return at;
   };
   const splitBodyRows = (a: number, from: number, k: number, rows: number): number => rows - space.gap - headerRows(a, from, k);
@@ -329,20 +288,22 @@ function searchPlan(articles: PreparedArticle[], space: SearchSpace): PlannedPag
   const ends = new Int32Array(4);
   /** The ends of one kind of parts (see the runs) into out, kept in the run: their count. */
   const kindEndsAt = (run: number, a: number, from: number, k: number, target: number, out: Int32Array): number => {
-    const known = entry(run + half, target);
+    const known = runs.entry(run + half, target);
     if (known > 0) {
       const at = known - 1;
+      const pool = runs.pool;
       for (let j = 0; j < pool[at]; j++) out[j] = pool[at + 1 + j];
       return pool[at];
     }
     const count = kindEnds(articles[a], from, articles[a].items.length, k, target, 4, out);
     let at = 0;
     if (count > 0) {
-      at = reserve(1 + count);
+      at = runs.reserve(1 + count);
+      const pool = runs.pool;
       pool[at] = count;
       for (let j = 0; j < count; j++) pool[at + 1 + j] = out[j];
     }
-    setEntry(run + half, target, at + 1);
+    runs.setEntry(run + half, target, at + 1);
     return count;
   };
   const computeSplit = (run: number, a: number, from: number, k: number, rows: number): number => {
@@ -353,8 +314,9 @@ function searchPlan(articles: PreparedArticle[], space: SearchSpace): PlannedPag
     const nShort = kindEndsAt(run, a, from, k, bodyRows - 1, short);
     const count = mergeEnds(full, nFull, short, nShort, 4, ends);
     if (count === 0) return 0;
-    const at = reserve(1 + 2 * count);
+    const at = runs.reserve(1 + 2 * count);
     const pre = articles[a].pre;
+    const pool = runs.pool;
     pool[at] = count;
     // Every column is white below its last line; the last also keeps a row for the 下转 line.
     for (let j = 0; j < count; j++) {
@@ -681,11 +643,11 @@ function searchPlan(articles: PreparedArticle[], space: SearchSpace): PlannedPag
     const bound = FOOT * others + excess(others) + AIR_COST * air + penalty + BAND + SPLIT;
     if (bound < cost[at + rem]) {
       const list = splitPart(run, next, tails.from[t], k, room);
-      const count = pool[list];
+      const count = runs.pool[list];
       for (let ci = 0; ci < count; ci++) {
-        // Read through `pool` each time: the continuation below may grow it.
-        const end = pool[list + 1 + 2 * ci];
-        const white = others + pool[list + 2 + 2 * ci];
+        // Read through `runs.pool` each time: the continuation below may grow it.
+        const end = runs.pool[list + 1 + 2 * ci];
+        const white = others + runs.pool[list + 2 + 2 * ci];
         const partial = FOOT * white + excess(white) + AIR_COST * air + penalty + (above >= 0 ? shapePenalty[above] : 0) + BAND + SPLIT;
         if (partial >= cost[at + rem]) continue;
         // The continuation's cost read from its array (a double returned by best would be boxed).
