@@ -5,7 +5,7 @@
 // in blocks of BLOCK, made when first written (a run of 2·S entries was mostly
 // memory never used, and fresh memory costs to map). All of it in typed arrays,
 // which the young-generation collector does not copy.
-import { grown } from './tail-table.js';
+import { grown } from './grown.js';
 
 const BLOCK_BITS = 3;
 /** Entries in a block: 8. */

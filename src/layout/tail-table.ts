@@ -1,13 +1,7 @@
 // The page search's band tails (paginate.ts) kept in parallel typed arrays:
 // the search keeps tens of thousands of them for its whole run, and as
 // objects they were what the young-generation collector copied most.
-
-/** A copy of `a` with room for at least `need` entries (doubling, so that growing costs little). */
-export function grown(a: Int32Array, need: number): Int32Array {
-  const b = new Int32Array(Math.max(need, 2 * a.length));
-  b.set(a);
-  return b;
-}
+import { grown } from './grown.js';
 
 /**
  * The tails: ways to fill the rest of a band. A whole band (split 0) ends
