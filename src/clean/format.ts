@@ -14,6 +14,7 @@ import { findDefects, unitsByDoc, type Findings } from './analyse.js';
 import { mergedParagraph } from './apply-tree.js';
 import { endOf, startOf, type Doc, type Para } from './paragraphs.js';
 import type { Unit } from './units.js';
+import { RULE as EMPTIED } from './rules/emptied-article.js';
 
 export interface FileEdit {
   absPath: string;
@@ -28,6 +29,11 @@ export interface FileEdit {
 export interface FormatPlan {
   edits: FileEdit[];
   applied: Diagnostic[];
+  /**
+   * Articles left as they are (emptied-article): removing their repeats would leave a file
+   * without a body, which no longer builds; the editor removes the file or rewrites it.
+   */
+  untouched: Diagnostic[];
 }
 
 interface Splice {
@@ -40,7 +46,10 @@ export function planFormatting(bulletin: Bulletin): FormatPlan {
   const findings = findDefects(bulletin);
   const edits: FileEdit[] = [];
   const byDoc = unitsByDoc(findings.docs, findings.units);
+  const untouched = findings.diagnostics.filter((d) => d.rule === EMPTIED);
+  const skipped = new Set(untouched.map((d) => d.file));
   for (const doc of findings.docs) {
+    if (findings.emptied[doc.id]) continue;
     const before = doc.source.text;
     const after = applySplices(before, splicesFor(doc, byDoc[doc.id], findings));
     if (after === before) continue;
@@ -52,7 +61,7 @@ export function planFormatting(bulletin: Bulletin): FormatPlan {
       diff: createTwoFilesPatch(`a/${path.replace(/^\/+/, "")}`, `b/${path.replace(/^\/+/, "")}`, before, after),
     });
   }
-  return { edits, applied: findings.applied };
+  return { edits, applied: findings.applied.filter((d) => !skipped.has(d.file)), untouched };
 }
 
 function splicesFor(doc: Doc, units: Unit[], findings: Findings): Splice[] {

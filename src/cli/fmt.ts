@@ -31,6 +31,8 @@ export function register(program: Command): void {
       const { bulletin, diagnostics } = await loadBulletin(dir);
       if (diagnostics.length > 0) process.stderr.write(formatDiagnostics(diagnostics, 'human') + '\n');
       const plan = planFormatting(bulletin);
+      // Articles that only repeat others are not emptied in the sources (they would no longer build): said, and left.
+      if (plan.untouched.length > 0) process.stderr.write(formatDiagnostics(plan.untouched, 'human') + '\n');
       if (plan.edits.length === 0) {
         process.stderr.write(`${dir}: nothing to change\n`);
         return;

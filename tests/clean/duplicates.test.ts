@@ -110,6 +110,13 @@ describe('emptied-article', () => {
     expect(rulesOf(analyse(files), 'emptied-article').map((d) => d.file)).toEqual(['c.md']);
   });
 
+  it('is left as it is by fmt, which still removes the other repeats', () => {
+    const files = { 'a.md': md([P2, P1, P3, P1]), 'b.md': md([P1, P2]) };
+    const out = formatted(bulletinOf(files));
+    expect(out['b.md']).toBe(files['b.md']);
+    expect(bodyParagraphs(out['a.md'])).toEqual([P2, P1, P3]);
+  });
+
   it('keeps an article with a picture, a heading or a list left after its repeats go', () => {
     const files = { 'a.md': md([P2, P1]), 'b.md': md([P1, '## 小标题', P2]), 'c.md': md([P2, '- 一项要求', P1]) };
     const cleaned = cleanBulletin(bulletinOf(files));

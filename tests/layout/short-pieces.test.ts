@@ -49,6 +49,12 @@ describe('short pieces', () => {
     const text = (await readPdfText(readFileSync(out))).flatMap((p) => p.items.map((i) => i.text)).join('');
     expect(text).toContain('第一篇');
     expect(text).not.toContain('重复稿件');
+    // fmt --write does not turn the copy into a file without a body (which would not build).
+    const before = readFileSync(join(dir, '02-b.md'), 'utf8');
+    const fmt = runCli(['fmt', dir, '--write']);
+    expect(fmt.stderr).toMatch(/02-b\.md:1:1 +warning .*\[emptied-article\]/);
+    expect(readFileSync(join(dir, '02-b.md'), 'utf8')).toBe(before);
+    expect(runCli(['build', dir, '-o', out, '-q']).code).toBe(0);
   });
 
   it('names the piece that fits nowhere', () => {

@@ -1,9 +1,10 @@
 // emptied-article: an article every printed block of which cleaning drops as
 // a repeat (a file copied twice, an article pasted whole into another). Its
 // headline and byline over an empty body would print as a mistake, so the
-// cleaned bulletin leaves the article out and the editor is told why. The
-// source is not touched: `fmt --write` removes the repeats and leaves the
-// front matter, which the next build reports as an article without a body.
+// cleaned bulletin leaves the article out and the editor is told why. `fmt
+// --write` leaves such a file as it is (with its repeats removed, only front
+// matter would be left, which no longer builds): the editor removes the file
+// or gives it text of its own.
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Removal } from '../dedupe.js';
 import type { Doc } from '../paragraphs.js';
