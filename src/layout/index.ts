@@ -5,6 +5,7 @@
 // bands, modules, columns (furniture.ts, draw.ts). Pure: no IO besides
 // reading image headers for their size.
 import type { Bulletin } from '../content/types.js';
+import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Face } from '../fonts/face.js';
 import { prepareArticle, type Fonts, type Header, type PreparedArticle } from './article.js';
 import { blocksOf, type ParaBlock } from './blocks.js';
@@ -37,6 +38,11 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
     .filter((b): b is ParaBlock => b.kind === 'para');
   const leadPlaced = lead(g, template, fonts, leadBlocks, mast.rows);
   const firstTop = mast.rows + leadPlaced.rows;
+  if (firstTop > g.rows) {
+    // Set as it is, the lead would run past the footer and off the page.
+    throw new BulletinError(diagnostic({ file: bulletin.index.source.path, line: leadBlocks[0]?.line ?? 1, column: 1 }, 'error', 'lead-too-long',
+      `the lead takes ${leadPlaced.rows} rows of the first page, which has ${g.rows - mast.rows} below the masthead: shorten it to a few sentences (a lead introduces the issue), or move the rest into an article.`));
+  }
   const otherTop = 1;
 
   const articles = bulletin.articles.map((a, index) => prepareArticle(env, {
