@@ -1,8 +1,10 @@
 // Growing the page search's typed arrays (tail-table.ts, split-runs.ts).
 
-/** A copy of `a` with room for at least `need` entries (doubling, so that growing costs little). */
-export function grown(a: Int32Array, need: number): Int32Array {
-  const b = new Int32Array(Math.max(need, 2 * a.length));
+type Growable = Int32Array | Uint8Array | Float64Array;
+
+/** A copy of `a`, of its own kind, with room for at least `need` entries (doubling, so that growing costs little). */
+export function grown<T extends Growable>(a: T, need: number): T {
+  const b = new (a.constructor as new (length: number) => T)(Math.max(need, 2 * a.length));
   b.set(a);
   return b;
 }

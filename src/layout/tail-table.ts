@@ -85,17 +85,10 @@ export class TailTable {
 
   private grow(): void {
     const c = 2 * this.next.length;
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(c);
-      b.set(a);
-      return b;
-    };
-    this.split = u8(this.split);
-    this.stretch = u8(this.stretch);
+    this.split = grown(this.split, c);
+    this.stretch = grown(this.stretch, c);
     this.next = grown(this.next, c);
-    const penalty = new Float64Array(c);
-    penalty.set(this.penalty);
-    this.penalty = penalty;
+    this.penalty = grown(this.penalty, c);
     this.minRem = grown(this.minRem, c);
     this.maxRem = grown(this.maxRem, c);
     this.used = grown(this.used, c);
