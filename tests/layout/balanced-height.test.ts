@@ -5,18 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { balance, balancedHeight, type Flowable } from '../../src/layout/flow.js';
 import { prng } from '../typeset/random-text.js';
+import { randomFlowable } from './random-flowable.js';
 
-/** Lines (1 row) and pictures (2–6 rows); columns may not begin everywhere (widows, captions). */
-function article(rand: () => number, items: number): Flowable {
-  const pre = new Int32Array(items + 1);
-  const breakBefore = new Uint8Array(items + 1);
-  for (let i = 0; i < items; i++) {
-    pre[i + 1] = pre[i] + (rand() < 0.08 ? 2 + Math.floor(rand() * 5) : 1);
-    breakBefore[i] = rand() < 0.7 ? 1 : 0;
-  }
-  breakBefore[items] = 1;
-  return { pre, breakBefore };
-}
+const article = (rand: () => number, items: number): Flowable => randomFlowable(rand, items, 0.7);
 
 describe('balancedHeight', () => {
   it('is the height of the balanced partition, or −1 where there is none', () => {

@@ -1,21 +1,12 @@
 // Split parts at a page's foot (flow.ts fillParts), checked against a brute
-// force over every way to cut the columns, with and without the per-article
-// cache the page search uses.
+// force over every way to cut the columns, and as the page search builds them
+// from the ends of their two kinds (kindEnds, mergeEnds).
 import { describe, expect, it } from 'vitest';
 import { fillEnds, fillParts, kindEnds, mergeEnds, type Flowable } from '../../src/layout/flow.js';
 import { prng } from '../typeset/random-text.js';
+import { randomFlowable } from './random-flowable.js';
 
-/** Lines (1 row) and pictures (2–6 rows); columns may not begin everywhere (widows, captions). */
-function article(rand: () => number, items: number): Flowable {
-  const pre = new Int32Array(items + 1);
-  const breakBefore = new Uint8Array(items + 1);
-  for (let i = 0; i < items; i++) {
-    pre[i + 1] = pre[i] + (rand() < 0.08 ? 2 + Math.floor(rand() * 5) : 1);
-    breakBefore[i] = rand() < 0.8 ? 1 : 0;
-  }
-  breakBefore[items] = 1;
-  return { pre, breakBefore };
-}
+const article = (rand: () => number, items: number): Flowable => randomFlowable(rand, items, 0.8);
 
 /** Ends q of parts [from, q) in k columns of lo..hi rows (the last lastLo..lastHi), by trying every cut. */
 function ends(f: Flowable, from: number, to: number, k: number, lo: number, hi: number, lastLo: number, lastHi: number): Set<number> {
