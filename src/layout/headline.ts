@@ -225,33 +225,19 @@ function breakAt(us: Unit[], mt: Metrics, size: number, measure: number, n: numb
   return linesOf(us, n);
 }
 
-/** How many lines greedy() sets. */
-function greedyCount(us: Unit[], mt: Metrics, size: number, measure: number): number {
-  let count = 0;
-  let a = 0;
-  for (let i = 1; i <= us.length; i++) {
-    const full = i === us.length || (widthEm(mt, a, i + 1) * size > measure + 1e-6 && mt.canStart[i]);
-    if (full) {
-      count += 1;
-      a = i;
-    }
-  }
-  return count;
-}
-
 /**
  * Too narrow for any clean break: fill lines greedily at the smallest size,
  * but never start a line with a unit that may not start one (a closing mark,
  * or what follows an opening mark): such a unit stays on the line before,
- * even if that line then runs wide.
+ * even if that line then runs wide. The lines as unit ranges [a, b).
  */
-function greedy(us: Unit[], mt: Metrics, size: number, measure: number): string[] {
-  const lines: string[] = [];
+function greedy(us: Unit[], mt: Metrics, size: number, measure: number): [number, number][] {
+  const lines: [number, number][] = [];
   let a = 0;
   for (let i = 1; i <= us.length; i++) {
     const full = i === us.length || (widthEm(mt, a, i + 1) * size > measure + 1e-6 && mt.canStart[i]);
     if (full) {
-      lines.push(join(us, a, i));
+      lines.push([a, i]);
       a = i;
     }
   }
@@ -275,7 +261,7 @@ export function prepareHeadline(text: string, chain: FaceChain): PreparedHeadlin
  */
 function fit(us: Unit[], mt: Metrics, min: number, max: number, measure: number): { size: number; lines: number; greedy: boolean } {
   const fewest = linesAt(us, mt, min, measure, 1, us.length);
-  if (fewest === 0) return { size: min, lines: greedyCount(us, mt, min, measure), greedy: true };
+  if (fewest === 0) return { size: min, lines: greedy(us, mt, min, measure).length, greedy: true };
   // Lines only grow with the size: search the half-point sizes for the largest that still needs the
   // fewest. A size that needs more lines than the fewest is rejected, so no more are tried; nor
   // fewer: every line must fit in less room at a larger size, so what failed at min fails there.
@@ -299,7 +285,7 @@ function fit(us: Unit[], mt: Metrics, min: number, max: number, measure: number)
 export function breakHeadline(text: string | PreparedHeadline, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
   const { us, mt } = typeof text === 'string' ? prepareHeadline(text, chain) : text;
   const f = fit(us, mt, min, max, measure);
-  if (f.greedy) return { size: min, lines: greedy(us, mt, min, measure) };
+  if (f.greedy) return { size: min, lines: greedy(us, mt, min, measure).map(([a, b]) => join(us, a, b)) };
   return { size: f.size, lines: breakAt(us, mt, f.size, measure, f.lines) };
 }
 
