@@ -3,10 +3,16 @@
 // touched stay byte for byte (line endings and BOM included). A join replaces
 // only the blank lines between the halves; a removal deletes the paragraph
 // and the blank lines before it. Only a join whose seam falls inside inline
-// markup (`**…` / `…**`) is re-serialised, with remark-stringify.
+// markup (`**…` / `…**`) is re-serialised, with remark-stringify and the
+// writing side of the parser's extensions (GFM, CJK-friendly emphasis and
+// strikethrough), so that what it writes reads back as the same tree and a
+// bold lead-in ending in `。` is written as `**一是。**`, not escaped.
 import { createTwoFilesPatch } from 'diff';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkStringify from 'remark-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkCjkFriendly from 'remark-cjk-friendly/serializeOnly';
+import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough/serializeOnly';
 import type { Root } from 'mdast';
 import type { Bulletin } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -85,8 +91,15 @@ function joinSplices(doc: Doc, u: Unit): Splice[] {
     return u.joins.map((j) => ({ from: j.left.end, to: j.right.start, insert: j.sep }));
   }
   const root: Root = { type: 'root', children: [mergedParagraph(u)] };
-  const text = String(unified().use(remarkStringify).stringify(root)).trimEnd().replace(/\r?\n/g, doc.source.eol);
+  const text = String(writer().stringify(root)).trimEnd().replace(/\r?\n/g, doc.source.eol);
   return [{ from: u.start, to: u.end, insert: text }];
+}
+
+let processor: Processor<undefined, undefined, undefined, Root, string> | undefined;
+
+function writer(): Processor<undefined, undefined, undefined, Root, string> {
+  processor ??= unified().use(remarkStringify).use(remarkGfm, { singleTilde: false }).use(remarkCjkFriendly).use(remarkCjkFriendlyStrikethrough) as unknown as Processor<undefined, undefined, undefined, Root, string>;
+  return processor;
 }
 
 /** The left half's source ends with its last visible character and the right half starts with its first. */

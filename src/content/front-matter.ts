@@ -1,10 +1,9 @@
 // Front matter: YAML text → validated IssueMeta / ArticleMeta. Every problem
 // points at the exact line inside the Markdown file, because the YAML's own
 // line numbers are shifted by where the block starts.
-import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLError } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
-import { parseFrontMatterYaml } from './front-matter-yaml.js';
 import type { ArticleMeta, IssueMeta } from './types.js';
 
 export interface FrontMatterBlock {
@@ -12,6 +11,36 @@ export interface FrontMatterBlock {
   value: string;
   /** 1-based line in the file of the YAML's first line (the line after `---`). */
   firstLine: number;
+}
+
+export interface FrontMatterYaml {
+  /** The document's root node (null for an empty document). */
+  contents: YamlNode | null;
+  errors: YAMLError[];
+  /** Offsets of line starts, for offset → line and column. */
+  lineCounter: LineCounter;
+}
+
+/**
+ * Every block is read twice in a build (front matter, then the font
+ * coverage check) and again on every `--watch` rebuild, so results are kept
+ * by text. Callers only read them. Bounded, for sessions that edit front
+ * matter for hours.
+ */
+const yamlParses = new Map<string, FrontMatterYaml>();
+const YAML_PARSES_LIMIT = 4096;
+
+/** The YAML between the fences, through the yaml package (with line numbers). */
+export function parseFrontMatterYaml(text: string): FrontMatterYaml {
+  let parsed = yamlParses.get(text);
+  if (!parsed) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    parsed = { contents: doc.contents as YamlNode | null, errors: doc.errors, lineCounter };
+    if (yamlParses.size >= YAML_PARSES_LIMIT) yamlParses.clear();
+    yamlParses.set(text, parsed);
+  }
+  return parsed;
 }
 
 type FieldKind = 'text' | 'text-or-number' | 'date' | 'names';

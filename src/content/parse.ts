@@ -1,91 +1,53 @@
-// Markdown → mdast with positions, front matter kept as a `yaml` node.
-// One processor per process: building it costs more than parsing a file.
-//
-// micromark costs the same per character whatever the text is, and the front
-// matter is about a tenth of an article's characters: when the block is in
-// its plain form (`---` lines, LF or CRLF endings, a body after it), it is cut off
-// here and only the body is parsed (plain-blocks.ts: plain paragraphs
-// directly, the rest through remark-parse), with positions where the body
-// sits in the file. The tree is the one the whole-file parse gives
-// (tests/content/parse.test.ts compares them); any other file is parsed whole.
+// Markdown → mdast with positions, front matter kept as a `yaml` node. One
+// parser for every file (CONTENT.md): remark-parse with remark-frontmatter,
+// GFM (tables, footnotes, strikethrough, autolinks) and CJK-friendly
+// emphasis and strikethrough, so that `**一是。**正文` is bold as a Chinese
+// editor means it. One processor per process: building it costs more than
+// parsing a file.
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkCjkFriendly from 'remark-cjk-friendly/parseOnly';
+import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough/parseOnly';
 import type { Root, Yaml } from 'mdast';
 import type { FrontMatterBlock } from './front-matter.js';
-import { parseBody } from './plain-blocks.js';
 
-let whole: Processor<Root> | undefined;
-let bodyOnly: Processor<Root> | undefined;
+let processor: Processor<Root> | undefined;
 
-/** The whole file through remark-parse and remark-frontmatter: the parser of record. */
-export function parseWhole(text: string): Root {
-  whole ??= unified().use(remarkParse).use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
-  return whole.parse(text) as Root;
-}
+/**
+ * `~` alone is not strikethrough: Chinese text writes ranges with it
+ * (`3~5天`), and two of them in a paragraph would strike the text between.
+ */
+const GFM_OPTIONS = { singleTilde: false };
 
-export function parseMarkdown(text: string): Root {
-  const split = splitFrontMatter(text);
-  if (!split) return parseWhole(text);
-  // Without remark-frontmatter: a body opening with `---` lines is not front matter.
-  bodyOnly ??= unified().use(remarkParse) as unknown as Processor<Root>;
-  const parser = bodyOnly;
-  const tree = parseBody(text, split.bodyStart, split.bodyLine, (s) => parser.parse(s) as Root);
-  const yaml: Yaml = {
-    type: 'yaml',
-    value: text.slice(split.valueStart, split.valueEnd),
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: split.bodyLine - 1, column: 4, offset: split.fenceEnd } },
-  };
-  tree.children.unshift(yaml);
-  tree.position = { start: { line: 1, column: 1, offset: 0 }, end: tree.position!.end };
-  return tree;
-}
-
-interface Split {
-  /** The YAML between the fences. */
-  valueStart: number;
-  valueEnd: number;
-  /** Offset just after the closing `---`. */
-  fenceEnd: number;
-  /** Offset and 1-based line of the first character after the closing fence's line. */
-  bodyStart: number;
-  bodyLine: number;
+function parser(): Processor<Root> {
+  processor ??= unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm, GFM_OPTIONS)
+    // After remark-gfm, as both packages require.
+    .use(remarkCjkFriendly)
+    .use(remarkCjkFriendlyStrikethrough, GFM_OPTIONS) as unknown as Processor<Root>;
+  return processor;
 }
 
 /**
- * The plain form only: `---` alone on the first line, a non-empty block
- * whose lines all end as the first does (LF or CRLF), no other fence-like
- * line (`---` followed by spaces would close it for micromark), `---` alone
- * closing it, then a body with text.
+ * Trees already parsed, by file text: `--watch` reloads every file of the
+ * bulletin on each save, and only the edited one is new text. Callers only
+ * read the trees (cleaning builds new ones). Bounded, for long sessions.
  */
-export function splitFrontMatter(text: string): Split | undefined {
-  const eol = text.startsWith('---\n') ? '\n' : text.startsWith('---\r\n') ? '\r\n' : undefined;
-  if (!eol) return undefined;
-  const open = 3 + eol.length;
-  let line = 2;
-  for (let at = open; at < text.length; line++) {
-    const nl = text.indexOf('\n', at);
-    if (nl < 0) return undefined;
-    const end = nl - eol.length + 1;
-    if (text.startsWith('---', at)) {
-      if (end !== at + 3 || at === open) return undefined;
-      const bodyStart = nl + 1;
-      if (text.slice(bodyStart).trim() === '') return undefined;
-      if (!endsAllLines(text, bodyStart, eol)) return undefined;
-      return { valueStart: open, valueEnd: at - eol.length, fenceEnd: end, bodyStart, bodyLine: line + 1 };
-    }
-    at = nl + 1;
-  }
-  return undefined;
-}
+const parses = new Map<string, Root>();
+const PARSES_LIMIT = 2048;
 
-/** True when every line ending in text[0, end) is `eol` and no other CR is there. */
-function endsAllLines(text: string, end: number, eol: string): boolean {
-  for (let i = text.indexOf('\r'); i >= 0 && i < end; i = text.indexOf('\r', i + 1)) {
-    if (eol === '\n' || text.charCodeAt(i + 1) !== 10) return false;
+export function parseMarkdown(text: string): Root {
+  let tree = parses.get(text);
+  if (!tree) {
+    tree = parser().parse(text) as Root;
+    if (parses.size >= PARSES_LIMIT) parses.clear();
+    parses.set(text, tree);
   }
-  if (eol === '\r\n') for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return false;
-  return true;
+  return tree;
 }
 
 /** The front-matter block of a parsed file, if it starts with one. */

@@ -16,7 +16,7 @@
 // text is the exact position of each character.
 import type { Nodes, Root, Yaml } from 'mdast';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { parseFrontMatterYaml } from '../content/front-matter-yaml.js';
+import { parseFrontMatterYaml } from '../content/front-matter.js';
 import type { Bulletin, ContentDocument, SourceFile } from '../content/types.js';
 
 export interface TextItem {

@@ -1,70 +1,91 @@
-// parseMarkdown cuts a plain front-matter block off and parses only the body;
-// the tree must be exactly the whole-file parse's, positions included.
+// The one Markdown parser (src/content/parse.ts): CommonMark with GFM and
+// CJK-friendly emphasis, front matter as a `yaml` node, positions in file
+// coordinates, parses kept by file text.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, parseWhole, splitFrontMatter } from '../../src/content/parse.js';
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { frontMatterOf, hasBody, parseMarkdown } from '../../src/content/parse.js';
 import { SAMPLE } from '../helpers/cli.js';
 
 const FM = '---\ntitle: 标题\nauthor: 作者\n---\n';
 
-const CASES: Record<string, string> = {
-  'body right after the fence': `${FM}正文第一段。\n`,
-  'blank lines first': `${FM}\n\n\n正文。\n\n第二段。`,
-  'no final newline': `${FM}\n正文`,
-  'a thematic break opening the body': `${FM}---\n\n正文\n`,
-  'a fence-like block in the body': `${FM}\n---\ntitle: x\n---\n\n正文\n`,
-  'setext heading': `${FM}标题\n===\n\n正文\n`,
-  'setext with dashes': `${FM}标题\n---\n正文\n`,
-  'indented code': `${FM}    code\n\n正文\n`,
-  'lists and quotes': `${FM}\n1. 一\n2. 二\n\n> 引\n> 用\n\n- a\n  - b\n`,
-  'inline markup and entities': `${FM}\n**粗**、*斜*、\`码\`、[链](http://x)、![图](a.png)、&amp;、\\*、<!-- 注 -->\n`,
-  'html comment only': `${FM}\n<!-- 注释 -->\n`,
-  'CR in the body': `${FM}\n第一行\r\n第二行\r\n\r\n段\r`,
-  'definition and reference': `${FM}\n[a]: http://x\n\n见[a]。\n`,
-  'tabs and trailing spaces': `${FM}\n\t正文  \n第二行\t\n`,
-  'astral characters': `${FM}\n𠀀𠀁，😀。\n`,
-  'hard break': `${FM}\n一行  \n二行\\\n三行\n`,
-  'table-like text': `${FM}\n| a | b |\n| --- | --- |\n| 1 | 2 |\n`,
-  'blank line inside the block': '---\ntitle: a\n\n---\n正文\n',
-  'CRLF file': '---\r\ntitle: a\r\nauthor: b\r\n---\r\n\r\n正文\r\n\r\n第二段\r\n',
-  'CRLF block, LF body': '---\r\ntitle: a\r\n---\r\n正文\n\n段\n',
-  'CRLF block, no blank line': '---\r\ntitle: a\r\n---\r\n正文',
-  'indented dashes inside the block': '---\ntitle: a\n  ---\nb: c\n---\n正文\n',
-};
+/** The body's nodes as [type, text] pairs, depth first (text: the node's own value or its children's text). */
+function shape(tree: Root): [string, string][] {
+  const out: [string, string][] = [];
+  const textOf = (n: Nodes): string => ('value' in n ? String(n.value) : 'children' in n ? (n.children as Nodes[]).map(textOf).join('') : '');
+  const walk = (nodes: (RootContent | PhrasingContent)[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'yaml') continue;
+      out.push([n.type, textOf(n)]);
+      if ('children' in n) walk(n.children as RootContent[]);
+    }
+  };
+  walk(tree.children);
+  return out;
+}
 
-/** Files the fast path leaves to the whole parse; the result is the same either way. */
-const WHOLE: Record<string, string> = {
-  'no front matter': '正文\n',
-  'LF block with a CRLF line': '---\ntitle: a\r\n---\n正文\n',
-  'CRLF block with an LF line': '---\r\ntitle: a\nb: c\r\n---\r\n正文\r\n',
-  'CR alone in the block': '---\r\ntitle: a\rb\r\n---\r\n正文\r\n',
-  'fence with trailing space': '---\ntitle: a\n--- \n正文\n',
-  'opening fence with trailing space': '---  \ntitle: a\n---\n正文\n',
-  'four dashes inside': '---\na: b\n----\n---\n正文\n',
-  'empty block': '---\n---\n正文\n',
-  'no body': '---\ntitle: a\n---\n',
-  'only blank body': '---\ntitle: a\n---\n\n  \n',
-  'unclosed': '---\ntitle: a\n\n正文\n',
-  'thematic break first': '---\n\n正文\n',
-};
+const types = (text: string) => shape(parseMarkdown(text)).map(([t]) => t);
 
 describe('parseMarkdown', () => {
-  it('gives the whole-file tree for every sample file', () => {
-    for (const name of readdirSync(SAMPLE).filter((n) => n.endsWith('.md'))) {
-      const text = readFileSync(join(SAMPLE, name), 'utf8');
-      expect(splitFrontMatter(text), name).toBeDefined();
-      expect(parseMarkdown(text), name).toEqual(parseWhole(text));
+  it('reads **bold** wherever Chinese puts it: after 。 before Han, around punctuation, inside quotes', () => {
+    const cases: [string, string][] = [
+      ['**一是加强组织领导。**各级党委要履行主体责任。', '一是加强组织领导。'],
+      ['各级党委**（一）总体要求：**坚持安全第一。', '（一）总体要求：'],
+      ['要坚持“**两个至上**”，筑牢防线。', '两个至上'],
+      ['要坚持**“两个至上”**的理念。', '“两个至上”'],
+      ['**积极承接用好政策。**落实好', '积极承接用好政策。'],
+      ['正文**加粗**正文', '加粗'],
+    ];
+    for (const [text, bold] of cases) {
+      const strong = shape(parseMarkdown(`${FM}\n${text}\n`)).filter(([t]) => t === 'strong');
+      expect(strong, text).toEqual([['strong', bold]]);
     }
   });
 
-  it.each(Object.entries(CASES))('gives the whole-file tree: %s', (_, text) => {
-    expect(splitFrontMatter(text)).toBeDefined();
-    expect(parseMarkdown(text)).toEqual(parseWhole(text));
+  it('reads *emphasis* and _emphasis_ next to Han characters, and ~~strikethrough~~ after punctuation', () => {
+    expect(types(`${FM}\n*一是。*正文`)).toContain('emphasis');
+    expect(types(`${FM}\n正文~~删去的话。~~正文`)).toContain('delete');
   });
 
-  it.each(Object.entries(WHOLE))('gives the whole-file tree: %s', (_, text) => {
-    expect(splitFrontMatter(text)).toBeUndefined();
-    expect(parseMarkdown(text)).toEqual(parseWhole(text));
+  it('leaves a single ~ as text: Chinese writes ranges with it', () => {
+    const s = shape(parseMarkdown(`${FM}\n工期3~5天，改为7~8天。\n`));
+    expect(s).toEqual([['paragraph', '工期3~5天，改为7~8天。'], ['text', '工期3~5天，改为7~8天。']]);
+  });
+
+  it('reads GFM: tables, footnotes, autolinks', () => {
+    const t = types(`${FM}\n| 指标 | 数值 |\n| --- | ---: |\n| 事故 | 12 |\n\n见注[^1]，网址 https://www.mem.gov.cn/ 。\n\n[^1]: 注释。\n`);
+    expect(t).toEqual(expect.arrayContaining(['table', 'tableRow', 'tableCell', 'footnoteReference', 'footnoteDefinition', 'link']));
+  });
+
+  it('keeps front matter as a yaml node with its lines, and positions in the file', () => {
+    const text = `${FM}\n第一段。\n\n**二是。**第二段。\n`;
+    const tree = parseMarkdown(text);
+    expect(frontMatterOf(tree)).toEqual({ value: 'title: 标题\nauthor: 作者', firstLine: 2 });
+    const second = tree.children[2];
+    expect(second.position?.start).toEqual({ line: 8, column: 1, offset: text.indexOf('**二是') });
+    expect(hasBody(tree)).toBe(true);
+    expect(hasBody(parseMarkdown(`${FM}\n<!-- 备注 -->\n`))).toBe(false);
+  });
+
+  it('reads CRLF files with the same lines', () => {
+    const text = '---\r\ntitle: a\r\nauthor: b\r\n---\r\n\r\n**一是。**正文\r\n\r\n第二段\r\n';
+    const tree = parseMarkdown(text);
+    expect(frontMatterOf(tree)?.firstLine).toBe(2);
+    expect(tree.children.map((n) => [n.type, n.position?.start.line])).toEqual([['yaml', 1], ['paragraph', 6], ['paragraph', 8]]);
+  });
+
+  it('keeps the parse of a text, and parses a changed text anew', () => {
+    const text = `${FM}\n正文。\n`;
+    expect(parseMarkdown(text)).toBe(parseMarkdown(`${FM}\n正文。\n`));
+    expect(parseMarkdown(`${text}\n又一段。\n`)).not.toBe(parseMarkdown(text));
+  });
+
+  it('reads every sample file to front matter and prose with no markup left in its text', () => {
+    for (const name of readdirSync(SAMPLE).filter((n) => n.endsWith('.md'))) {
+      const tree = parseMarkdown(readFileSync(join(SAMPLE, name), 'utf8'));
+      expect(frontMatterOf(tree), name).toBeDefined();
+      for (const [type, text] of shape(tree)) if (type === 'text') expect(text, name).not.toMatch(/\*\*|__|~~|\]\(|\[\^/);
+    }
   });
 });

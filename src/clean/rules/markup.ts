@@ -1,7 +1,7 @@
 // Markup that would not print as the editor meant:
-// - `stray-emphasis`: `**` or `__` left in the text. CommonMark does not close
-//   emphasis when the closing stars follow punctuation and precede a letter —
-//   exactly how Chinese is written (`**一是。**正文`) — so the stars print.
+// - `stray-emphasis`: `**` or `__` left in the text: markers that open or
+//   close nothing (the parser reads `**一是。**正文` as bold, CJK-friendly,
+//   but not a lone `**`, nor `__` between Han characters).
 // - `raw-html`: an HTML block is not typeset; it is left out of the PDF.
 import type { RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -19,7 +19,7 @@ export function check(doc: Doc, text: LintText): Diagnostic[] {
   STARS.lastIndex = 0;
   for (let m = STARS.exec(text.plain); m; m = STARS.exec(text.plain)) {
     out.push(lintDiagnostic(doc, text, m.index, STRAY_EMPHASIS,
-      `\`${m[0]}\` would print as-is: bold does not close after punctuation that is followed by text (\`**一是。**正文\`). Move the punctuation outside the markers (\`**一是**。正文\`).`));
+      `\`${m[0]}\` opens or closes no bold and would print as-is: pair it (\`**一是。**正文\`), or remove it.`));
   }
   return out;
 }
