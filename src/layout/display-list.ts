@@ -118,6 +118,38 @@ export interface FaceSource {
   name: string;
 }
 
+/**
+ * Where the page search placed one module: what a plan is, for tests and
+ * tools (tests/layout/golden-plans.test.ts compares plans through it). Rows
+ * count grid rows of the page's flow area (below the masthead and lead, or
+ * the running head).
+ */
+export interface PlacedModule {
+  /** 1-based page, the band's index on it (0-based), the band's first row and rows. */
+  page: number;
+  band: number;
+  bandRow: number;
+  bandRows: number;
+  /** The article's index in the bulletin. */
+  article: number;
+  /** First column (0-based) and width in columns. */
+  col: number;
+  k: number;
+  /** Rows from the band's top to the module's top, and the rows it is given (its gap row included). */
+  row: number;
+  rows: number;
+  /** The body items [from, to) it holds, cut into its columns at cuts (k + 1 positions). */
+  from: number;
+  to: number;
+  cuts: number[];
+  /** A continued part (上接), and a part that goes on overleaf (下转). */
+  continued: boolean;
+  jumps: boolean;
+  headerRows: number;
+  /** Rows of air between the header and the body. */
+  air: number;
+}
+
 export interface DisplayList {
   /** Trim size in pt. */
   width: number;
@@ -127,4 +159,6 @@ export interface DisplayList {
   faces: Record<string, FaceSource>;
   meta: DocumentMeta;
   outline: OutlineEntry[];
+  /** Every module as the page search placed it, page by page (layout fills it; render does not read it). */
+  modules?: PlacedModule[];
 }

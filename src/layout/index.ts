@@ -14,6 +14,7 @@ import { aligned, composedRuns, rule, setRuns } from './draw.js';
 import { footer, lead, masthead, pageLabel, runningHead, type MastheadInfo } from './furniture.js';
 import { baselineIn, pageGrid, rowTop, spanWidth, type PageGrid } from './grid.js';
 import { planPages, type PlannedModule } from './paginate.js';
+import { placedModules } from './placed-modules.js';
 import type { Template } from './template.js';
 
 export type { Template } from './template.js';
@@ -115,6 +116,7 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
       lang: 'zh-CN',
     },
     outline,
+    modules: placedModules(plan),
   };
 }
 
