@@ -2,8 +2,9 @@
 // parser for every file (CONTENT.md): remark-parse with remark-frontmatter,
 // GFM (tables, footnotes, strikethrough, autolinks) and CJK-friendly
 // emphasis and strikethrough, so that `**一是。**正文` is bold as a Chinese
-// editor means it. One processor per process: building it costs more than
-// parsing a file.
+// editor means it. Lines numbered 一、 二、 in one paragraph become a list
+// (numbered-lines.ts). One processor per process: building it costs more
+// than parsing a file.
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -12,6 +13,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly/parseOnly';
 import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough/parseOnly';
 import type { Root, Yaml } from 'mdast';
 import type { FrontMatterBlock } from './front-matter.js';
+import { listNumberedLines } from './numbered-lines.js';
 
 let processor: Processor<Root> | undefined;
 
@@ -44,6 +46,7 @@ export function parseMarkdown(text: string): Root {
   let tree = parses.get(text);
   if (!tree) {
     tree = parser().parse(text) as Root;
+    listNumberedLines(tree, text);
     if (parses.size >= PARSES_LIMIT) parses.clear();
     parses.set(text, tree);
   }

@@ -18,6 +18,8 @@ import type { Nodes, Root, Yaml } from 'mdast';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parseFrontMatterYaml } from '../content/front-matter.js';
 import type { Bulletin, ContentDocument, SourceFile } from '../content/types.js';
+import { htmlText, isHtmlComment } from '../content/html-text.js';
+import { noteMarker } from '../content/note-marker.js';
 
 export interface TextItem {
   text: string;
@@ -47,7 +49,7 @@ export const DEFAULT_TEXT_ROLES: TextRoleMap = {
   issue: { fields: { title: 'heavy', subtitle: 'bold', issue: 'sans', date: 'sans', publisher: 'sans' }, body: 'kai' },
   // Headlines heavy, their second line bold, the byline (role and name) Kai.
   article: { fields: { title: 'heavy', subtitle: 'bold', author: 'kai', role: 'kai' }, body: 'body' },
-  nodes: { heading: 'bold', strong: 'bold', emphasis: 'kai', inlineCode: 'sans', code: 'sans', imageAlt: 'sans' },
+  nodes: { heading: 'bold', strong: 'bold', emphasis: 'kai', inlineCode: 'sans', code: 'sans', imageAlt: 'sans', footnoteDefinition: 'body' },
 };
 
 /** Characters that are not drawn as glyphs: white space, controls, format characters, variation selectors. */
@@ -203,14 +205,20 @@ function frontMatter(doc: ContentDocument<unknown>, writer: TextScanner, fields:
   }
 }
 
-function body(node: Nodes, writer: TextScanner, role: string, nodes: Record<string, string>): void {
+/** Per document: the footnotes referred to so far, numbered as layout numbers them (first reference first). */
+type NoteNumbers = Map<string, number>;
+
+function body(node: Nodes, writer: TextScanner, role: string, nodes: Record<string, string>, notes: NoteNumbers): void {
   const own = nodes[node.type] ?? role;
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   switch (node.type) {
     case 'yaml':
-    case 'html':
     case 'definition':
+      return;
+    case 'html':
+      // Tags are not printed; the text of an HTML block is (layout/blocks.ts).
+      if (start !== undefined && end !== undefined && !isHtmlComment(node.value)) writer.scan(htmlText(node.value), start, end, own);
       return;
     case 'text':
     case 'inlineCode':
@@ -221,8 +229,24 @@ function body(node: Nodes, writer: TextScanner, role: string, nodes: Record<stri
     case 'imageReference':
       if (node.alt && start !== undefined && end !== undefined) writer.scan(node.alt, start, end, nodes.imageAlt ?? own);
       return;
+    case 'footnoteReference': {
+      if (start === undefined || end === undefined) return;
+      const n = notes.get(node.identifier) ?? notes.size + 1;
+      notes.set(node.identifier, n);
+      writer.scan(noteMarker(n), start, end, own);
+      return;
+    }
+    case 'link':
+      for (const child of node.children) body(child, writer, own, nodes, notes);
+      // The URL is printed after the text (in parentheses, or as a note), in the same face.
+      if (start !== undefined && end !== undefined) writer.scan(node.url.replace(/^mailto:/i, ''), start, end, own);
+      return;
+    case 'table':
+      // The header row is bold.
+      node.children.forEach((row, r) => body(row, writer, r === 0 ? (nodes.strong ?? own) : own, nodes, notes));
+      return;
     default:
-      if ('children' in node) for (const child of node.children) body(child as Nodes, writer, own, nodes);
+      if ('children' in node) for (const child of node.children) body(child as Nodes, writer, own, nodes, notes);
   }
 }
 
@@ -236,7 +260,7 @@ export function walkText(bulletin: Bulletin, scanner: (source: SourceFile) => Te
   for (const [doc, part] of docs) {
     const writer = scanner(doc.source);
     frontMatter(doc, writer, part.fields);
-    body(doc.tree as Root, writer, part.body, roles.nodes);
+    body(doc.tree as Root, writer, part.body, roles.nodes, new Map());
   }
 }
 

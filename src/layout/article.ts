@@ -7,6 +7,7 @@ import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import type { FaceChain } from '../fonts/face.js';
 import { composeParagraph, countLines, type ComposedLine, type Span } from '../typeset/index.js';
 import type { Block } from './blocks.js';
+import { drawnItems, isDrawnBlock, type GridItem } from './drawn-blocks.js';
 import type { StructureTag } from './display-list.js';
 import { breakHeadline, fitHeadline, prepareHeadline, type HeadlineBreak, type PreparedHeadline } from './headline.js';
 import { imageSize } from './image-size.js';
@@ -21,7 +22,8 @@ export interface Fonts {
 export type BodyItem =
   | { kind: 'line'; line: ComposedLine; size: number; inset: number; tag: StructureTag; rows: 1 }
   | { kind: 'heading'; line: ComposedLine; size: number; tag: StructureTag; rows: 1 }
-  | { kind: 'image'; path: string; w: number; h: number; alt: string; tag: StructureTag; rows: number };
+  | { kind: 'image'; path: string; w: number; h: number; alt: string; tag: StructureTag; rows: number }
+  | GridItem;
 
 /** A header line placed in a module: `rows` grid rows starting `row` rows below the header's top. */
 export interface HeaderLine {
@@ -101,7 +103,10 @@ export function bodyItems(env: Env, blocks: Block[], file: string): { items: Bod
     if (keep > 0) keep -= 1;
   };
   for (const b of blocks) {
-    if (b.kind === 'para') {
+    if (isDrawnBlock(b)) {
+      // Tables, notes, section breaks: drawn-blocks.ts.
+      for (const d of drawnItems(env, b, file)) add(d.item, d.canBreak);
+    } else if (b.kind === 'para') {
       const inset = b.inset * grid.body;
       const lines = composeParagraph({
         spans: spansOf(env, b.spans), size: grid.body, measure: grid.measure - inset,

@@ -1,19 +1,21 @@
 // An article's mdast body as layout blocks: paragraphs (body, list items,
-// block quotes) as font-role spans, `##` subheadings, images with captions.
-// One concern: reading the tree. Measuring and placing happen elsewhere.
+// block quotes, the text of raw HTML) as font-role spans, subheadings,
+// images with captions, tables, section breaks, and the article's notes at
+// its end. One concern: reading the tree. Measuring and placing happen
+// elsewhere (article.ts, table.ts, notes.ts).
 import { resolve, dirname } from 'node:path';
-import type { Content, PhrasingContent, Root } from 'mdast';
+import type { Content, Root, TableCell } from 'mdast';
+import { htmlText, isHtmlComment } from '../content/html-text.js';
+import { DEFAULT_MARKUP_STYLE, definitionsOf, inlineSegments, type InlineEnv, type MarkupStyle, type RoleSpan } from './inline-spans.js';
+import { NoteList } from './note-list.js';
 
-/** A stretch of text in one font role (`body`, `bold`, `kai`, `sans`). */
-export interface RoleSpan {
-  text: string;
-  role: string;
-}
+export { joinLines, DEFAULT_MARKUP_STYLE, type MarkupStyle, type RoleSpan } from './inline-spans.js';
 
 export interface ParaBlock {
   kind: 'para';
   /** Structure role: 'P', 'LI', 'BlockQuote'. */
   tag: string;
+  /** Shared by the segments of a paragraph cut by hard line breaks (one structure element). */
   id: string;
   spans: RoleSpan[];
   /** First-line indent and the indent of the other lines, in ems. */
@@ -29,6 +31,8 @@ export interface HeadingBlock {
   kind: 'heading';
   id: string;
   text: string;
+  /** 2 for `##`, 3 for `###`, … */
+  depth: number;
   line: number;
 }
 
@@ -41,63 +45,45 @@ export interface ImageBlock {
   line: number;
 }
 
-export type Block = ParaBlock | HeadingBlock | ImageBlock;
+export type CellAlign = 'left' | 'right' | 'center' | null;
 
-/** Joins soft line breaks: none between CJK characters, one space between Latin words. */
-export function joinLines(text: string): string {
-  // Most text nodes hold no line break: skip the regular expression for them.
-  if (!text.includes('\n')) return text;
-  return text.replace(/[ \t]*\r?\n[ \t]*/g, (_m, offset: number, all: string) => {
-    const before = all[offset - 1] ?? '';
-    const after = all[offset + _m.length] ?? '';
-    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
-  });
+export interface TableBlock {
+  kind: 'table';
+  id: string;
+  /** Per column, as the delimiter row says (`:---`, `---:`, `:---:`), null when it says nothing. */
+  align: CellAlign[];
+  /** Rows of cells (the first row is the header), each cell its spans. */
+  rows: RoleSpan[][][];
+  line: number;
 }
+
+export interface NotesBlock {
+  kind: 'notes';
+  id: string;
+  notes: { marker: string; spans: RoleSpan[] }[];
+  line: number;
+}
+
+/** A thematic break (`***`, `---`): a short rule between two parts of an article. */
+export interface BreakBlock {
+  kind: 'break';
+  id: string;
+  line: number;
+}
+
+export type Block = ParaBlock | HeadingBlock | ImageBlock | TableBlock | NotesBlock | BreakBlock;
 
 interface Ctx {
   prefix: string;
   baseDir: string;
   blocks: Block[];
   n: number;
+  env: InlineEnv;
 }
 
 function nextId(ctx: Ctx, kind: string): string {
   ctx.n += 1;
   return `${ctx.prefix}-${kind}${ctx.n}`;
-}
-
-function inline(nodes: PhrasingContent[], role: string, out: RoleSpan[], images: { path: string; alt: string }[]): void {
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        push(out, joinLines(node.value), role);
-        break;
-      case 'strong':
-        inline(node.children, 'bold', out, images);
-        break;
-      case 'emphasis':
-        inline(node.children, role === 'bold' ? 'bold' : 'kai', out, images);
-        break;
-      case 'inlineCode':
-        push(out, node.value, 'sans');
-        break;
-      case 'break':
-        break;
-      case 'image':
-        images.push({ path: node.url, alt: node.alt ?? '' });
-        break;
-      default:
-        if ('children' in node && Array.isArray(node.children)) inline(node.children as PhrasingContent[], role, out, images);
-        else if ('value' in node && typeof node.value === 'string') push(out, joinLines(node.value), role);
-    }
-  }
-}
-
-function push(out: RoleSpan[], text: string, role: string): void {
-  if (text === '') return;
-  const last = out[out.length - 1];
-  if (last && last.role === role) last.text += text;
-  else out.push({ text, role });
 }
 
 function trimSpans(spans: RoleSpan[]): RoleSpan[] {
@@ -109,61 +95,121 @@ function trimSpans(spans: RoleSpan[]): RoleSpan[] {
   return spans.filter((s) => s.text !== '');
 }
 
-function block(node: Content, ctx: Ctx, opts: { tag: string; role: string; inset: number; marker?: string }): void {
+interface Place {
+  tag: string;
+  role: string;
+  inset: number;
+  /** A list item's marker (`1．`, `•`), set before its first paragraph with a hanging indent. */
+  marker?: string;
+}
+
+/** A paragraph's segments (cut at hard line breaks) as blocks sharing one id. */
+function paragraph(segments: RoleSpan[][], ctx: Ctx, place: Place, line: number): void {
+  const id = nextId(ctx, 'p');
+  let first = true;
+  for (const segment of segments) {
+    const spans = trimSpans(segment);
+    if (spans.length === 0) continue;
+    if (first && place.marker) spans.unshift({ text: place.marker, role: place.role });
+    // After a hard break a line starts where the paragraph's text does: at the indent, or a list item's hanging indent.
+    const indent = place.marker ? (first ? 0 : 2) : 2;
+    ctx.blocks.push({ kind: 'para', tag: place.tag, id, spans, indent, hanging: place.marker ? 2 : 0, inset: place.inset, line });
+    first = false;
+  }
+}
+
+function block(node: Content, ctx: Ctx, place: Place): void {
   const line = node.position?.start.line ?? 0;
   switch (node.type) {
     case 'paragraph': {
-      const spans: RoleSpan[] = [];
-      const images: { path: string; alt: string }[] = [];
-      if (opts.marker) spans.push({ text: opts.marker, role: opts.role });
-      inline(node.children, opts.role, spans, images);
-      const clean = trimSpans(spans);
-      if (clean.length > 0 && clean.some((s) => s.text !== opts.marker)) {
-        ctx.blocks.push({
-          kind: 'para', tag: opts.tag, id: nextId(ctx, 'p'), spans: clean,
-          indent: opts.marker ? 0 : 2, hanging: opts.marker ? 2 : 0, inset: opts.inset, line,
-        });
-      }
-      for (const img of images) {
+      const images = ctx.env.images.length;
+      paragraph(inlineSegments(node.children, place.role, ctx.env), ctx, place, line);
+      for (const img of ctx.env.images.splice(images)) {
         ctx.blocks.push({ kind: 'image', id: nextId(ctx, 'fig'), path: resolve(ctx.baseDir, decodeURI(img.path)), caption: img.alt, line });
       }
       break;
     }
     case 'heading': {
-      const spans: RoleSpan[] = [];
-      inline(node.children, 'bold', spans, []);
-      const text = trimSpans(spans).map((s) => s.text).join('');
-      if (text) ctx.blocks.push({ kind: 'heading', id: nextId(ctx, 'h'), text, line });
+      const text = inlineSegments(node.children, 'bold', ctx.env).flat().map((s) => s.text).join('').trim();
+      if (text) ctx.blocks.push({ kind: 'heading', id: nextId(ctx, 'h'), text, depth: node.depth, line });
       break;
     }
     case 'list': {
       let n = node.start ?? 1;
       for (const item of node.children) {
-        const marker = node.ordered ? `${n}．` : '•　';
+        // Numbered lines (一、 二、) keep their numbers in the text: set as paragraphs.
+        const marker = node.data?.inlineNumbers ? undefined : node.ordered ? `${n}．` : '•　';
         n += 1;
         let first = true;
         for (const child of item.children) {
-          block(child, ctx, { tag: 'LI', role: opts.role, inset: opts.inset, marker: first ? marker : undefined });
+          block(child, ctx, { tag: 'LI', role: place.role, inset: place.inset, marker: first ? marker : undefined });
           first = false;
         }
       }
       break;
     }
     case 'blockquote':
-      for (const child of node.children) block(child, ctx, { tag: 'BlockQuote', role: 'kai', inset: opts.inset + 2 });
+      for (const child of node.children) block(child, ctx, { tag: 'BlockQuote', role: 'kai', inset: place.inset + 2 });
       break;
     case 'code':
-      ctx.blocks.push({ kind: 'para', tag: 'P', id: nextId(ctx, 'p'), spans: [{ text: node.value.replace(/\n/g, ' '), role: 'sans' }], indent: 0, hanging: 0, inset: opts.inset, line });
+      ctx.blocks.push({ kind: 'para', tag: 'P', id: nextId(ctx, 'p'), spans: [{ text: node.value.replace(/\n/g, ' '), role: 'sans' }], indent: 0, hanging: 0, inset: place.inset, line });
+      break;
+    case 'html': {
+      // Raw HTML is not typeset, but its text is the editor's: kept without the tags.
+      if (isHtmlComment(node.value)) break;
+      const text = htmlText(node.value);
+      if (text) paragraph(text.split('\n').map((t) => [{ text: t, role: place.role }]), ctx, place, line);
+      break;
+    }
+    case 'table':
+      ctx.blocks.push({
+        kind: 'table', id: nextId(ctx, 't'), align: node.align ?? [], line,
+        rows: node.children.map((row, r) => row.children.map((cell) => cellSpans(cell, r === 0 ? 'bold' : place.role, ctx))),
+      });
+      break;
+    case 'thematicBreak':
+      ctx.blocks.push({ kind: 'break', id: nextId(ctx, 'hr'), line });
       break;
     default:
-      // Front matter, thematic breaks, HTML: not part of the page.
+      // Front matter, definitions and footnote definitions (printed as the notes): not set here.
       break;
   }
 }
 
+/** A table cell's spans (hard breaks inside a cell, `<br>`, become spaces). */
+function cellSpans(cell: TableCell, role: string, ctx: Ctx): RoleSpan[] {
+  const segments = inlineSegments(cell.children, role, ctx.env);
+  return trimSpans(segments.flatMap((s, k) => (k > 0 ? [{ text: ' ', role }, ...s] : s)));
+}
+
+/** The article's notes: footnotes and link URLs, in the order first referred to, then definitions nothing refers to. */
+function notesBlock(ctx: Ctx, line: number): NotesBlock | undefined {
+  const list = ctx.env.notes;
+  list.unreferenced();
+  if (list.notes.length === 0) return undefined;
+  const notes: NotesBlock['notes'] = [];
+  // A note may refer to another note: the list grows while it is read.
+  for (let i = 0; i < list.notes.length; i++) {
+    const { marker, content } = list.notes[i];
+    if (content.kind === 'url') {
+      notes.push({ marker, spans: [{ text: content.url, role: 'body' }] });
+      continue;
+    }
+    const spans: RoleSpan[] = [];
+    for (const child of content.definition.children) {
+      if (child.type === 'paragraph') for (const s of inlineSegments(child.children, 'body', ctx.env)) spans.push(...s);
+    }
+    notes.push({ marker, spans: trimSpans(spans) });
+  }
+  return { kind: 'notes', id: nextId(ctx, 'notes'), notes, line };
+}
+
 /** The blocks of a document body; ids are `${prefix}-p1`, `${prefix}-h2`, … in source order. */
-export function blocksOf(tree: Root, prefix: string, file: string): Block[] {
-  const ctx: Ctx = { prefix, baseDir: dirname(file), blocks: [], n: 0 };
+export function blocksOf(tree: Root, prefix: string, file: string, style: MarkupStyle = DEFAULT_MARKUP_STYLE): Block[] {
+  const env: InlineEnv = { style, notes: new NoteList(tree), definitions: definitionsOf(tree), images: [] };
+  const ctx: Ctx = { prefix, baseDir: dirname(file), blocks: [], n: 0, env };
   for (const node of tree.children) block(node, ctx, { tag: 'P', role: 'body', inset: 0 });
+  const notes = notesBlock(ctx, tree.position?.end.line ?? 0);
+  if (notes) ctx.blocks.push(notes);
   return ctx.blocks;
 }

@@ -1,5 +1,5 @@
 // The display list: the seam between layout and render (ARCHITECTURE.md).
-// Pages of positioned glyph runs, rules, rectangles and images, in points,
+// Pages of positioned glyph runs, rules, rectangles, dots and images, in points,
 // origin at the top-left corner of the trimmed page, y growing downwards.
 // Layout tests assert on this without a PDF; render turns it into PDF bytes.
 import type { GlyphRun } from '../typeset/glyph-run.js';
@@ -72,6 +72,17 @@ export interface RectItem {
   tag?: StructureTag;
 }
 
+/** A filled circle: an emphasis dot (着重号) under a character. */
+export interface DotItem {
+  kind: 'dot';
+  /** Centre, pt. */
+  x: number;
+  y: number;
+  r: number;
+  fill: Cmyk;
+  tag?: StructureTag;
+}
+
 export interface ImageItem {
   kind: 'image';
   /** Absolute path of the image file. */
@@ -84,7 +95,7 @@ export interface ImageItem {
   tag?: StructureTag;
 }
 
-export type DisplayItem = TextRun | RuleItem | RectItem | ImageItem;
+export type DisplayItem = TextRun | RuleItem | RectItem | DotItem | ImageItem;
 
 export interface DisplayPage {
   /** 1-based page number. */

@@ -8,6 +8,7 @@ import type { DisplayItem } from './display-list.js';
 import { aligned, composedRuns, rule, setRuns } from './draw.js';
 import { baselineIn, EM_ASCENT, MM, rowsFor, rowTop, type PageGrid } from './grid.js';
 import type { RoleSpan } from './blocks.js';
+import { decorate, decorationItems, isDecorated } from './decorations.js';
 import type { Template } from './template.js';
 import { lineWidth, setLine } from './text.js';
 
@@ -86,11 +87,14 @@ export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: s
       spans: p.spans.map((s) => ({ text: s.text, chain: fonts.chain(s.role === 'body' ? 'kai' : s.role) })),
       size, measure, indent: 2, scheme: t.punctuation,
     });
-    for (const line of composed) {
+    const decorations = isDecorated(p.spans) ? decorate(composed, p.spans) : [];
+    composed.forEach((line, k) => {
       items.push(...composedRuns(line, x0, y, t.colors.text, { role: 'P', id: p.id }));
+      const d = decorations[k];
+      if (d) items.push(...decorationItems(d, x0, y, size, t.colors.text, p.id));
       y += pitch;
       lines += 1;
-    }
+    });
   }
   const rows = Math.ceil((g.row * 0.25 + lines * pitch + g.row * 0.25) / g.row - 1e-9);
   const top = rowTop(g, startRow);

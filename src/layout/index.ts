@@ -8,7 +8,9 @@ import type { Bulletin } from '../content/types.js';
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Face } from '../fonts/face.js';
 import { prepareArticle, type Fonts, type Header, type PreparedArticle } from './article.js';
-import { blocksOf, type ParaBlock } from './blocks.js';
+import { blocksOf, type Block, type MarkupStyle, type ParaBlock } from './blocks.js';
+import { articleDecorations, decorationItems, type LineDecoration } from './decorations.js';
+import { drawGridItem } from './grid-item.js';
 import type { DisplayItem, DisplayList, DisplayPage, FaceSource, OutlineEntry } from './display-list.js';
 import { aligned, composedRuns, rule, setRuns } from './draw.js';
 import { footer, lead, masthead, pageLabel, runningHead, type MastheadInfo } from './furniture.js';
@@ -35,8 +37,8 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
   };
 
   const mast = masthead(g, template, fonts, info);
-  const leadBlocks = blocksOf(bulletin.index.tree, 'lead', bulletin.index.source.absPath)
-    .filter((b): b is ParaBlock => b.kind === 'para');
+  const style: MarkupStyle = { emphasis: template.emphasis ?? 'kai', links: template.links ?? 'parentheses' };
+  const leadBlocks = leadParagraphs(blocksOf(bulletin.index.tree, 'lead', bulletin.index.source.absPath, style), bulletin.index.source.path);
   const leadPlaced = lead(g, template, fonts, leadBlocks, mast.rows);
   const firstTop = mast.rows + leadPlaced.rows;
   if (firstTop > g.rows) {
@@ -46,18 +48,22 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
   }
   const otherTop = 1;
 
-  const articles = bulletin.articles.map((a, index) => prepareArticle(env, {
-    index,
-    id: `a${index + 1}`,
-    title: a.meta.title,
-    subtitle: a.meta.subtitle,
-    author: a.meta.author,
-    role: a.meta.role,
-    file: a.source.path,
-    blocks: blocksOf(a.tree, `a${index + 1}`, a.source.absPath),
-  }));
+  const articles: ArticleDrawing[] = bulletin.articles.map((a, index) => {
+    const blocks = blocksOf(a.tree, `a${index + 1}`, a.source.absPath, style);
+    const art = prepareArticle(env, {
+      index,
+      id: `a${index + 1}`,
+      title: a.meta.title,
+      subtitle: a.meta.subtitle,
+      author: a.meta.author,
+      role: a.meta.role,
+      file: a.source.path,
+      blocks,
+    });
+    return { art, decorations: articleDecorations(blocks, art.items) };
+  });
 
-  const plan = planPages(articles, { columns: g.columns, firstRows: g.rows - firstTop, rows: g.rows - otherTop, gap: BAND_GAP });
+  const plan = planPages(articles.map((a) => a.art), { columns: g.columns, firstRows: g.rows - firstTop, rows: g.rows - otherTop, gap: BAND_GAP });
   const total = plan.length;
   const outline: OutlineEntry[] = [];
   if (leadBlocks.length > 0) outline.push({ title: im.title, page: 1, y: rowTop(g, mast.rows) });
@@ -92,9 +98,9 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
           const x = g.colX[m.col] - g.gutter / 2;
           items.push(rule(x, rowTop(g, r0 + BAND_GAP), x, rowTop(g, r0 + band.rows) - g.row * 0.3, template.rules.module, template.colors.rules, `module-rule-${number}-${bi}-${m.col}`));
         }
-        const art = articles[m.article];
-        if (!m.continued) outline.push({ title: art.title, page: number, y: rowTop(g, top + BAND_GAP) });
-        items.push(...drawModule(g, template, art, m, top + BAND_GAP, m.rows - BAND_GAP, number));
+        const drawing = articles[m.article];
+        if (!m.continued) outline.push({ title: drawing.art.title, page: number, y: rowTop(g, top + BAND_GAP) });
+        items.push(...drawModule(g, template, drawing, m, top + BAND_GAP, m.rows - BAND_GAP, number));
       });
     });
     items.push(...footer(g, template, fonts, info, label));
@@ -120,7 +126,33 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
   };
 }
 
-function drawModule(g: PageGrid, t: Template, art: PreparedArticle, m: PlannedModule, row: number, rows: number, page: number): DisplayItem[] {
+/** An article prepared for the page search, and the decorations (strikethrough, emphasis dots) of its body lines by item. */
+interface ArticleDrawing {
+  art: PreparedArticle;
+  decorations: Map<number, LineDecoration>;
+}
+
+/**
+ * The lead's paragraphs: index.md's body is set as paragraphs, its notes
+ * after them as paragraphs too. A table or a section break does not belong
+ * in a lead: an error, rather than leaving it out.
+ */
+function leadParagraphs(blocks: Block[], file: string): ParaBlock[] {
+  const out: ParaBlock[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'para') out.push(b);
+    else if (b.kind === 'notes') {
+      b.notes.forEach((n, k) => out.push({ kind: 'para', tag: 'Note', id: `${b.id}-${k + 1}`, spans: [{ text: n.marker, role: 'body' }, ...n.spans], indent: 2, hanging: 0, inset: 0, line: b.line }));
+    } else if (b.kind === 'table' || b.kind === 'break') {
+      throw new BulletinError(diagnostic({ file, line: b.line, column: 1 }, 'error', 'lead-markup',
+        `a ${b.kind === 'table' ? 'table' : 'section break'} cannot be set in the lead (index.md's text runs across the page in Kai): move it into an article.`));
+    }
+  }
+  return out;
+}
+
+function drawModule(g: PageGrid, t: Template, drawing: ArticleDrawing, m: PlannedModule, row: number, rows: number, page: number): DisplayItem[] {
+  const { art, decorations } = drawing;
   const items: DisplayItem[] = [];
   const x0 = g.colX[m.col];
   const w = spanWidth(g, m.k);
@@ -139,9 +171,14 @@ function drawModule(g: PageGrid, t: Template, art: PreparedArticle, m: PlannedMo
       if (item.kind === 'image') {
         const top = rowTop(g, r) + (item.rows * g.row - item.h) / 2;
         items.push({ kind: 'image', path: item.path, x: x + (g.measure - item.w) / 2, y: top, w: item.w, h: item.h, alt: item.alt, tag: item.tag });
+      } else if (item.kind === 'grid') {
+        items.push(...drawGridItem(item, x, rowTop(g, r), t.colors));
       } else {
         const inset = item.kind === 'line' ? item.inset : 0;
-        items.push(...composedRuns(item.line, x + inset, baselineIn(g, r, 1, g.body), t.colors.text, item.tag));
+        const y = baselineIn(g, r, 1, g.body);
+        items.push(...composedRuns(item.line, x + inset, y, t.colors.text, item.tag));
+        const d = decorations.get(i);
+        if (d) items.push(...decorationItems(d, x + inset, y, item.size, t.colors.text, item.tag.id));
       }
       r += item.rows;
     }

@@ -46,11 +46,17 @@ export interface Template {
     lead: number;
     subheading: number;
     caption: number;
+    /** Footnotes and link notes at an article's end (default: the caption size). */
+    note?: number;
     runningHead: number;
     footer: number;
   };
   colors: { masthead: Cmyk; accent: Cmyk; text: Cmyk; rules: Cmyk };
   punctuation: PunctuationScheme;
+  /** How `*emphasis*` is set: in Kai (default) or with emphasis dots under each character. */
+  emphasis?: 'kai' | 'dots';
+  /** Where a link's URL goes: in parentheses after its text (default) or in a note at the article's end. */
+  links?: 'parentheses' | 'notes';
   rules: { heavy: number; thin: number; module: number; column: number };
   lead?: { style?: 'rules' | 'boxed' };
   pageNumber?: string;

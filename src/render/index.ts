@@ -19,7 +19,7 @@ import { documentDate, infoDictionary, installXmp, type InfoInput } from './meta
 import { addOutline } from './outline.js';
 import { addOutputIntent } from './output-intent.js';
 import type { PdfDoc, PdfDocCtor, PdfRef } from './pdfkit-internals.js';
-import { drawRect, drawRule } from './shapes.js';
+import { drawDot, drawRect, drawRule } from './shapes.js';
 import { Tagger } from './structure.js';
 import { lazyRequire } from '../io/lazy-require.js';
 
@@ -252,6 +252,9 @@ function drawItem(
       return;
     case 'rect':
       push(out, drawRect(item, g, colour));
+      return;
+    case 'dot':
+      push(out, drawDot(item, colour));
       return;
     case 'image': {
       // pdfkit wraps the image in q … Q, so the colour state is untouched.

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { analyseBulletin } from '../../src/clean/index.js';
-import { hanNumber } from '../../src/clean/rules/ordinal-sequence.js';
+import { hanNumber } from '../../src/content/han-number.js';
 import { bulletinOf, md, rulesOf } from './bulletin.js';
 
 const ordinals = (paragraphs: string[]) => rulesOf(analyseBulletin(bulletinOf({ 'a.md': md(paragraphs) })).diagnostics, 'ordinal-sequence');

@@ -213,6 +213,9 @@ export function outsideTypeArea(dl: DisplayList, g: PageGrid): string[] {
       } else if (it.kind === 'rule') {
         a = Math.min(it.x1, it.x2);
         b = Math.max(it.x1, it.x2);
+      } else if (it.kind === 'dot') {
+        a = it.x - it.r;
+        b = it.x + it.r;
       } else {
         a = it.x;
         b = it.x + it.w;

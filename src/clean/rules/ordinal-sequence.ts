@@ -5,6 +5,7 @@
 import type { List } from 'mdast';
 import { diagnostic, type Diagnostic, type SourcePoint } from '../../diagnostics/diagnostic.js';
 import { pointAt, startOf, type Doc } from '../paragraphs.js';
+import { HAN_NUM, hanNumber, toHan } from '../../content/han-number.js';
 
 export const RULE = 'ordinal-sequence';
 
@@ -25,25 +26,6 @@ interface Family {
   afterClause?: boolean;
   value: (s: string) => number | undefined;
   label: (n: number) => string;
-}
-
-const HAN_DIGITS = '一二三四五六七八九';
-const HAN_NUM = '[一二三四五六七八九十]{1,3}';
-
-/** 一 … 九十九 written with 十. */
-export function hanNumber(s: string): number | undefined {
-  const d = (c: string | undefined): number => (c ? HAN_DIGITS.indexOf(c) + 1 : 0);
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
-  if (!m || s.length === 0) return undefined;
-  if (!m[2]) return m[3] ? undefined : d(m[1]);
-  return (m[1] ? d(m[1]) : 1) * 10 + d(m[3]);
-}
-
-function toHan(n: number): string {
-  if (n < 10) return HAN_DIGITS[n - 1] ?? String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens > 1 ? HAN_DIGITS[tens - 1] : ''}十${ones ? HAN_DIGITS[ones - 1] : ''}`;
 }
 
 /** What a marker inside a sentence follows. */
