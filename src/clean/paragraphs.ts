@@ -9,6 +9,7 @@ import type { SourcePoint } from '../diagnostics/diagnostic.js';
 import { STANDALONE_LINE_MAX } from './config.js';
 import { int32s } from './int32-views.js';
 import { hasPunctuation, normalise } from './text.js';
+import { lineIndexAt, lineStarts } from '../content/line-starts.js';
 
 export interface Doc {
   /** 0 for index.md, then the articles in order. */
@@ -44,27 +45,14 @@ export function docsOf(bulletin: Bulletin): Doc[] {
     id,
     source: d.source,
     tree: d.tree,
-    lineStarts: lineStartsOf(d.source.text),
+    lineStarts: lineStarts(d.source.text),
   }));
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** 1-based line and column of a source offset. */
 export function pointAt(doc: Doc, offset: number): SourcePoint {
-  const starts = doc.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { file: doc.source.path, line: lo + 1, column: offset - starts[lo] + 1 };
+  const line = lineIndexAt(doc.lineStarts, offset);
+  return { file: doc.source.path, line: line + 1, column: offset - doc.lineStarts[line] + 1 };
 }
 
 export function startOf(node: { position?: { start: { offset?: number } } }): number {

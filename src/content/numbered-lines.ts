@@ -14,6 +14,7 @@
 // split, so every node keeps exact positions.
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { HAN_NUM, hanNumber } from './han-number.js';
+import { lineIndexAt, lineStarts } from './line-starts.js';
 
 declare module 'mdast' {
   interface ListData {
@@ -46,14 +47,8 @@ export function listNumberedLines(tree: Root, source: string): void {
   let starts: number[] | undefined;
   const pointOf = (offset: number): Point => {
     starts ??= lineStarts(source);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
+    const line = lineIndexAt(starts, offset);
+    return { line: line + 1, column: offset - starts[line] + 1, offset };
   };
   const visit = (parent: Root | Nodes): void => {
     if (!('children' in parent)) return;
@@ -136,10 +131,4 @@ function textNode(value: string, start: Point, end: Point): Text {
 function hasLineBreak(node: Nodes): boolean {
   if ('value' in node && typeof node.value === 'string' && node.value.includes('\n')) return true;
   return 'children' in node && (node.children as Nodes[]).some(hasLineBreak);
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
