@@ -20,8 +20,9 @@ import * as doubled from './rules/doubled-punctuation.js';
 import * as spaceBetweenHan from './rules/space-between-han.js';
 import * as markup from './rules/markup.js';
 import * as emptied from './rules/emptied-article.js';
+import * as placeholder from './rules/placeholder-text.js';
 
-const LINT_RULES = [unbalanced, asciiPunctuation, doubled, spaceBetweenHan, markup];
+const LINT_RULES = [unbalanced, asciiPunctuation, doubled, spaceBetweenHan, markup, placeholder];
 
 export interface Findings {
   docs: Doc[];

@@ -10,6 +10,8 @@ import { parseFormat } from './check.js';
 import { formatDiagnostics, type OutputFormat } from './report.js';
 import { createProgress } from './progress.js';
 import { startedFrom } from '../io/module-url.js';
+import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
+import { parseDpi } from './dpi.js';
 
 export interface BuildCliOptions {
   output: string;
@@ -21,6 +23,8 @@ export interface BuildCliOptions {
   outputProfile?: string;
   allowMissingGlyphs?: boolean;
   png?: string;
+  /** Resolution of the --png images (`--dpi N`, default 150). */
+  dpi?: string;
   watch?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -55,7 +59,7 @@ export function register(program: Command): void {
   program
     .command('build')
     .description('typeset the bulletin into a PDF (cleaning repeated and split paragraphs in memory)')
-    .argument('[dir]', 'bulletin directory', 'content')
+    .argument('[dir]', DIR_HELP)
     .option('-o, --output <file>', 'PDF to write', 'bulletin.pdf')
     .option('-t, --template <name|path>', 'template: newspaper, a4, or a template file (default: index.md `template:`)')
     .option('--no-clean', 'typeset the text exactly as written (no removal of repeats, no joins)')
@@ -65,14 +69,17 @@ export function register(program: Command): void {
     .option('--output-profile <file.icc>', 'CMYK ICC profile to embed in the OutputIntent')
     .option('--allow-missing-glyphs', 'report characters no font covers as warnings and draw the fallback')
     .option('--png <dir>', 'also render every page to DIR/page-N.png for review (needs pdftoppm)')
+    .option('--dpi <n>', 'resolution of the --png images, in dots per inch', '150')
     .option('-w, --watch', 'rebuild on every change to the content, templates or fonts')
     .option('-q, --quiet', 'print only errors and a one-line summary')
     .option('-v, --verbose', 'print every finding and the time of each stage')
     .option('--json', 'print diagnostics as JSON on stdout')
     .option('--format <format>', 'human | json | github (workflow annotations)')
     .addHelpText('after', '\nExamples:\n  bulletin build\n  bulletin build content -o issue-6.pdf --press --marks\n  bulletin build --watch')
-    .action(async (dir: string, o: BuildCliOptions) => {
+    .action(async (given: string | undefined, o: BuildCliOptions) => {
       const format = parseFormat(o.format, o.json);
+      parseDpi(o.dpi);
+      const dir = bulletinDir(given);
       await assertWritable(o.output);
       if (o.watch) {
         const { runWatch } = await import('./watch.js');
@@ -86,14 +93,14 @@ export function register(program: Command): void {
 export async function buildOnce(dir: string, o: BuildCliOptions, format: OutputFormat): Promise<void> {
   const started = performance.now();
   const progress = createProgress({ quiet: o.quiet });
-  progress.update(`building ${dir}…`);
+  progress.update(`building ${shownDir(dir)}…`);
   const result = await compile(compileOptions(dir, o)).finally(() => progress.clear());
   await writeFileAtomic(resolve(o.output), result.pdf);
   const ms = Math.round(performance.now() - started);
   const out = process.stderr;
   if (format === 'human') {
     if (o.quiet) {
-      if (result.applied.length > 0) out.write(`cleaned: ${result.applied.length} removal(s) or join(s) (run \`bulletin check ${dir}\` for details)\n`);
+      if (result.applied.length > 0) out.write(`cleaned: ${result.applied.length} removal(s) or join(s) (run \`bulletin check ${shownDir(dir)}\` for details)\n`);
     } else {
       if (result.applied.length > 0) out.write(formatDiagnostics(result.applied, 'human') + '\n');
       const notes = o.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== 'info');
@@ -109,7 +116,7 @@ export async function buildOnce(dir: string, o: BuildCliOptions, format: OutputF
     } else if (all.length > 0) process.stdout.write(formatDiagnostics(all, format) + '\n');
   }
   if (o.png) {
-    const files = await renderPngs(resolve(o.output), resolve(o.png));
+    const files = await renderPngs(resolve(o.output), resolve(o.png), parseDpi(o.dpi));
     if (format === 'human' && !o.quiet) out.write(`${files.length} page image(s) in ${o.png}\n`);
   }
 }

@@ -5,6 +5,7 @@ import { loadBulletin } from '../content/load.js';
 import { analyseBulletin } from '../clean/index.js';
 import { formatDiagnostics, summary, type OutputFormat } from './report.js';
 import { EXIT_CONTENT, UsageError } from './exit.js';
+import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
 
 export function parseFormat(value: string | undefined, json: boolean | undefined): OutputFormat {
   if (json) return 'json';
@@ -17,14 +18,15 @@ export function register(program: Command): void {
   program
     .command('check')
     .description('report content errors, defects (repeats, splits, near-duplicates) and lint warnings; changes nothing')
-    .argument('[dir]', 'bulletin directory', 'content')
+    .argument('[dir]', DIR_HELP)
     .option('--json', 'print {"diagnostics":[…]} as JSON on stdout')
     .option('--format <format>', 'human | json | github (workflow annotations)')
     .option('--strict', 'exit 1 on warnings too (for CI)')
     .option('-q, --quiet', 'print only what fails the check (errors; with --strict, warnings too)')
     .option('-v, --verbose', 'also print the time of each stage')
-    .action(async (dir: string, opts: { json?: boolean; format?: string; strict?: boolean; quiet?: boolean; verbose?: boolean }) => {
+    .action(async (given: string | undefined, opts: { json?: boolean; format?: string; strict?: boolean; quiet?: boolean; verbose?: boolean }) => {
       const format = parseFormat(opts.format, opts.json);
+      const dir = bulletinDir(given);
       const t0 = performance.now();
       const { bulletin, diagnostics: loadFindings } = await loadBulletin(dir);
       const t1 = performance.now();
@@ -35,7 +37,7 @@ export function register(program: Command): void {
       if (format === 'human') {
         if (diagnostics.length > 0) process.stdout.write(formatDiagnostics(diagnostics, format) + '\n');
         if (opts.verbose) process.stderr.write(`timings (ms): load ${Math.round(t1 - t0)}, analyse ${Math.round(t2 - t1)}\n`);
-        if (!opts.quiet) process.stderr.write(`${dir}: ${bulletin.articles.length} articles, ${summary(all)}\n`);
+        if (!opts.quiet) process.stderr.write(`${shownDir(dir)}: ${bulletin.articles.length} articles, ${summary(all)}\n`);
       } else if (diagnostics.length > 0 || format === 'json') {
         process.stdout.write(formatDiagnostics(diagnostics, format) + '\n');
       }

@@ -7,6 +7,7 @@ import { loadBulletin } from '../content/load.js';
 import { planFormatting } from '../clean/format.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { formatDiagnostics } from './report.js';
+import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const startsWithBom = (b: Uint8Array): boolean => BOM.every((x, i) => b[i] === x);
@@ -25,16 +26,17 @@ export function register(program: Command): void {
   program
     .command('fmt')
     .description('repair repeated and split paragraphs in the Markdown sources (a diff; --write to apply)')
-    .argument('[dir]', 'bulletin directory', 'content')
+    .argument('[dir]', DIR_HELP)
     .option('--write', 'rewrite the files in place (atomically)')
-    .action(async (dir: string, opts: { write?: boolean }) => {
+    .action(async (given: string | undefined, opts: { write?: boolean }) => {
+      const dir = bulletinDir(given);
       const { bulletin, diagnostics } = await loadBulletin(dir);
       if (diagnostics.length > 0) process.stderr.write(formatDiagnostics(diagnostics, 'human') + '\n');
       const plan = planFormatting(bulletin);
       // Articles that only repeat others are not emptied in the sources (they would no longer build): said, and left.
       if (plan.untouched.length > 0) process.stderr.write(formatDiagnostics(plan.untouched, 'human') + '\n');
       if (plan.edits.length === 0) {
-        process.stderr.write(`${dir}: nothing to change\n`);
+        process.stderr.write(`${shownDir(dir)}: nothing to change\n`);
         return;
       }
       if (!opts.write) {

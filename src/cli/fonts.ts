@@ -8,19 +8,21 @@ import { loadBulletin } from '../content/load.js';
 import { loadDesign } from '../pipeline/design.js';
 import { collectText } from '../fonts/collect-text.js';
 import { describeFonts, formatListing } from '../fonts/listing.js';
+import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
 
 export function register(program: Command): void {
   program
     .command('fonts')
     .description('list the fonts of each role (chains, names, licences, features) and the bulletin’s character coverage')
-    .argument('[dir]', 'bulletin directory', 'content')
+    .argument('[dir]', DIR_HELP)
     .option('--json', 'print the listing as JSON on stdout')
     .option('--template <name>', 'template whose `fonts` map to apply (default: the one index.md names)')
-    .action(async (dir: string, opts: { json?: boolean; template?: string }) => {
+    .action(async (given: string | undefined, opts: { json?: boolean; template?: string }) => {
+      const dir = bulletinDir(given);
       const { bulletin } = await loadBulletin(dir);
       // Exactly the build's fonts: the same function chooses them.
       const { fonts: set } = loadDesign(bulletin, opts.template);
       const listing = await describeFonts(set, collectText(bulletin));
-      process.stdout.write((opts.json ? JSON.stringify(listing, null, 2) : formatListing(listing, `Fonts for ${dir}`)) + '\n');
+      process.stdout.write((opts.json ? JSON.stringify(listing, null, 2) : formatListing(listing, `Fonts for ${shownDir(dir)}`)) + '\n');
     });
 }

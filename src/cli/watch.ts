@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../io/write-atomic.js';
 import { startWatchLoop } from '../workflow/watch.js';
 import { formatDiagnostics, summary, type OutputFormat } from './report.js';
 import { createProgress } from './progress.js';
+import { parseDpi } from './dpi.js';
 
 export interface WatchOptions {
   /** Bulletin directory. */
@@ -100,7 +101,7 @@ export async function runWatch(options: WatchOptions): Promise<void> {
       if (cli.png) {
         // The PDF is already written: a failure here is reported on its own, not as a failed build.
         try {
-          const files = await renderPngs(output, resolve(cli.png));
+          const files = await renderPngs(output, resolve(cli.png), parseDpi(cli.dpi));
           if (!cli.quiet) status(`  ${files.length} page image(s) in ${displayPath(resolve(cli.png))}`);
         } catch (e) {
           status(`  page images not rendered: ${(e as Error)?.message ?? String(e)}`);

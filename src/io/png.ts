@@ -8,8 +8,8 @@ import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 
 const run = promisify(execFile);
 
-/** Renders every page of `pdf` to `dir/page-N.png` (72 dpi) and returns the files. */
-export async function renderPngs(pdf: string, dir: string, dpi = 72): Promise<string[]> {
+/** Renders every page of `pdf` to `dir/page-N.png` at `dpi` and returns the files. */
+export async function renderPngs(pdf: string, dir: string, dpi: number): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   try {
     await run('pdftoppm', ['-r', String(dpi), '-png', pdf, join(dir, 'page')]);

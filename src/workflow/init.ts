@@ -1,10 +1,15 @@
-// `bulletin init [DIR]`: a new bulletin folder from templates/init/.
+// `bulletin init [DIR]`: a new bulletin project from templates/init/: the
+// bulletin in DIR/content/, the CI workflow in DIR/.github/workflows/ (the
+// only place GitHub reads it from), a .gitignore, and a package.json that
+// depends on bulletin (init-package.ts) so that the workflow's `npm ci` works.
 // All-or-nothing: every target is checked before anything is written, and
 // each file is then created with the exclusive flag, so an existing file is
 // never overwritten, not even one created between the check and the write.
+import { existsSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { initTemplateDir } from './templates.js';
+import { describeExisting, packageJsonText, type DependencySpec } from './init-package.js';
 
 /**
  * Template names that npm would drop or that would act on the package itself
@@ -21,7 +26,7 @@ export function targetName(templatePath: string): string {
 export interface InitFile {
   /** Relative to the new folder, with `/` separators. */
   name: string;
-  text: string;
+  data: string | Uint8Array;
 }
 
 /** Template placeholders: the issue's year and date default to the day of `init` (the editor changes them). */
@@ -46,7 +51,7 @@ async function listTemplate(dir: string, prefix = ''): Promise<string[]> {
 export async function initFiles(today: Date, templateDir = initTemplateDir()): Promise<InitFile[]> {
   const names = await listTemplate(templateDir);
   return Promise.all(
-    names.map(async (n) => ({ name: targetName(n), text: fillPlaceholders(await readFile(join(templateDir, n), 'utf8'), today) })),
+    names.map(async (n) => ({ name: targetName(n), data: fillPlaceholders(await readFile(join(templateDir, n), 'utf8'), today) })),
   );
 }
 
@@ -74,11 +79,40 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Creates the bulletin folder; returns the created paths (absolute, in template order). */
-export async function initBulletin(dir: string, options: { today?: Date; show?: (abs: string) => string } = {}): Promise<string[]> {
+export interface InitOptions {
+  today?: Date;
+  show?: (abs: string) => string;
+  /** The bulletin dependency for a new package.json (`--from`); without it none is written. */
+  from?: DependencySpec;
+}
+
+export interface InitResult {
+  /** The created paths (absolute, in template order). */
+  written: string[];
+  /** What the editor should know: the package.json found or not written, a dependency CI cannot reach. */
+  notes: string[];
+}
+
+/** The package.json (and the tarball it points at) to write, and what to say about it. */
+async function packageFiles(root: string, from: DependencySpec | undefined): Promise<{ files: InitFile[]; notes: string[] }> {
+  if (existsSync(join(root, 'package.json'))) return { files: [], notes: [describeExisting(root, from).note] };
+  if (!from) {
+    return {
+      files: [],
+      notes: ['no package.json written: the CI workflow runs `npm ci`, which needs one that depends on bulletin. Run init with `--from PATH|URL` (the bulletin tarball from `npm pack`, or a git URL), or `npm install --save-exact PATH|URL` here.'],
+    };
+  }
+  const files: InitFile[] = [{ name: 'package.json', data: packageJsonText(root, from.spec) }];
+  if (from.copy) files.push({ name: from.copy.to, data: await readFile(from.copy.from) });
+  return { files, notes: from.warning ? [from.warning] : [] };
+}
+
+/** Creates the bulletin project. */
+export async function initBulletin(dir: string, options: InitOptions = {}): Promise<InitResult> {
   const root = resolve(dir);
   const show = options.show ?? ((abs: string) => abs);
-  const files = await initFiles(options.today ?? new Date());
+  const extra = await packageFiles(root, options.from);
+  const files = [...(await initFiles(options.today ?? new Date())), ...extra.files];
   const targets = files.map((f) => ({ ...f, abs: join(root, ...f.name.split('/')) }));
   const existing: string[] = [];
   for (const t of targets) if (await exists(t.abs)) existing.push(show(t.abs));
@@ -106,7 +140,7 @@ export async function initBulletin(dir: string, options: { today?: Date; show?: 
       const handle = await open(t.abs, 'wx');
       written.push(t.abs);
       try {
-        await handle.writeFile(t.text, 'utf8');
+        await handle.writeFile(t.data);
       } finally {
         await handle.close();
       }
@@ -120,5 +154,5 @@ export async function initBulletin(dir: string, options: { today?: Date; show?: 
     }
     throw e;
   }
-  return written;
+  return { written, notes: extra.notes };
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { authorSlug } from './slug.js';
 import { nextArticleNumber } from './numbering.js';
+import { placeholderParagraph } from '../content/placeholder.js';
 
 export interface NewArticleOptions {
   dir: string;
@@ -34,14 +35,21 @@ export function frontMatter(fields: Array<[string, string | undefined]>): string
   return `---\n${stringify(present, { lineWidth: 0 })}---\n`;
 }
 
-/** The text of a new article: front matter, then a comment where the body goes (not printed; `check` reports the file until text is written). */
-export function articleText(options: Omit<NewArticleOptions, 'dir'>): string {
+/**
+ * The text of a new article: front matter, a comment on how to write the body
+ * (not printed), and a placeholder paragraph, so the file builds at once;
+ * `check` warns while the placeholder is there.
+ */
+export function articleText(options: Omit<NewArticleOptions, 'dir'>, number: number): string {
   return (
     frontMatter([
       ['title', options.title],
       ['author', options.author],
       ['role', options.role],
-    ]) + '\n<!-- 在此写正文：段落之间空一行。可用 **加粗** 开头、## 小标题、列表和 ![图片说明](photo.jpg)。 -->\n'
+    ]) +
+    '\n<!-- 在此写正文：段落之间空一行。可用 **加粗** 开头、## 小标题、列表和 ![图片说明](photo.jpg)。 -->\n\n' +
+    placeholderParagraph(number) +
+    '\n'
   );
 }
 
@@ -50,13 +58,13 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   // No mkdir: a mistyped --dir must not quietly start a second bulletin.
   // Articles are files; a folder that happens to end in `.md` does not count.
   const names = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.isDirectory()).map((e) => e.name);
-  const { prefix } = nextArticleNumber(names);
+  const { prefix, value } = nextArticleNumber(names);
   const fileName = `${prefix}-${authorSlug(options.author)}.md`;
   const path = join(dir, fileName);
   // 'wx' fails with EEXIST instead of truncating an existing file.
   const handle = await open(path, 'wx');
   try {
-    await handle.writeFile(articleText(options), 'utf8');
+    await handle.writeFile(articleText(options, value), 'utf8');
   } finally {
     await handle.close();
   }

@@ -1,22 +1,25 @@
-// `bulletin init` through the binary: the folder it creates checks clean, and
-// it never overwrites anything (all or nothing).
+// `bulletin init` through the binary: the project it creates checks clean,
+// its package.json installs bulletin in the form asked for, and it never
+// overwrites anything (all or nothing).
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
-const CREATED = ['index.md', '01-zhang-ming.md', '.gitignore', '.github/workflows/bulletin.yml'];
+const CREATED = ['content/index.md', 'content/01-zhang-ming.md', '.gitignore', '.github/workflows/bulletin.yml'];
 
 describe('bulletin init', () => {
-  it('creates a bulletin folder that passes check --strict', () => {
+  it('creates a project whose content/ passes check --strict, and says a package.json needs --from', () => {
     const dir = join(tempDir(), 'issue');
     const r = runCli(['init', dir]);
     expect(r.code).toBe(0);
     for (const f of CREATED) expect(existsSync(join(dir, f)), f).toBe(true);
     expect(r.stdout.trim().split('\n').sort()).toEqual(CREATED.map((f) => join(dir, f)).sort());
-    const check = runCli(['check', dir, '--strict', '--json']);
+    expect(existsSync(join(dir, 'package.json'))).toBe(false);
+    expect(r.stderr).toMatch(/no package\.json written.*--from/);
+    const check = runCli(['check', join(dir, 'content'), '--strict', '--json']);
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout).diagnostics).toEqual([]);
   });
@@ -25,7 +28,7 @@ describe('bulletin init', () => {
     const dir = tempDir();
     expect(runCli(['init', dir]).code).toBe(0);
     const pdf = join(dir, 'out.pdf');
-    const r = runCli(['build', dir, '-o', pdf]);
+    const r = runCli(['build', join(dir, 'content'), '-o', pdf]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
@@ -33,13 +36,13 @@ describe('bulletin init', () => {
       expect(text.stdout.replace(/\s+/g, '')).toContain('压实责任是根本');
       expect(text.stdout).not.toContain('**');
     }
-    expect(runCli(['build', dir, '-o', join(dir, 'press.pdf'), '--press']).code).toBe(0);
+    expect(runCli(['build', join(dir, 'content'), '-o', join(dir, 'press.pdf'), '--press']).code).toBe(0);
   });
 
   it('explains every index.md field with a comment and fills in today’s date', () => {
     const dir = tempDir();
     expect(runCli(['init', dir]).code).toBe(0);
-    const text = readFileSync(join(dir, 'index.md'), 'utf8');
+    const text = readFileSync(join(dir, 'content', 'index.md'), 'utf8');
     const yaml = text.split('---\n')[1];
     const lines = yaml.split('\n');
     for (const key of ['title', 'subtitle', 'issue', 'date', 'publisher', 'template']) {
@@ -67,10 +70,75 @@ describe('bulletin init', () => {
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^\*\.pdf$/m);
   });
 
-  it('defaults to ./content', () => {
+  it('says in index.md how many columns each built-in template sets', () => {
+    const dir = tempDir();
+    expect(runCli(['init', dir]).code).toBe(0);
+    const comment = readFileSync(join(dir, 'content', 'index.md'), 'utf8').split('\n').find((l) => l.startsWith('# 版式'))!;
+    const han = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    for (const name of ['newspaper', 'a4']) {
+      const said = new RegExp(`${name}：[^；）]*?([一二三四五六七八九十])栏`).exec(comment);
+      expect(said, `${name} in: ${comment}`).not.toBeNull();
+      const yaml = parse(readFileSync(join(ROOT, 'templates', `${name}.yaml`), 'utf8')) as { grid?: { columns?: number } };
+      const columns = yaml.grid?.columns ?? (parse(readFileSync(join(ROOT, 'templates', 'newspaper.yaml'), 'utf8')) as { grid: { columns: number } }).grid.columns;
+      expect(han.indexOf(said![1]), name).toBe(columns);
+    }
+  });
+
+  it('defaults to the current folder, the bulletin in ./content', () => {
     const cwd = tempDir();
     expect(runCli(['init'], { cwd }).code).toBe(0);
     expect(existsSync(join(cwd, 'content', 'index.md'))).toBe(true);
+    expect(existsSync(join(cwd, '.github', 'workflows', 'bulletin.yml'))).toBe(true);
+  });
+
+  it('writes a package.json that depends on a tarball outside the folder through a copy in vendor/', () => {
+    const parent = tempDir();
+    const tarball = join(parent, 'bulletin-9.9.9.tgz');
+    writeFileSync(tarball, 'not really a tarball');
+    const dir = join(parent, 'news');
+    const r = runCli(['init', dir, '--from', tarball]);
+    expect(r.code, r.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(pkg.dependencies).toEqual({ bulletin: 'file:vendor/bulletin-9.9.9.tgz' });
+    expect(pkg.private).toBe(true);
+    expect(pkg.scripts.build).toMatch(/^bulletin build content/);
+    expect(readFileSync(join(dir, 'vendor', 'bulletin-9.9.9.tgz'), 'utf8')).toBe('not really a tarball');
+    expect(r.stderr).toMatch(/npm install/);
+  });
+
+  it('writes a git or https URL as given, and a tarball inside the folder by its relative path', () => {
+    const url = 'git+https://example.org/team/bulletin.git#v0.1.0';
+    const a = tempDir();
+    expect(runCli(['init', a, '--from', url]).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(a, 'package.json'), 'utf8')).dependencies.bulletin).toBe(url);
+    const b = tempDir();
+    writeFileSync(join(b, 'bulletin-1.0.0.tgz'), 'x');
+    expect(runCli(['init', '--from', './bulletin-1.0.0.tgz'], { cwd: b }).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(b, 'package.json'), 'utf8')).dependencies.bulletin).toBe('file:bulletin-1.0.0.tgz');
+    expect(existsSync(join(b, 'vendor'))).toBe(false);
+  });
+
+  it('rejects a --from that names nothing, as a usage error, writing nothing', () => {
+    const dir = tempDir();
+    const r = runCli(['init', dir, '--from', join(dir, 'missing.tgz')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--from .*no such file/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('leaves an existing package.json alone and says whether CI can install bulletin from it', () => {
+    const dir = tempDir();
+    const mine = JSON.stringify({ dependencies: { bulletin: 'file:../elsewhere/bulletin-0.1.0.tgz' } });
+    writeFileSync(join(dir, 'package.json'), mine);
+    const r = runCli(['init', dir]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(mine);
+    expect(r.stderr).toMatch(/outside this folder: CI cannot reach it/);
+    const other = tempDir();
+    writeFileSync(join(other, 'package.json'), JSON.stringify({ dependencies: { bulletin: 'file:bulletin-0.1.0.tgz' } }));
+    const ok = runCli(['init', other]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/already depends on bulletin \(file:bulletin-0\.1\.0\.tgz\)/);
   });
 
   it('fills an existing folder that holds other files', () => {
@@ -78,7 +146,7 @@ describe('bulletin init', () => {
     writeFileSync(join(dir, 'notes.txt'), 'keep me');
     expect(runCli(['init', dir]).code).toBe(0);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
-    expect(existsSync(join(dir, 'index.md'))).toBe(true);
+    expect(existsSync(join(dir, 'content', 'index.md'))).toBe(true);
   });
 
   it('refuses to overwrite an existing file, names it, and writes nothing at all', () => {
@@ -96,11 +164,11 @@ describe('bulletin init', () => {
   it('refuses a second init into the same folder, leaving the edited files alone', () => {
     const dir = tempDir();
     expect(runCli(['init', dir]).code).toBe(0);
-    writeFileSync(join(dir, 'index.md'), 'edited');
+    writeFileSync(join(dir, 'content', 'index.md'), 'edited');
     const r = runCli(['init', dir]);
     expect(r.code).toBe(1);
     for (const f of CREATED) expect(r.stderr).toContain(join(dir, f));
-    expect(readFileSync(join(dir, 'index.md'), 'utf8')).toBe('edited');
+    expect(readFileSync(join(dir, 'content', 'index.md'), 'utf8')).toBe('edited');
   });
 
   it('refuses when a file stands where a folder must go', () => {

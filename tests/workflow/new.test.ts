@@ -1,6 +1,7 @@
 // `bulletin new` through the binary: numbering, pinyin slugs, YAML quoting,
 // refusal to overwrite.
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -63,14 +64,40 @@ describe('bulletin new', () => {
     expect(frontMatter(number.stdout.trim())).toEqual({ title: '2024', author: '123' });
   });
 
-  it('creates a file that check accepts once the body is written, and reports it until then', () => {
+  it('creates a file that builds at once, with a placeholder paragraph check warns about until it is replaced', () => {
     const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article() });
     const path = runCli(['new', '压实安全责任 筑牢发展底线', '--author', '张明', '--role', '某某局局长', '--dir', dir]).stdout.trim();
+    const second = runCli(['new', '第二篇', '--author', '李四', '--dir', dir]).stdout.trim();
+    const pdf = join(dir, 'out.pdf');
+    const build = runCli(['build', dir, '-o', pdf, '--json']);
+    expect(build.code, build.stderr).toBe(0);
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    expect(text).toContain('压实安全责任');
+    expect(text).toContain('【待写正文】这一段是第2篇文章的占位文字');
+    expect(text).toContain('第3篇');
+    const rules = (r: { stdout: string }) => JSON.parse(r.stdout).diagnostics.map((d: { rule: string; file: string }) => `${d.rule} ${d.file}`);
+    // Both placeholders are reported (neither is dropped as a repeat of the other).
+    expect(rules(build).filter((x: string) => x.startsWith('placeholder-text'))).toEqual([`placeholder-text ${path}`, `placeholder-text ${second}`]);
     const before = runCli(['check', dir, '--json']);
-    expect(before.code).toBe(1);
-    expect(JSON.parse(before.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toContain('empty-body');
-    writeFileSync(path, readFileSync(path, 'utf8') + '\n安全生产责任要层层压实到岗位、到个人，做到横向到边、纵向到底。\n');
-    expect(runCli(['check', dir, '--strict']).code).toBe(0);
+    expect(before.code).toBe(0);
+    expect(rules(before)).toContain(`placeholder-text ${path}`);
+    expect(runCli(['check', dir, '--strict']).code).toBe(1);
+    const bodies = ['安全生产责任要层层压实到岗位、到个人，做到横向到边、纵向到底。', '汛期来临之前，各地要组织力量排查河道堤防和地质灾害隐患点。'];
+    [path, second].forEach((p, i) => writeFileSync(p, readFileSync(p, 'utf8').replace(/【待写正文】.*\n/, `${bodies[i]}\n`)));
+    const after = runCli(['check', dir, '--strict', '--json']);
+    expect(after.code, after.stdout).toBe(0);
+  });
+
+  it('finds the bulletin from inside its folder and from the project root, without --dir', () => {
+    const project = tempDir();
+    writeFileSync(join(project, 'package.json'), '{}');
+    const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article() }, join(project, 'content'));
+    mkdirSync(join(dir, 'images'));
+    const inside = runCli(['new', '测试标题', '--author', '张三'], { cwd: join(dir, 'images') });
+    expect(inside.code, inside.stderr).toBe(0);
+    expect(inside.stdout.trim()).toBe(join(dir, '02-zhang-san.md'));
+    const fromRoot = runCli(['new', '测试标题二', '--author', '李四'], { cwd: project });
+    expect(fromRoot.stdout.trim()).toBe(join('content', '03-li-si.md'));
   });
 
   it('refuses to overwrite an existing file', () => {
