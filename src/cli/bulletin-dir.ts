@@ -16,7 +16,7 @@ function listed(folders: string[]): string {
 }
 
 export function notFoundMessage(search: BulletinSearch): string {
-  const where = `looked for an index.md with front matter (a \`title:\` line) in ${listed(search.searched)}`;
+  const where = `looked for an index.md with front matter (a \`title:\` line) in ${listed(search.searched)} and in a content/ folder of each`;
   const root = search.projectRoot
     ? `, and for content/ in the project root ${search.projectRoot}, which has none`
     : '; no project root (a folder with package.json or .git) was on the way';

@@ -1,9 +1,9 @@
 // Which bulletin a command means when it is not given a folder, as git and
 // cargo find their project from where you stand: the nearest folder, from the
-// working directory upward, whose index.md opens with bulletin front matter;
-// else `content/` in the project root (the nearest folder above holding
-// package.json or .git). The search stops at the project root, so a stray
-// index.md above the project is never taken.
+// working directory upward, whose index.md opens with bulletin front matter,
+// or whose content/ folder holds one; else `content/` in the project root
+// (the nearest folder above holding package.json or .git). The search stops
+// at the project root, so a stray index.md above the project is never taken.
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -70,10 +70,9 @@ export function findBulletin(from: string = process.cwd()): BulletinSearch {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     searched.push(dir);
     if (isBulletinFolder(dir)) return { dir, searched, projectRoot: undefined };
-    if (isProjectRoot(dir)) {
-      const content = join(dir, 'content');
-      return { dir: isFolder(content) ? content : undefined, searched, projectRoot: dir };
-    }
+    const content = join(dir, 'content');
+    if (isBulletinFolder(content)) return { dir: content, searched, projectRoot: undefined };
+    if (isProjectRoot(dir)) return { dir: isFolder(content) ? content : undefined, searched, projectRoot: dir };
     if (dirname(dir) === dir) return { dir: undefined, searched, projectRoot: undefined };
   }
 }
