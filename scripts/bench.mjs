@@ -4,7 +4,7 @@
 // repeats. Prints a table and writes docs/performance.md. A script, not a test:
 // speed varies with the machine, so it is reported, never asserted.
 //
-//   node scripts/bench.mjs [--runs N] [--no-write] [--only cold,scale,check,watch,compose]
+//   node scripts/bench.mjs [--runs N] [--no-write] [--only cold,scale,check,watch,compose,typst]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -40,20 +40,22 @@ const mb = (kb) => (kb === undefined ? '—' : `${Math.round(kb / 1024)} MB`);
 /**
  * Runs `bin/bulletin ...args` once (`plain`: with BULLETIN_NO_SNAPSHOT=1, i.e.
  * `node dist/cli.js`): wall time seen by the parent (process start to exit,
- * what a user waits for) and the child's peak RSS.
+ * what a user waits for), the child's CPU time (user + system, all its
+ * threads: what a shared machine's load does not inflate much) and its peak RSS.
  */
-function runOnce(cliArgs, { cwd = work, expectCode = 0, plain = false } = {}) {
-  const cmd = TIME ? TIME : BIN;
-  const argv = TIME ? ['-f', 'BENCH_MAXRSS_KB=%M', BIN, ...cliArgs] : cliArgs;
+function runOnce(cliArgs, { cwd = work, expectCode = 0, plain = false, command = BIN } = {}) {
+  const cmd = TIME ? TIME : command;
+  const argv = TIME ? ['-f', 'BENCH_MAXRSS_KB=%M BENCH_CPU_S=%U+%S', command, ...cliArgs] : cliArgs;
   const env = { ...process.env, CI: '1', ...(plain ? { BULLETIN_NO_SNAPSHOT: '1' } : {}) };
   const t0 = performance.now();
   const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
   const wall = performance.now() - t0;
   if (expectCode !== 'any' && r.status !== expectCode) {
-    throw new Error(`bulletin ${cliArgs.join(' ')} exited ${r.status} (expected ${expectCode}):\n${(r.stderr || '').slice(0, 2000)}`);
+    throw new Error(`${command} ${cliArgs.join(' ')} exited ${r.status} (expected ${expectCode}):\n${(r.stderr || '').slice(0, 2000)}`);
   }
   const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr);
-  return { wall, rssKb: m ? Number(m[1]) : undefined, stdout: r.stdout, stderr: r.stderr };
+  const c = /BENCH_CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+  return { wall, cpu: c ? 1000 * (Number(c[1]) + Number(c[2])) : undefined, rssKb: m ? Number(m[1]) : undefined, stdout: r.stdout, stderr: r.stderr };
 }
 
 function measure(cliArgs, options = {}) {
@@ -62,6 +64,8 @@ function measure(cliArgs, options = {}) {
   return {
     wall: median(runs.map((r) => r.wall)),
     min: Math.min(...runs.map((r) => r.wall)),
+    cpu: runs[0].cpu === undefined ? undefined : median(runs.map((r) => r.cpu)),
+    cpuMin: runs[0].cpu === undefined ? undefined : Math.min(...runs.map((r) => r.cpu)),
     rssKb: runs[0].rssKb === undefined ? undefined : median(runs.map((r) => r.rssKb)),
     last: runs[runs.length - 1],
     n: runs.length,
@@ -175,6 +179,81 @@ const countChars = (dir) =>
     .filter((n) => n.endsWith('.md'))
     .reduce((s, n) => s + [...readFileSync(join(dir, n), 'utf8')].length, 0);
 
+// ------------------------------------------------------------ Typst
+
+/** The Typst compiler the comparison installs, pinned: a native binary of about 50 MB, not a dependency of bulletin. */
+const TYPST_PACKAGE = '@myriaddreamin/typst-ts-node-compiler';
+const TYPST_VERSION = '0.7.0';
+const TYPST_CACHE = join(ROOT, 'node_modules', '.cache', 'bulletin-bench', `typst-${TYPST_VERSION}`);
+
+/** Installs Typst's Node compiler into TYPST_CACHE on first use; the path of a runner script, or undefined. */
+function typstRunner() {
+  const installed = join(TYPST_CACHE, 'node_modules', ...TYPST_PACKAGE.split('/'), 'package.json');
+  if (!existsSync(installed)) {
+    mkdirSync(TYPST_CACHE, { recursive: true });
+    writeFileSync(join(TYPST_CACHE, 'package.json'), '{ "private": true }\n');
+    console.log(`typst: installing ${TYPST_PACKAGE}@${TYPST_VERSION} into ${TYPST_CACHE} (once)`);
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--no-package-lock', `${TYPST_PACKAGE}@${TYPST_VERSION}`], { cwd: TYPST_CACHE, encoding: 'utf8' });
+    if (r.status !== 0 || !existsSync(installed)) {
+      console.log(`typst: npm install failed:\n${(r.stderr || '').slice(0, 1000)}`);
+      return undefined;
+    }
+  }
+  // The fonts bulletin sets the sample in: Noto Serif SC 400/700/900, Noto Sans SC, LXGW WenKai (the TTF bulletin caches).
+  const serif = (w) => join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-serif-sc', w, `NotoSerifSC_${w}.ttf`);
+  const kaiDir = join(ROOT, 'node_modules', '.cache', 'bulletin', 'fonts');
+  const kai = existsSync(kaiDir) ? readdirSync(kaiDir).filter((n) => /^lxgw-wenkai-latin-500-.*\.ttf$/.test(n)).map((n) => join(kaiDir, n)) : [];
+  const fonts = [serif('400Regular'), serif('700Bold'), serif('900Black'), join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf'), ...kai];
+  const runner = join(TYPST_CACHE, 'run.mjs');
+  writeFileSync(runner, [
+    '// Written by scripts/bench.mjs: compiles WORKSPACE/bulletin.typ to WORKSPACE/typst.pdf, as `typst compile` would.',
+    `import { NodeCompiler } from ${JSON.stringify(pathToFileURL(join(TYPST_CACHE, 'node_modules', ...TYPST_PACKAGE.split('/'), 'index.js')).href)};`,
+    "import { writeFileSync } from 'node:fs';",
+    "import { join } from 'node:path';",
+    'const workspace = process.argv[2];',
+    `const compiler = NodeCompiler.create({ workspace, fontArgs: [{ fontPaths: ${JSON.stringify(fonts)} }] });`,
+    "const pdf = compiler.pdf({ mainFilePath: join(workspace, 'bulletin.typ') });",
+    "writeFileSync(join(workspace, 'typst.pdf'), pdf);",
+    "console.log(`pages=${(pdf.toString('latin1').match(/\\/Type\\s*\\/Page[^s]/g) ?? []).length}`);",
+    '',
+  ].join('\n'));
+  return runner;
+}
+
+/** A folder with scripts/bench-typst.typ and the bulletin in `dir` as the bulletin.json it reads. */
+function typstWorkspace(dir, name) {
+  const ws = join(work, name);
+  mkdirSync(ws, { recursive: true });
+  cpSync(join(ROOT, 'scripts', 'bench-typst.typ'), join(ws, 'bulletin.typ'));
+  const files = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  const index = markdownParts(readFileSync(join(dir, 'index.md'), 'utf8'));
+  const articles = files.filter((n) => n !== 'index.md').map((n) => {
+    const { meta, paragraphs } = markdownParts(readFileSync(join(dir, n), 'utf8'));
+    return { title: meta.title ?? '', subtitle: meta.subtitle ?? null, byline: [meta.role, meta.author].filter(Boolean).join(' '), paragraphs };
+  });
+  const data = { title: index.meta.title ?? '', subtitle: index.meta.subtitle ?? '', issue: index.meta.issue ?? '', publishers: index.meta.publisher ?? [], lead: index.paragraphs, articles };
+  writeFileSync(join(ws, 'bulletin.json'), JSON.stringify(data));
+  return ws;
+}
+
+/** Front matter of `key: value` lines (and one `publisher:` list) and plain paragraphs: all the sample has. */
+function markdownParts(text) {
+  const end = text.indexOf('\n---', 3);
+  const meta = {};
+  let list;
+  for (const line of text.slice(4, end).split('\n')) {
+    const item = /^\s+-\s+(.*)$/.exec(line);
+    if (item && list) list.push(item[1].trim());
+    const kv = /^(\w+):\s*(.*)$/.exec(line);
+    if (kv) {
+      list = kv[2] === '' ? (meta[kv[1]] = []) : undefined;
+      if (kv[2] !== '') meta[kv[1]] = kv[2].replace(/\s+#.*$/, '').trim();
+    }
+  }
+  const paragraphs = text.slice(end + 4).split(/\n\s*\n/).map((p) => p.replace(/\s+/g, '').replace(/\*\*|^#+/g, '')).filter(Boolean);
+  return { meta, paragraphs };
+}
+
 // ------------------------------------------------------------ watch
 
 /** Starts `build --watch`, edits one paragraph `edits` times, returns the rebuild times the binary reports and edit→PDF times. */
@@ -278,8 +357,8 @@ if (!existsSync(CLI)) {
 }
 const rows = [];
 const row = (what, size, r, target, note = '') => {
-  rows.push({ what, size, time: `${ms(r.wall)} (${ms(r.min)})`, rss: mb(r.rssKb), target, note });
-  console.log(`${what.padEnd(44)} ${size.padEnd(26)} ${ms(r.wall).padStart(8)} ${mb(r.rssKb).padStart(7)}  ${target}`);
+  rows.push({ what, size, time: `${ms(r.wall)} (${ms(r.min)})`, cpu: ms(r.cpu), rss: mb(r.rssKb), target, note });
+  console.log(`${what.padEnd(44)} ${size.padEnd(26)} ${ms(r.wall).padStart(8)} ${`cpu ${ms(r.cpu)}`.padStart(12)} ${mb(r.rssKb).padStart(7)}  ${target}`);
 };
 // Other processes skew every figure: the load average is printed with the results.
 const loadBefore = loadavg()[0];
@@ -319,8 +398,8 @@ let watch;
 if (want('watch')) {
   // More edits than runs: the first rebuilds also warm up the JIT.
   watch = await measureWatch(Math.max(RUNS, 10));
-  rows.push({ what: '`build --watch`: rebuild after a one-paragraph edit (reported by bulletin)', size: 'sample', time: ms(watch.reported), rss: '—', target: '≤ 100 ms', note: '' });
-  rows.push({ what: '`build --watch`: edit saved → rebuild line printed', size: 'sample', time: ms(watch.seen), rss: '—', target: '', note: 'includes the debounce and the watcher' });
+  rows.push({ what: '`build --watch`: rebuild after a one-paragraph edit (reported by bulletin)', size: 'sample', time: ms(watch.reported), cpu: '—', rss: '—', target: '≤ 100 ms', note: '' });
+  rows.push({ what: '`build --watch`: edit saved → rebuild line printed', size: 'sample', time: ms(watch.seen), cpu: '—', rss: '—', target: '', note: 'includes the debounce and the watcher' });
   console.log(`${'watch rebuild (reported)'.padEnd(44)} ${'sample'.padEnd(26)} ${ms(watch.reported).padStart(8)}          ≤ 100 ms`);
   console.log(`${'watch: save → rebuilt line'.padEnd(44)} ${'sample'.padEnd(26)} ${ms(watch.seen).padStart(8)}`);
 }
@@ -332,16 +411,46 @@ if (want('compose')) {
   ]);
   for (const c of compose ?? []) {
     const stages = Object.entries(c.stages).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
-    rows.push({ what: `compile() in process, first call / warm (${c.label})`, size: `${c.pages} p.`, time: `${ms(c.first)} / ${ms(c.warm)}`, rss: '—', target: '', note: stages });
+    rows.push({ what: `compile() in process, first call / warm (${c.label})`, size: `${c.pages} p.`, time: `${ms(c.first)} / ${ms(c.warm)}`, cpu: '—', rss: '—', target: '', note: stages });
     console.log(`${`compile() ${c.label}: first / warm`.padEnd(44)} ${`${c.pages} p.`.padEnd(26)} ${ms(c.first)} / ${ms(c.warm)}  ${stages}`);
   }
   if (!compose) console.log('compile(): src/pipeline/compile.ts not found, skipped');
 }
 
+// Typst side by side: the same content (the sample, and 60×) set by Typst's Node compiler in a
+// fresh process, against bulletin's cold builds above. The ratio is of CPU time, which other
+// processes on a shared machine inflate far less than wall time.
+const typst = [];
+if (want('typst')) {
+  const runner = typstRunner();
+  if (!runner) console.log('typst: could not install the compiler (see above), skipped');
+  const cases = runner ? [{ label: 'the sample', dir: SAMPLE, times: 1 }, { label: '60× the sample', dir: scaledBulletin(60), times: 60 }] : [];
+  for (const c of cases) {
+    const ws = typstWorkspace(c.dir, `typst-x${c.times}`);
+    runOnce([runner, ws], { command: process.execPath });
+    const t = measure([runner, ws], { command: process.execPath, runs: c.times > 1 ? Math.min(RUNS, 3) : RUNS });
+    const pages = Number(/pages=(\d+)/.exec(t.last.stdout)?.[1] ?? 0);
+    const out = join(work, `typst-side-x${c.times}.pdf`);
+    const b = measure(['build', c.dir, '-o', out], { runs: c.times > 1 ? Math.min(RUNS, 3) : RUNS });
+    typst.push({ label: c.label, typst: t, typstPages: pages, bulletin: b, bulletinPages: pdfPages(out) });
+    console.log(`${`typst / bulletin, ${c.label}`.padEnd(44)} cpu ${ms(t.cpu)} / ${ms(b.cpu)} (ratio ${ratio(b.cpu, t.cpu)}), wall ${ms(t.wall)} / ${ms(b.wall)} (ratio ${ratio(b.wall, t.wall)})`);
+  }
+}
+
+function ratio(a, b) {
+  return a === undefined || b === undefined ? '—' : (a / b).toFixed(2);
+}
+
+function typstTable() {
+  const head = ['| content | bulletin CPU | Typst CPU | ratio (CPU) | bulletin wall | Typst wall | ratio (wall) | pages (bulletin / Typst) |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+  return head.concat(typst.map((r) => `| ${r.label} | ${ms(r.bulletin.cpu)} | ${ms(r.typst.cpu)} | ${ratio(r.bulletin.cpu, r.typst.cpu)} | ${ms(r.bulletin.wall)} | ${ms(r.typst.wall)} | ${ratio(r.bulletin.wall, r.typst.wall)} | ${r.bulletinPages} / ${r.typstPages} |`)).join('\n');
+}
+
 if (WRITE && !ONLY) {
-  const table = ['| what | size | time: median (fastest) | peak RSS | target | note |', '| --- | --- | --- | --- | --- | --- |']
-    .concat(rows.map((r) => `| ${r.what} | ${r.size} | ${r.time} | ${r.rss} | ${r.target} | ${r.note} |`))
+  let table = ['| what | size | time: median (fastest) | CPU: median | peak RSS | target | note |', '| --- | --- | --- | --- | --- | --- | --- |']
+    .concat(rows.map((r) => `| ${r.what} | ${r.size} | ${r.time} | ${r.cpu} | ${r.rss} | ${r.target} | ${r.note} |`))
     .join('\n');
+  if (typst.length > 0) table += `\n\nSide by side with Typst ${TYPST_VERSION} (its Node compiler, \`scripts/bench-typst.typ\`), each a fresh process, the same runs:\n\n${typstTable()}`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${RUNS} runs per figure (median, fastest in brackets; 3 for the large bulletins), load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end`;
   const path = join(ROOT, 'docs', 'performance.md');
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
