@@ -1,7 +1,7 @@
 // layoutBulletin: Bulletin + template + fonts → display list (ARCHITECTURE.md
 // "paginate"). Steps: the page grid from the template; each article's body
 // composed once at the column measure (article.ts); the page search choosing
-// every module's width and place (paginate.ts); then drawing: furniture,
+// every module's width and place (page-search/); then drawing: furniture,
 // bands, modules, columns (furniture.ts, draw.ts). Pure: no IO besides
 // reading image headers for their size.
 import type { Bulletin } from '../content/types.js';
@@ -15,7 +15,7 @@ import type { DisplayItem, DisplayList, DisplayPage, FaceSource, OutlineEntry } 
 import { aligned, composedRuns, rule, setRuns } from './draw.js';
 import { footer, lead, masthead, pageLabel, runningHead, type MastheadInfo } from './furniture.js';
 import { baselineIn, pageGrid, rowTop, spanWidth, type PageGrid } from './grid.js';
-import { planPages, type PlannedModule } from './paginate.js';
+import { planPages, type PlannedModule } from './page-search/index.js';
 import { placedModules } from './placed-modules.js';
 import type { Template } from './template.js';
 

@@ -2,7 +2,7 @@
 // module, in page and band order, so that tests and tools can compare plans
 // without knowing the page search's own types.
 import type { PlacedModule } from './display-list.js';
-import type { PlannedPage } from './paginate.js';
+import type { PlannedPage } from './page-search/index.js';
 
 export function placedModules(plan: PlannedPage[]): PlacedModule[] {
   const out: PlacedModule[] = [];

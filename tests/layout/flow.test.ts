@@ -2,7 +2,7 @@
 // force over every way to cut the columns, and as the page search builds them
 // from the ends of their two kinds (kindEnds, mergeEnds).
 import { describe, expect, it } from 'vitest';
-import { fillEnds, fillParts, kindEnds, mergeEnds, type Flowable } from '../../src/layout/flow.js';
+import { ColumnFlow, mergeEnds, type Flowable } from '../../src/layout/flow.js';
 import { prng } from '../typeset/random-text.js';
 import { randomFlowable } from './random-flowable.js';
 
@@ -40,6 +40,7 @@ function expected(f: Flowable, from: number, to: number, k: number, rows: number
 describe('fillParts and fillEnds', () => {
   it('offers the parts a brute force finds, the same when the search merges the two kinds it keeps', () => {
     const rand = prng(5);
+    const flow = new ColumnFlow();
     for (let t = 0; t < 40; t++) {
       const f = article(rand, 20 + Math.floor(rand() * 60));
       const to = f.pre.length - 1;
@@ -47,16 +48,16 @@ describe('fillParts and fillEnds', () => {
         for (let k = 1; k <= 4; k++) {
           for (let rows = 2; rows <= 16; rows++) {
             const want = expected(f, from, to, k, rows);
-            expect(fillEnds(f, from, to, k, rows)).toEqual(want);
+            expect(flow.fillEnds(f, from, k, rows)).toEqual(want);
             // The search keeps each kind's ends and merges them; the plan rebuilds the parts.
             if (rows >= 3) {
               const full = new Int32Array(4);
               const short = new Int32Array(4);
               const out = new Int32Array(4);
-              const count = mergeEnds(full, kindEnds(f, from, to, k, rows, 4, full), short, kindEnds(f, from, to, k, rows - 1, 4, short), 4, out);
+              const count = mergeEnds(full, flow.kindEnds(f, from, k, rows, full), short, flow.kindEnds(f, from, k, rows - 1, short), out);
               expect([...out.subarray(0, count)]).toEqual(want);
             }
-            const parts = fillParts(f, from, to, k, rows);
+            const parts = flow.fillParts(f, from, k, rows);
             expect(parts.map((p) => p.cuts[k])).toEqual(want);
             for (const p of parts) {
               // Every column of a returned part keeps the rules it was sought under.

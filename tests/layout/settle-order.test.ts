@@ -1,6 +1,6 @@
 // The page search settles its states either one by one as they are asked
 // for, or a whole row (every rows-left of an article) at a time, which is
-// cheaper on long bulletins (paginate.ts). Which one it uses must not change
+// cheaper on long bulletins (src/layout/page-search/). Which one it uses must not change
 // the plan: ties between equally good bands are broken by the order bands are
 // tried in, and both ways try them in the same order for every state.
 import { mkdtempSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { loadBulletin } from '../../src/content/load.js';
 import { prepareArticle } from '../../src/layout/article.js';
 import { blocksOf } from '../../src/layout/blocks.js';
 import { pageGrid } from '../../src/layout/grid.js';
-import { planPages } from '../../src/layout/paginate.js';
+import { planPages } from '../../src/layout/page-search/index.js';
 import { loadTemplate } from '../../src/layout/template.js';
 import { fontsFor } from './fonts.js';
 import { SAMPLE_DIR, writeSynthetic } from './synthetic.js';

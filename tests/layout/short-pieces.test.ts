@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/diagnostics/diagnostic.js';
 import type { PreparedArticle } from '../../src/layout/article.js';
-import { planPages } from '../../src/layout/paginate.js';
+import { planPages } from '../../src/layout/page-search/index.js';
 import { article, runCli, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
 import { readPdfText } from '../helpers/pdf.js';
 

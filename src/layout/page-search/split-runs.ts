@@ -1,4 +1,4 @@
-// The page search's store of split parts (paginate.ts): for each (article,
+// The store of split parts (split-parts.ts): for each (article,
 // item, width) asked for, a run of entries by rows filled and by target rows,
 // each entry pointing at a list of numbers in one shared pool. A run is asked
 // for about seven neighbouring rows, and as many targets: its entries are kept

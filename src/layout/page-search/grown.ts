@@ -1,4 +1,4 @@
-// Growing the page search's typed arrays (tail-table.ts, split-runs.ts).
+// Growing the page search's typed arrays (band-tails.ts, split-runs.ts).
 
 type Growable = Int32Array | Uint8Array | Float64Array;
 
