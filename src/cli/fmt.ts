@@ -8,6 +8,9 @@ import { planFormatting } from '../clean/format.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { formatDiagnostics } from './report.js';
 import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
+import { collectValues } from './check.js';
+import { realPath } from '../io/file-identity.js';
+import { bulletinRoots } from '../io/roots.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const startsWithBom = (b: Uint8Array): boolean => BOM.every((x, i) => b[i] === x);
@@ -28,9 +31,10 @@ export function register(program: Command): void {
     .description('repair repeated and split paragraphs in the Markdown sources (a diff; --write to apply)')
     .argument('[dir]', DIR_HELP)
     .option('--write', 'rewrite the files in place (atomically)')
-    .action(async (given: string | undefined, opts: { write?: boolean }) => {
+    .option('--root <dir>', 'also read articles that are symbolic links into DIR; repeatable', collectValues)
+    .action(async (given: string | undefined, opts: { write?: boolean; root?: string[] }) => {
       const dir = bulletinDir(given);
-      const { bulletin, diagnostics } = await loadBulletin(dir);
+      const { bulletin, diagnostics } = await loadBulletin(dir, { roots: bulletinRoots({ dir, extra: opts.root }).content });
       if (diagnostics.length > 0) process.stderr.write(formatDiagnostics(diagnostics, 'human') + '\n');
       const plan = planFormatting(bulletin);
       // Articles that only repeat others are not emptied in the sources (they would no longer build): said, and left.
@@ -45,7 +49,8 @@ export function register(program: Command): void {
         process.stderr.write(`${plan.edits.length} file(s) would change; run with --write to apply\n`);
         return;
       }
-      for (const edit of plan.edits) await writeFileAtomic(edit.absPath, await withOriginalBom(edit.absPath, edit.bytes));
+      // An article that is a symbolic link is rewritten where it leads, so the link stays.
+      for (const edit of plan.edits) await writeFileAtomic(realPath(edit.absPath), await withOriginalBom(edit.absPath, edit.bytes));
       if (plan.applied.length > 0) process.stderr.write(formatDiagnostics(plan.applied, 'human') + '\n');
       process.stderr.write(`${plan.edits.length} file(s) rewritten\n`);
     });

@@ -192,7 +192,12 @@ function checkValue(key: string, spec: FieldSpec, node: YamlNode | null): { valu
     if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return wrong(`is \`${s}\`, which is not a day of the calendar`);
     return { value: s };
   }
-  if (typeof v === 'string') return { value: v.trim() };
+  if (typeof v === 'string') {
+    // White space alone is no title or author: the same error as an empty value.
+    const text = v.trim();
+    if (text === '') return spec.required ? wrong('is empty (only white space)') : { value: undefined };
+    return { value: text };
+  }
   if (spec.kind === 'text-or-number' && (typeof v === 'number' || typeof v === 'boolean')) return { value: String(v) };
   return wrong(`is ${typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true/false' : 'not text'}`);
 }

@@ -6,7 +6,8 @@ import { dirname, basename, join } from 'node:path';
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(tmp, data);
+    // wx: never through a file or link already there under that name.
+    await writeFile(tmp, data, { flag: 'wx' });
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
