@@ -6,7 +6,7 @@ import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import { compile, type CompileOptions } from '../pipeline/compile.js';
 import { unwritableReason, writeFileAtomic } from '../io/write-atomic.js';
 import { renderPngs } from '../io/png.js';
-import { parseFormat } from './check.js';
+import { collectValues, parseFormat } from './check.js';
 import { formatDiagnostics, type OutputFormat } from './report.js';
 import { createProgress } from './progress.js';
 import { startedFrom } from '../io/module-url.js';
@@ -30,6 +30,7 @@ export interface BuildCliOptions {
   verbose?: boolean;
   json?: boolean;
   format?: string;
+  root?: string[];
 }
 
 export function compileOptions(dir: string, o: BuildCliOptions): CompileOptions {
@@ -43,6 +44,8 @@ export function compileOptions(dir: string, o: BuildCliOptions): CompileOptions 
     outputProfile: o.outputProfile,
     allowMissingGlyphs: o.allowMissingGlyphs,
     outputName: o.output,
+    roots: o.root,
+    outputs: { pdf: o.output, pngDir: o.png },
   };
 }
 
@@ -68,6 +71,7 @@ export function register(program: Command): void {
     .option('--output-condition <id>', 'registered printing condition for the OutputIntent', 'FOGRA39')
     .option('--output-profile <file.icc>', 'CMYK ICC profile to embed in the OutputIntent')
     .option('--allow-missing-glyphs', 'report characters no font covers as warnings and draw the fallback')
+    .option('--root <dir>', 'also let the bulletin read files (images, templates, fonts) from DIR; repeatable', collectValues)
     .option('--png <dir>', 'also render every page to DIR/page-N.png for review (needs pdftoppm)')
     .option('--dpi <n>', 'resolution of the --png images, in dots per inch', '150')
     .option('-w, --watch', 'rebuild on every change to the content, templates or fonts')

@@ -6,6 +6,13 @@ import { analyseBulletin } from '../clean/index.js';
 import { formatDiagnostics, summary, type OutputFormat } from './report.js';
 import { EXIT_CONTENT, UsageError } from './exit.js';
 import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
+import { bulletinRoots } from '../io/roots.js';
+import { locateImages } from '../images/prepare.js';
+
+/** Collects a repeatable option's values (`--root A --root B`). */
+export function collectValues(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
 
 export function parseFormat(value: string | undefined, json: boolean | undefined): OutputFormat {
   if (json) return 'json';
@@ -24,13 +31,16 @@ export function register(program: Command): void {
     .option('--strict', 'exit 1 on warnings too (for CI)')
     .option('-q, --quiet', 'print only what fails the check (errors; with --strict, warnings too)')
     .option('-v, --verbose', 'also print the time of each stage')
-    .action(async (given: string | undefined, opts: { json?: boolean; format?: string; strict?: boolean; quiet?: boolean; verbose?: boolean }) => {
+    .option('--root <dir>', 'also let the bulletin read files (images, linked articles) from DIR; repeatable', collectValues)
+    .action(async (given: string | undefined, opts: { json?: boolean; format?: string; strict?: boolean; quiet?: boolean; verbose?: boolean; root?: string[] }) => {
       const format = parseFormat(opts.format, opts.json);
       const dir = bulletinDir(given);
       const t0 = performance.now();
-      const { bulletin, diagnostics: loadFindings } = await loadBulletin(dir);
+      const roots = bulletinRoots({ dir, extra: opts.root }).content;
+      const { bulletin, diagnostics: loadFindings } = await loadBulletin(dir, { roots });
       const t1 = performance.now();
-      const all = [...loadFindings, ...analyseBulletin(bulletin).diagnostics];
+      // Images are located (inside the roots, there) but not decoded: \`build\` decodes them.
+      const all = [...loadFindings, ...locateImages(bulletin, roots).diagnostics, ...analyseBulletin(bulletin).diagnostics];
       const t2 = performance.now();
       const failed = hasErrors(all) || (opts.strict === true && all.some((d) => d.severity === 'warning'));
       const diagnostics = opts.quiet ? all.filter((d) => d.severity === 'error' || (opts.strict === true && d.severity === 'warning')) : all;

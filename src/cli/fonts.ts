@@ -9,6 +9,8 @@ import { loadDesign } from '../pipeline/design.js';
 import { collectText } from '../fonts/collect-text.js';
 import { describeFonts, formatListing } from '../fonts/listing.js';
 import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
+import { bulletinRoots } from '../io/roots.js';
+import { collectValues } from './check.js';
 
 export function register(program: Command): void {
   program
@@ -17,11 +19,13 @@ export function register(program: Command): void {
     .argument('[dir]', DIR_HELP)
     .option('--json', 'print the listing as JSON on stdout')
     .option('--template <name>', 'template whose `fonts` map to apply (default: the one index.md names)')
-    .action(async (given: string | undefined, opts: { json?: boolean; template?: string }) => {
+    .option('--root <dir>', 'also let the bulletin read files from DIR; repeatable', collectValues)
+    .action(async (given: string | undefined, opts: { json?: boolean; template?: string; root?: string[] }) => {
       const dir = bulletinDir(given);
-      const { bulletin } = await loadBulletin(dir);
+      const roots = bulletinRoots({ dir, extra: opts.root, cliTemplate: opts.template });
+      const { bulletin } = await loadBulletin(dir, { roots: roots.content });
       // Exactly the build's fonts: the same function chooses them.
-      const { fonts: set } = loadDesign(bulletin, opts.template);
+      const { fonts: set } = loadDesign(bulletin, opts.template, roots.design);
       const listing = await describeFonts(set, collectText(bulletin));
       process.stdout.write((opts.json ? JSON.stringify(listing, null, 2) : formatListing(listing, `Fonts for ${shownDir(dir)}`)) + '\n');
     });

@@ -9,6 +9,8 @@ import { sortFileNames } from './file-order.js';
 import { frontMatterOf, hasBody, parseMarkdown } from './parse.js';
 import { displayPath, readSourceSync } from './read-source.js';
 import type { Article, Bulletin, IndexDocument, SourceFile } from './types.js';
+import { realPath } from '../io/file-identity.js';
+import { insideRoots, ROOT_ADVICE } from '../io/roots.js';
 
 export interface Loaded {
   bulletin: Bulletin;
@@ -17,7 +19,14 @@ export interface Loaded {
 }
 
 /** The Markdown files of a bulletin directory, index first then articles in order. */
-export async function listContentFiles(dir: string): Promise<{ index: string | undefined; articles: string[] }> {
+export interface ContentFiles {
+  index: string | undefined;
+  articles: string[];
+  /** Entries named *.md that are not read: links leading out of the root or nowhere, folders, devices. */
+  diagnostics: Diagnostic[];
+}
+
+export async function listContentFiles(dir: string, roots?: readonly string[]): Promise<ContentFiles> {
   const abs = resolve(dir);
   const shown = displayPath(abs);
   let info;
@@ -32,14 +41,48 @@ export async function listContentFiles(dir: string): Promise<{ index: string | u
       'is a file, not a bulletin directory. Give the folder that holds index.md and the article files.'));
   }
   const entries = await readdir(abs, { withFileTypes: true });
-  const md = entries.filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md')).map((e) => e.name);
-  if (md.length === 0) {
+  const diagnostics: Diagnostic[] = [];
+  const md: string[] = [];
+  for (const e of entries) {
+    if (!e.name.toLowerCase().endsWith('.md')) continue;
+    if (e.isFile()) md.push(e.name);
+    else {
+      const refused = await refusedEntry(childPath(abs, e.name), e.isSymbolicLink(), roots ?? [realPath(abs)]);
+      if (refused) diagnostics.push(refused);
+      else md.push(e.name);
+    }
+  }
+  if (md.length === 0 && diagnostics.length === 0) {
     throw new BulletinError(diagnostic({ file: shown, line: 0, column: 0 }, 'error', 'empty-bulletin',
       'the bulletin directory has no Markdown files. Add index.md (masthead and lead) and one .md file per article.'));
   }
   const index = md.find((n) => n === 'index.md');
   const articles = sortFileNames(md.filter((n) => n !== 'index.md')).map((n) => childPath(abs, n));
-  return { index: index && childPath(abs, index), articles };
+  return { index: index && childPath(abs, index), articles, diagnostics };
+}
+
+/**
+ * Why a *.md entry that is not a plain file is not read, or undefined when it
+ * is read: a symbolic link to a file inside the root is an article like any
+ * other; a link out of the root or to nothing is an error, and a folder or a
+ * device named *.md is skipped with a warning (never silently).
+ */
+async function refusedEntry(path: string, isLink: boolean, roots: readonly string[]): Promise<Diagnostic | undefined> {
+  const at = { file: displayPath(path), line: 0, column: 0 };
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    return diagnostic(at, 'error', 'broken-link', 'is a symbolic link to a file that does not exist: point it at an article, or remove it.');
+  }
+  if (!info.isFile()) {
+    return diagnostic(at, 'warning', 'not-a-file', `is ${info.isDirectory() ? 'a folder' : 'not a regular file'}, not an article: it is skipped. Rename it so that its name does not end in .md.`);
+  }
+  if (isLink && !insideRoots(path, roots)) {
+    return diagnostic(at, 'error', 'outside-root',
+      `is a symbolic link to ${realPath(path)}, outside the bulletin folder: ${ROOT_ADVICE}.`);
+  }
+  return undefined;
 }
 
 /**
@@ -51,15 +94,20 @@ function childPath(dir: string, name: string): string {
   return dir.endsWith(sep) ? dir + name : dir + sep + name;
 }
 
-export async function loadBulletin(dir: string): Promise<Loaded> {
+export interface LoadOptions {
+  /** Real paths of the folders articles may lead to through symbolic links (default: the bulletin folder). */
+  roots?: readonly string[];
+}
+
+export async function loadBulletin(dir: string, options: LoadOptions = {}): Promise<Loaded> {
   const abs = resolve(dir);
-  const files = await listContentFiles(dir);
-  const diagnostics: Diagnostic[] = [];
+  const files = await listContentFiles(dir, options.roots);
+  const diagnostics: Diagnostic[] = [...files.diagnostics];
   if (!files.index) {
     diagnostics.push(diagnostic({ file: displayPath(join(abs, 'index.md')), line: 0, column: 0 }, 'error', 'no-index',
       'missing index.md: create it with front matter giving at least `title:` (the column name) and the lead paragraph as its body.'));
   }
-  if (files.articles.length === 0) {
+  if (files.articles.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push(diagnostic({ file: displayPath(abs), line: 0, column: 0 }, 'error', 'no-articles',
       'the bulletin has no articles: add one .md file per article (front matter with `title:` and `author:`, then the text).'));
   }

@@ -14,6 +14,8 @@ import { packageRoot } from '../io/package-root.js';
 const loadAjv = lazyRequire<{ Ajv: typeof AjvClass }>('ajv');
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { BulletinError, diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
+import { realPath } from '../io/file-identity.js';
+import { insideRoots, ROOT_ADVICE } from '../io/roots.js';
 import { displayPath } from '../content/read-source.js';
 import type { Cmyk } from './display-list.js';
 import type { PunctuationScheme } from '../typeset/types.js';
@@ -25,6 +27,8 @@ export interface Template {
   file: string;
   /** Folder of that file: relative font paths in `fonts` resolve against it. */
   dir: string;
+  /** Every template file read, the most derived first, with the `extends:` line that named each of the others. */
+  files: { path: string; at?: SourcePoint }[];
   page: { width: number; height: number };
   margins: { top: number; bottom: number; left: number; right: number };
   grid: {
@@ -335,9 +339,17 @@ function crossChecks(t: Template, layers: Layer[]): Diagnostic[] {
  * Loads a template: `spec` is a built-in name (`newspaper`, `a4`) or a path
  * relative to `baseDir` (the bulletin directory); undefined means the default.
  */
-export function loadTemplate(spec: string | undefined, baseDir: string): Template {
+export interface TemplateReadOptions {
+  /** Real paths of the folders template files may be in (src/io/roots.ts); default: anywhere. */
+  roots?: readonly string[];
+  /** Where `spec` is written (index.md's `template:` line), for messages. */
+  at?: SourcePoint;
+}
+
+export function loadTemplate(spec: string | undefined, baseDir: string, options: TemplateReadOptions = {}): Template {
   const chain: Layer[] = [];
-  let file = specFile(spec ?? DEFAULT_TEMPLATE, baseDir, undefined);
+  let file = specFile(spec ?? DEFAULT_TEMPLATE, baseDir, options.at);
+  const files: Template['files'] = [{ path: file, at: options.at }];
   const visited = new Set<string>();
   for (;;) {
     if (visited.has(file)) {
@@ -346,6 +358,12 @@ export function loadTemplate(spec: string | undefined, baseDir: string): Templat
         `template key /extends: "${String(last.data.extends)}" leads back to ${displayPath(file)}. Allowed: a chain of templates that ends in one without \`extends\`.`));
     }
     visited.add(file);
+    // Checked before the file is read: a template must not lead out of the roots.
+    const named = files[files.length - 1];
+    if (options.roots && !insideRoots(file, options.roots)) {
+      throw new BulletinError(diagnostic(named.at ?? { file: displayPath(file), line: 0, column: 0 }, 'error', 'outside-root',
+        `template ${displayPath(realPath(file))} is outside the bulletin folder; ${ROOT_ADVICE}.`));
+    }
     const layer = readLayer(file);
     chain.push(layer);
     const ext = layer.data.extends;
@@ -354,7 +372,9 @@ export function loadTemplate(spec: string | undefined, baseDir: string): Templat
       throw new BulletinError(diagnostic(locate(layer, ['extends']).at, 'error', 'template-schema',
         `template key /extends: must be a built-in template name (${BUILTIN_TEMPLATES.join(', ')}) or a path.`));
     }
-    file = specFile(ext, dirname(file), locate(layer, ['extends']).at);
+    const at = locate(layer, ['extends']).at;
+    file = specFile(ext, dirname(file), at);
+    files.push({ path: file, at });
   }
   const layers = chain.reverse();
   let merged: unknown = {};
@@ -370,6 +390,7 @@ export function loadTemplate(spec: string | undefined, baseDir: string): Templat
     name: typeof data.name === 'string' ? data.name : baseName,
     file: top.file,
     dir: dirname(top.file),
+    files,
   } as Template;
   const cross = crossChecks(template, layers);
   if (cross.length > 0) throw new BulletinError(cross);

@@ -171,7 +171,8 @@ describe('build --watch', () => {
     writeFileSync(index, readFileSync(index, 'utf8').replace(/^template: .*$/m, 'template: ../tpl/mine.yaml'));
     const pdf = join(root, 'out.pdf');
     const mediaBox = () => /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(readFileSync(pdf).toString('latin1'))?.slice(1).map(Number);
-    const w = startWatch([dir, '-o', pdf], root);
+    // The template is outside the bulletin folder: --root lets the bulletin read it.
+    const w = startWatch([dir, '-o', pdf, '--root', root], root);
     await w.waitFor(/^watching /m);
     const a4 = mediaBox()!;
     expect(a4[0]).toBeCloseTo(595.28, 0);
