@@ -11,7 +11,8 @@ import { buildSnapshot } from './build-snapshot.mjs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // Loaded at run time from node_modules, most of them lazily (src/io/lazy-require.ts).
-const external = ['pdfkit', 'fontkit', 'opentype.js', 'wawoff2', 'chokidar', 'pdfjs-dist', 'pinyin-pro', 'ajv', 'mammoth'];
+// sharp is a native addon (libvips): it cannot be in the start-up snapshot and is required only for a bulletin with images.
+const external = ['pdfkit', 'fontkit', 'opentype.js', 'wawoff2', 'chokidar', 'pdfjs-dist', 'pinyin-pro', 'ajv', 'mammoth', 'sharp'];
 const define = { BULLETIN_VERSION: JSON.stringify(pkg.version) };
 
 await build({

@@ -3,7 +3,7 @@
 // Run by src/cli.ts (the plain bundle) and src/snapshot.ts (the start-up snapshot).
 import { Command, CommanderError } from 'commander';
 import { BulletinError } from '../diagnostics/diagnostic.js';
-import { EXIT_CONTENT, EXIT_USAGE, UsageError } from './exit.js';
+import { EXIT_CONTENT, EXIT_INTERNAL, EXIT_USAGE, UsageError } from './exit.js';
 import { formatDiagnostics, type OutputFormat } from './report.js';
 import { register as registerBuild } from './build.js';
 import { register as registerCheck } from './check.js';
@@ -81,10 +81,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     const err = e as NodeJS.ErrnoException;
     process.stderr.write(
-      `bulletin: internal error: ${err?.message ?? String(e)}\n` +
-        (process.env.BULLETIN_DEBUG ? `${err?.stack}\n` : 'Set BULLETIN_DEBUG=1 for the stack trace, and please report it.\n'),
+      `bulletin: internal error, please report: ${err?.message ?? String(e)}\n` +
+        (process.env.BULLETIN_DEBUG ? `${err?.stack}\n` : 'This is a bug in bulletin, not in your files. Set BULLETIN_DEBUG=1 for the stack trace to include in the report.\n'),
     );
-    return 70;
+    return EXIT_INTERNAL;
   }
 }
 

@@ -115,7 +115,7 @@ export async function runWatch(options: WatchOptions): Promise<void> {
     } catch (e) {
       const took = Math.round(performance.now() - t0);
       if (e instanceof BulletinError) printDiagnostics(e.diagnostics);
-      else status(`bulletin: internal error: ${(e as Error)?.message ?? String(e)}${process.env.BULLETIN_DEBUG ? `\n${(e as Error)?.stack}` : ''}`);
+      else status(`bulletin: internal error, please report: ${(e as Error)?.message ?? String(e)}${process.env.BULLETIN_DEBUG ? `\n${(e as Error)?.stack}` : ''}`);
       lastPrinted = undefined;
       const n = e instanceof BulletinError ? e.diagnostics.filter((d) => d.severity === 'error').length : 0;
       const errors = e instanceof BulletinError ? `${n} error${n === 1 ? '' : 's'}` : 'internal error';

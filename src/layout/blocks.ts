@@ -3,7 +3,8 @@
 // images with captions, tables, section breaks, and the article's notes at
 // its end. One concern: reading the tree. Measuring and placing happen
 // elsewhere (article.ts, table.ts, notes.ts).
-import { resolve, dirname } from 'node:path';
+import { dirname } from 'node:path';
+import { imagePath } from '../images/locate.js';
 import type { Content, Root, TableCell } from 'mdast';
 import { htmlText, isHtmlComment } from '../content/html-text.js';
 import { DEFAULT_MARKUP_STYLE, definitionsOf, inlineSegments, type InlineEnv, type MarkupStyle, type RoleSpan } from './inline-spans.js';
@@ -125,7 +126,7 @@ function block(node: Content, ctx: Ctx, place: Place): void {
       const images = ctx.env.images.length;
       paragraph(inlineSegments(node.children, place.role, ctx.env), ctx, place, line);
       for (const img of ctx.env.images.splice(images)) {
-        ctx.blocks.push({ kind: 'image', id: nextId(ctx, 'fig'), path: resolve(ctx.baseDir, decodeURI(img.path)), caption: img.alt, line });
+        ctx.blocks.push({ kind: 'image', id: nextId(ctx, 'fig'), path: imagePath(ctx.baseDir, img.path), caption: img.alt, line });
       }
       break;
     }

@@ -2,16 +2,24 @@
 // load → clean → fonts (coverage) → layout → render → preflight. Files are
 // read at the start; the PDF bytes are returned, not written: the caller
 // (build, watch, bench) decides where they go.
-import { BulletinError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { BulletinError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadBulletin } from '../content/load.js';
 import type { Bulletin } from '../content/types.js';
 import { cleanBulletin } from '../clean/index.js';
 import { bulletinCoverage } from '../fonts/coverage.js';
-import { loadDesign } from './design.js';
+import { designInputs, loadDesign, type Design } from './design.js';
 import { layoutBulletin } from '../layout/index.js';
 import type { DisplayList } from '../layout/display-list.js';
+import { pageGrid } from '../layout/grid.js';
+import { withImageSizes } from '../layout/image-size.js';
 import { renderPdf } from '../render/index.js';
-import { preflight } from '../render/preflight.js';
+import { preflight, type ImageOrigin } from '../render/preflight.js';
+import { readCmykProfile } from '../render/output-intent.js';
+import { bulletinRoots } from '../io/roots.js';
+import { decodeImages, locateImages, type ImageTable, type LocatedImage } from '../images/prepare.js';
+import { imagesForPdf, TARGET_PPI, type PrintedImages } from '../images/print.js';
+import { conversionProfile } from '../images/press-profile.js';
+import { outputClashes, outputInsideAsArticle, type InputFile, type Outputs } from './output-guard.js';
 
 declare const BULLETIN_VERSION: string;
 const VERSION = typeof BULLETIN_VERSION === 'string' ? BULLETIN_VERSION : '0.0.0-dev';
@@ -34,6 +42,10 @@ export interface CompileOptions {
   preflight?: boolean;
   /** Name of the output, for preflight's messages (default `bulletin.pdf`). */
   outputName?: string;
+  /** `--root DIR` folders: more places the bulletin's files may lead to (src/io/roots.ts). */
+  roots?: string[];
+  /** Files the build will write: refused when one is, or leads to, an input (output-guard.ts). */
+  outputs?: Outputs;
 }
 
 export interface CompileResult {
@@ -57,8 +69,9 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     timings[stage] = Math.round((now - t) * 10) / 10;
     t = now;
   };
+  const roots = bulletinRoots({ dir: options.dir, extra: options.roots, cliTemplate: options.template });
 
-  const loaded = await loadBulletin(options.dir);
+  const loaded = await loadBulletin(options.dir, { roots: roots.content });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   lap('load');
 
@@ -73,33 +86,106 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   }
   lap('clean');
 
-  const { template, fonts } = loadDesign(bulletin, options.template);
+  const design = loadDesign(bulletin, options.template, roots.design);
+  const { template, fonts } = design;
+  const located = locateImages(bulletin, roots.content);
+  const press = options.press ?? template.press;
+  const profile = pressProfile(options, press);
+  // Every article read counts, also one the cleaning emptied.
+  refuseOutputsOverInputs(options, { bulletin: loaded.bulletin, design, images: located.images, profile: options.outputProfile });
   const coverage = bulletinCoverage(bulletin, fonts, { allowMissing: options.allowMissingGlyphs });
-  if (hasErrors(coverage)) throw new BulletinError([...diagnostics.filter((d) => d.severity === 'error'), ...coverage]);
+  const failed = [...located.diagnostics, ...coverage];
+  if (hasErrors(failed)) throw new BulletinError([...diagnostics.filter((d) => d.severity === 'error'), ...failed]);
   diagnostics.push(...coverage);
   lap('fonts');
 
-  const display = layoutBulletin(bulletin, template, fonts);
+  const grid = pageGrid(template);
+  const px = (pt: number) => Math.ceil((pt / 72) * TARGET_PPI);
+  const table = await decodeImages(located.images, { width: px(grid.measure), height: px(grid.rows * grid.row) });
+  lap('images');
+
+  const display = withImageSizes(sizesOf(table), () => layoutBulletin(bulletin, template, fonts));
   lap('layout');
 
-  const press = options.press ?? template.press;
+  const printed = await printImages(display, table, press, profile);
+  diagnostics.push(...printed.diagnostics);
   const pdf = await renderPdf(display, {
     press,
     marks: options.marks,
     outputCondition: options.outputCondition,
-    outputProfile: options.outputProfile,
+    // The OutputIntent embeds the profile the pictures were converted with, so the two agree.
+    outputProfile: options.outputProfile ?? (printed.converted ? profile : undefined),
     producer: `bulletin ${VERSION}`,
     // The faces layout measured with: render embeds them without reading the files again.
     faces: fonts.opened(),
+    images: printed.images,
   });
   lap('render');
 
   if (options.preflight !== false) {
-    const found = preflight(pdf, { press, pages: display.pages.length, file: options.outputName ?? 'bulletin.pdf' });
+    const images = new Map<string, ImageOrigin>([...printed.byLabel].map(([label, image]) => [label, { url: image.url, at: image.at }]));
+    const found = preflight(pdf, { press, pages: display.pages.length, file: options.outputName ?? 'bulletin.pdf', images });
     if (hasErrors(found)) throw new BulletinError(found);
     diagnostics.push(...found);
     lap('preflight');
   }
 
   return { pdf, diagnostics, applied, bulletin, display, pages: display.pages.length, timings };
+}
+
+function sizesOf(table: ImageTable): Map<string, { width: number; height: number }> {
+  return new Map([...table].map(([path, image]) => [path, image.source]));
+}
+
+/**
+ * The CMYK profile of a press build (conversionProfile), with the user's
+ * --output-profile checked first: a file that is no CMYK output profile is a
+ * content error, not a crash.
+ */
+function pressProfile(options: CompileOptions, press: boolean): string | undefined {
+  if (!press) return undefined;
+  if (options.outputProfile) {
+    try {
+      readCmykProfile(options.outputProfile);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new BulletinError(diagnostic({ file: options.outputProfile, line: 0, column: 0 }, 'error', 'output-profile',
+        `${code ? `cannot read the ICC profile (${code})` : (e as Error).message.replace(/^[^:]*: /, '')}. Give the CMYK output profile (.icc) of the printing condition with --output-profile.`));
+    }
+  }
+  return conversionProfile(options.outputCondition ?? 'FOGRA39', options.outputProfile);
+}
+
+async function printImages(display: DisplayList, table: ImageTable, press: boolean, profile: string | undefined): Promise<PrintedImages> {
+  if (press && !profile) {
+    const rgb = [...table.values()].filter((i) => i.channels === 3);
+    if (rgb.length > 0) {
+      throw new BulletinError(rgb.map((i) => diagnostic(i.at, 'error', 'press-profile',
+        `${i.url} is an RGB picture, and a press PDF for this --output-condition needs it in CMYK: give the condition's profile with --output-profile FILE.icc, or use the default condition FOGRA39.`)));
+    }
+  }
+  return imagesForPdf(display, table, { press, profile });
+}
+
+interface BuildInputs {
+  bulletin: Bulletin;
+  design: Design;
+  images: readonly LocatedImage[];
+  profile?: string;
+}
+
+/** Throws when an output (-o, --png) is, or leads to, a file the build reads: before any image is decoded or anything written. */
+function refuseOutputsOverInputs(options: CompileOptions, found: BuildInputs): void {
+  if (!options.outputs) return;
+  const { bulletin } = found;
+  const inputs: InputFile[] = [
+    { path: bulletin.index.source.absPath, kind: 'index.md' },
+    ...bulletin.articles.map((a): InputFile => ({ path: a.source.absPath, kind: 'article' })),
+    ...found.images.map((i): InputFile => ({ path: i.path, kind: 'image', at: i.at })),
+    ...designInputs(found.design),
+  ];
+  if (found.profile) inputs.push({ path: found.profile, kind: 'ICC profile' });
+  const over = outputClashes(options.outputs, inputs);
+  const clashes = over.length > 0 ? over : outputInsideAsArticle(options.outputs, bulletin.dir);
+  if (clashes.length > 0) throw new BulletinError(clashes);
 }

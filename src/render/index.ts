@@ -22,6 +22,8 @@ import type { PdfDoc, PdfDocCtor, PdfRef } from './pdfkit-internals.js';
 import { drawDot, drawRect, drawRule } from './shapes.js';
 import { Tagger } from './structure.js';
 import { lazyRequire } from '../io/lazy-require.js';
+import type { PdfImage } from '../images/print.js';
+import { openedImage, type OpenedImage } from './image-xobject.js';
 
 export interface RenderOptions {
   /** Print-ready PDF/X-1a output: bleed, TrimBox/BleedBox, OutputIntent, Trapped. */
@@ -44,6 +46,12 @@ export interface RenderOptions {
    * Matched to DisplayList.faces by key; faces not given are opened from their path.
    */
   faces?: readonly OpenFace[];
+  /**
+   * The image stage's XObjects by image path (src/images/print.ts): drawn
+   * as they are. Without it, pdfkit opens the files itself (a display list
+   * made without the image stage).
+   */
+  images?: ReadonlyMap<string, PdfImage>;
 }
 
 /** A face layout opened: its fontkit object, and for fonts read without outlines the reader of glyph records. */
@@ -192,6 +200,8 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     if (list.faces[f.key]?.path === f.path) open.set(f.key, f);
   }
   const glyphs = new GlyphWriter(doc, list.faces, open);
+  const images = new Map<string, OpenedImage>();
+  for (const [path, image] of options.images ?? []) images.set(path, openedImage(image));
   const tagger = new Tagger(doc, out);
   const colour = new ColourState();
   const pageRefs: PdfRef[] = [];
@@ -204,6 +214,7 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     colour.reset();
     const drawn: PageFacts = { notdef: new Map(), images: new Map() };
     facts.push(drawn);
+    const state: DrawState = { g, glyphs, colour, out, drawn, images };
     if (g.margin) doc.translate(g.margin, g.margin);
     if (g.marks) {
       tagger.enter(undefined);
@@ -212,7 +223,7 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     }
     for (const item of page.items) {
       tagger.enter(item.tag, item.kind === 'image' ? item.alt : undefined);
-      drawItem(doc, item, g, glyphs, colour, out, drawn);
+      drawItem(doc, item, state);
     }
     drawn.notdef = glyphs.takeNotdef();
     tagger.close();
@@ -232,15 +243,17 @@ function push(out: ContentWriter, op: string): void {
   if (op) out.line(op);
 }
 
-function drawItem(
-  doc: PdfDoc,
-  item: DisplayItem,
-  g: PageGeometry,
-  glyphs: GlyphWriter,
-  colour: ColourState,
-  out: ContentWriter,
-  drawn: PageFacts,
-): void {
+interface DrawState {
+  g: PageGeometry;
+  glyphs: GlyphWriter;
+  colour: ColourState;
+  out: ContentWriter;
+  drawn: PageFacts;
+  images: ReadonlyMap<string, OpenedImage>;
+}
+
+function drawItem(doc: PdfDoc, item: DisplayItem, state: DrawState): void {
+  const { g, glyphs, colour, out, drawn } = state;
   switch (item.kind) {
     case 'text': {
       push(out, colour.setFill(item.color));
@@ -258,9 +271,10 @@ function drawItem(
       return;
     case 'image': {
       // pdfkit wraps the image in q … Q, so the colour state is untouched.
-      doc.image(item.path, item.x, item.y, { width: item.w, height: item.h });
+      const opened = state.images.get(item.path);
+      doc.image(opened ?? item.path, item.x, item.y, { width: item.w, height: item.h });
       // pdfkit draws it as `/<label> Do`, the label of the image opened for this path.
-      const label = doc._imageRegistry[item.path]?.label;
+      const label = opened?.label ?? doc._imageRegistry[item.path]?.label;
       if (label) drawn.images.set(label, (drawn.images.get(label) ?? 0) + 1);
       return;
     }

@@ -82,7 +82,8 @@ export interface PdfDoc {
   font(src: string | object): PdfDoc;
   transform(a: number, b: number, c: number, d: number, e: number, f: number): PdfDoc;
   translate(x: number, y: number): PdfDoc;
-  image(src: string, x: number, y: number, options?: Record<string, unknown>): PdfDoc;
+  /** A path, or an image already opened (width, height, label, obj, embed), as `openImage` returns. */
+  image(src: string | object, x: number, y: number, options?: Record<string, unknown>): PdfDoc;
   ref(data?: unknown): PdfRef;
   getStructTreeRoot(): StructTreeRoot;
   on(event: 'data', listener: (chunk: Uint8Array) => void): PdfDoc;

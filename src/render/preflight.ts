@@ -8,7 +8,7 @@
 // just returned in this process: their content facts were recorded as they
 // were written (render-facts.ts), and the fonts and images those facts name
 // are checked in the file as usual.
-import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Severity, type SourcePoint } from '../diagnostics/diagnostic.js';
 import { scanContentStream } from './content-scan.js';
 import { contentDigest } from './ids.js';
 import { recordedFacts, type PageFacts, type RenderFacts } from './render-facts.js';
@@ -30,6 +30,17 @@ export interface PreflightExpectations {
   pages?: number;
   /** Name used as the diagnostics' file (default `<pdf>`). */
   file?: string;
+  /**
+   * Where each image XObject (by resource name) comes from: findings about it
+   * name the Markdown file and line and the image as written there, not the
+   * PDF's objects (the build knows; a PDF read on its own does not).
+   */
+  images?: ReadonlyMap<string, ImageOrigin>;
+}
+
+export interface ImageOrigin {
+  url: string;
+  at: SourcePoint;
 }
 
 const RGB_SPACES = new Set(['DeviceRGB', 'RGB', 'CalRGB', 'Lab', 'ICCBased']);
@@ -80,7 +91,10 @@ export function preflight(pdf: Uint8Array, expect: PreflightExpectations): Diagn
       const group = doc.dict(p.dict.get('Group'));
       if (group && nameOf(group.get('S')) === 'Transparency') report(n, 'error', 'transparency', `${where} has a transparency group`);
     }
-    const ctx: ScanContext = { doc, press: expect.press, page: n, where, report, fontsSeen, notdef: new Map(), rgb: new Map(), visited: new Set() };
+    const ctx: ScanContext = {
+      doc, press: expect.press, page: n, where, report, fontsSeen, notdef: new Map(), rgb: new Map(), visited: new Set(),
+      images: expect.images, placedSeen: new Set(), reportAt: (at, rule, message) => out.push(diagnostic(at, 'error', rule, message)),
+    };
     const known = facts?.pages[i];
     if (known) checkDrawn(ctx, known, p.resources);
     else scanContent(ctx, contentsOf(doc, p.dict.get('Contents')), p.resources, 0);
@@ -198,6 +212,11 @@ interface ScanContext {
   notdef: Map<string, number>;
   rgb: Map<string, number>;
   visited: Set<number>;
+  images: ReadonlyMap<string, ImageOrigin> | undefined;
+  /** The placed images already checked on this page. */
+  placedSeen: Set<string>;
+  /** An error at a Markdown line (an image's origin). */
+  reportAt(at: SourcePoint, rule: string, message: string): void;
 }
 
 function contentsOf(doc: PdfFile, v: PdfValue | undefined): Uint8Array[] {
@@ -347,6 +366,11 @@ function drawXObject(ctx: ScanContext, xobjects: PdfDict | undefined, name: stri
   const sub = nameOf(x.dict.get('Subtype'));
   const num = ref instanceof PdfRefId ? ref.num : 0;
   if (sub === 'Image' && ctx.press) {
+    const origin = ctx.images?.get(name);
+    if (origin) {
+      checkPlacedImage(ctx, x, origin, resources);
+      return;
+    }
     const rgb = rgbLike(ctx, x.dict.get('ColorSpace'), resources);
     if (rgb) count(ctx.rgb, `image /${name} (object ${num}) in ${rgb}`);
     if (x.dict.get('SMask')) {
@@ -369,4 +393,13 @@ function transparent(doc: PdfFile, gs: PdfDict): boolean {
   const bm = doc.resolve(gs.get('BM'));
   const mode = Array.isArray(bm) ? nameOf(doc.resolve(bm[0])) : nameOf(bm);
   return mode !== undefined && mode !== 'Normal' && mode !== 'Compatible';
+}
+
+/** The press checks of an image the build placed, reported at the Markdown line that names it (once per page). */
+function checkPlacedImage(ctx: ScanContext, x: PdfStream, origin: ImageOrigin, resources: PdfDict | undefined): void {
+  if (ctx.placedSeen.has(origin.url)) return;
+  ctx.placedSeen.add(origin.url);
+  const rgb = rgbLike(ctx, x.dict.get('ColorSpace'), resources);
+  if (rgb) ctx.reportAt(origin.at, 'rgb-colour', `image ${origin.url} (page ${ctx.page}) is in ${rgb} in the PDF; press output must be CMYK only.`);
+  if (x.dict.get('SMask')) ctx.reportAt(origin.at, 'transparency', `image ${origin.url} (page ${ctx.page}) has a soft mask (transparency), which PDF/X-1a forbids.`);
 }
