@@ -13,6 +13,7 @@ import { register as registerInit } from './init.js';
 import { register as registerNew } from './new.js';
 import { register as registerFonts } from './fonts.js';
 import { register as registerImport } from './import.js';
+import { register as registerPreview } from './preview.js';
 
 declare const BULLETIN_VERSION: string;
 export const VERSION = typeof BULLETIN_VERSION === 'string' ? BULLETIN_VERSION : '0.0.0-dev';
@@ -41,6 +42,7 @@ Exit codes: 0 success, 1 content errors (reported as file:line:col), 2 usage err
   registerInit(program);
   registerNew(program);
   registerImport(program);
+  registerPreview(program);
   registerFonts(program);
   for (const c of program.commands) c.exitOverride();
   return program;
