@@ -12,12 +12,15 @@ import { createProgress } from './progress.js';
 import { startedFrom } from '../io/module-url.js';
 import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
 import { parseDpi } from './dpi.js';
+import { UsageError } from './exit.js';
+import { pressStandard, type PressStandard } from '../render/standards.js';
 
 export interface BuildCliOptions {
   output: string;
   template?: string;
   clean: boolean;
-  press?: boolean;
+  /** `--press` (true) or `--press=STANDARD`. */
+  press?: boolean | string;
   marks?: boolean;
   outputCondition?: string;
   outputProfile?: string;
@@ -38,7 +41,7 @@ export function compileOptions(dir: string, o: BuildCliOptions): CompileOptions 
     dir,
     template: o.template,
     clean: o.clean,
-    press: o.press,
+    press: pressOption(o.press),
     marks: o.marks,
     outputCondition: o.outputCondition,
     outputProfile: o.outputProfile,
@@ -47,6 +50,15 @@ export function compileOptions(dir: string, o: BuildCliOptions): CompileOptions 
     roots: o.root,
     outputs: { pdf: o.output, pngDir: o.png },
   };
+}
+
+/** `--press[=STANDARD]` as a standard; an unknown name is a usage error. */
+function pressOption(value: boolean | string | undefined): PressStandard | undefined {
+  try {
+    return pressStandard(value);
+  } catch {
+    throw new UsageError(`--press=${String(value)} is not a standard bulletin writes: use --press (PDF/X-1a:2001), --press=x1a-2003 or --press=x4`);
+  }
 }
 
 /** Throws a BulletinError when the output cannot be written: fail before any work. */
@@ -66,7 +78,7 @@ export function register(program: Command): void {
     .option('-o, --output <file>', 'PDF to write', 'bulletin.pdf')
     .option('-t, --template <name|path>', 'template: newspaper, a4, or a template file (default: index.md `template:`)')
     .option('--no-clean', 'typeset the text exactly as written (no removal of repeats, no joins)')
-    .option('--press', 'print-ready PDF/X-1a: 3 mm bleed, TrimBox/BleedBox, CMYK only, OutputIntent')
+    .option('--press [standard]', 'print-ready PDF with a 3 mm bleed, TrimBox/BleedBox and OutputIntent: PDF/X-1a:2001 (PDF 1.3, CMYK only); =x1a-2003 (PDF 1.4); =x4 (PDF/X-4, PDF 1.6: ICC colour and transparency kept)')
     .option('--marks', 'crop marks outside the bleed (with --press)')
     .option('--output-condition <id>', 'registered printing condition for the OutputIntent', 'FOGRA39')
     .option('--output-profile <file.icc>', 'CMYK ICC profile to embed in the OutputIntent')

@@ -117,7 +117,7 @@ export function runningHead(g: PageGrid, t: Template, fonts: Fonts, info: Masthe
   const y = baselineIn(g, 0, 1, size);
   const items: DisplayItem[] = [];
   const left = setLine([info.title, info.issue].filter(Boolean).join(' '), fonts.chain('bold'), size);
-  items.push(...setRuns(left, g.left, y, t.colors.masthead, { role: 'Artifact', id: 'running-head' }));
+  items.push(...setRuns(left, g.left, y, t.colors.runningHead ?? t.colors.masthead, { role: 'Artifact', id: 'running-head' }));
   const num = setLine(pageLabel, fonts.chain('bold'), size);
   items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'running-head-page' }));
   const ry = rowTop(g, 1) - 0.5;

@@ -55,7 +55,8 @@ export interface Template {
     runningHead: number;
     footer: number;
   };
-  colors: { masthead: Cmyk; accent: Cmyk; text: Cmyk; rules: Cmyk };
+  /** runningHead: the running head's name (default: masthead). */
+  colors: { masthead: Cmyk; runningHead?: Cmyk; accent: Cmyk; text: Cmyk; rules: Cmyk };
   punctuation: PunctuationScheme;
   /** How `*emphasis*` is set: in Kai (default) or with emphasis dots under each character. */
   emphasis?: 'kai' | 'dots';
@@ -64,7 +65,8 @@ export interface Template {
   rules: { heavy: number; thin: number; module: number; column: number };
   lead?: { style?: 'rules' | 'boxed' };
   pageNumber?: string;
-  press: boolean;
+  /** true (PDF/X-1a:2001) or a standard name (render/standards.ts). */
+  press: boolean | 'x1a-2001' | 'x1a-2003' | 'x4';
 }
 
 let builtinDirCache: string | undefined;

@@ -19,6 +19,7 @@ import { bulletinRoots } from '../io/roots.js';
 import { decodeImages, locateImages, type ImageTable, type LocatedImage } from '../images/prepare.js';
 import { imagesForPdf, TARGET_PPI, type PrintedImages } from '../images/print.js';
 import { conversionProfile } from '../images/press-profile.js';
+import { pressStandard, STANDARDS, type PressStandard } from '../render/standards.js';
 import { outputClashes, outputInsideAsArticle, type InputFile, type Outputs } from './output-guard.js';
 
 declare const BULLETIN_VERSION: string;
@@ -31,8 +32,8 @@ export interface CompileOptions {
   template?: string;
   /** Apply the cleaning rules in memory (default true). */
   clean?: boolean;
-  /** Print-ready PDF/X-1a (default: the template's `press`). */
-  press?: boolean;
+  /** Print-ready output: `true` or a standard of render/standards.ts (default: the template's `press`). */
+  press?: boolean | PressStandard;
   marks?: boolean;
   outputCondition?: string;
   outputProfile?: string;
@@ -89,7 +90,10 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const design = loadDesign(bulletin, options.template, roots.design);
   const { template, fonts } = design;
   const located = locateImages(bulletin, roots.content);
-  const press = options.press ?? template.press;
+  const standard = pressStandard(options.press ?? template.press);
+  const press = standard !== undefined;
+  // PDF/X-1a pictures are converted to the output condition's CMYK; PDF/X-4 keeps them in (ICC-based) RGB.
+  const convert = press && !STANDARDS[standard].iccColour;
   const profile = pressProfile(options, press);
   // Every article read counts, also one the cleaning emptied.
   refuseOutputsOverInputs(options, { bulletin: loaded.bulletin, design, images: located.images, profile: options.outputProfile });
@@ -107,14 +111,16 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const display = withImageSizes(sizesOf(table), () => layoutBulletin(bulletin, template, fonts));
   lap('layout');
 
-  const printed = await printImages(display, table, press, profile);
+  const printed = await printImages(display, table, convert, profile);
   diagnostics.push(...printed.diagnostics);
+  const embedProfile = printed.converted || (standard !== undefined && STANDARDS[standard].embeddedProfile);
+  if (embedProfile && !profile) throw new BulletinError(missingProfile(options, standard));
   const pdf = await renderPdf(display, {
-    press,
+    press: standard ?? false,
     marks: options.marks,
     outputCondition: options.outputCondition,
     // The OutputIntent embeds the profile the pictures were converted with, so the two agree.
-    outputProfile: options.outputProfile ?? (printed.converted ? profile : undefined),
+    outputProfile: options.outputProfile ?? (embedProfile ? profile : undefined),
     producer: `bulletin ${VERSION}`,
     // The faces layout measured with: render embeds them without reading the files again.
     faces: fonts.opened(),
@@ -131,6 +137,13 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   }
 
   return { pdf, diagnostics, applied, bulletin, display, pages: display.pages.length, timings };
+}
+
+/** PDF/X-4 embeds its output profile, and bulletin ships only FOGRA39's. */
+function missingProfile(options: CompileOptions, standard: PressStandard | undefined): Diagnostic {
+  const label = standard ? STANDARDS[standard].label : 'press';
+  return diagnostic({ file: options.outputName ?? 'bulletin.pdf', line: 0, column: 0 }, 'error', 'press-profile',
+    `${label} embeds the output condition's ICC profile, and bulletin ships only FOGRA39's: give the profile of ${options.outputCondition} with --output-profile FILE.icc.`);
 }
 
 function sizesOf(table: ImageTable): Map<string, { width: number; height: number }> {

@@ -13,7 +13,8 @@ export interface OpenedImage {
   embed(doc: PdfDoc): void;
 }
 
-export function openedImage(image: PdfImage): OpenedImage {
+/** @param rgbSpace the colour space RGB pictures are written in, when not DeviceRGB (rgb-space.ts). */
+export function openedImage(image: PdfImage, rgbSpace?: unknown): OpenedImage {
   return {
     width: image.width,
     height: image.height,
@@ -27,7 +28,7 @@ export function openedImage(image: PdfImage): OpenedImage {
         Width: image.width,
         Height: image.height,
         BitsPerComponent: 8,
-        ColorSpace: image.colorSpace,
+        ColorSpace: image.colorSpace === 'DeviceRGB' && rgbSpace ? rgbSpace : image.colorSpace,
         // Set before writing: pdfkit compresses only a stream without a filter.
         Filter: image.filter,
       };

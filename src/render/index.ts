@@ -8,7 +8,6 @@
 // such as `check` and `fmt` never render.
 import type { DisplayItem, DisplayList } from '../layout/display-list.js';
 import { deflateSync, type ZlibOptions } from 'node:zlib';
-import { BLACK } from '../layout/display-list.js';
 import { cropMarks, pageGeometry, setPageBoxes, type PageGeometry } from './boxes.js';
 import { ColourState } from './colour.js';
 import { ContentWriter } from './content-writer.js';
@@ -22,12 +21,18 @@ import type { PdfDoc, PdfDocCtor, PdfRef } from './pdfkit-internals.js';
 import { drawDot, drawRect, drawRule } from './shapes.js';
 import { Tagger } from './structure.js';
 import { lazyRequire } from '../io/lazy-require.js';
+import { pressStandard, STANDARDS, type PressStandard } from './standards.js';
+import { registrationColour, REGISTRATION } from './registration.js';
+import { srgbSpace } from './rgb-space.js';
 import type { PdfImage } from '../images/print.js';
 import { openedImage, type OpenedImage } from './image-xobject.js';
 
 export interface RenderOptions {
-  /** Print-ready PDF/X-1a output: bleed, TrimBox/BleedBox, OutputIntent, Trapped. */
-  press?: boolean;
+  /**
+   * Print-ready output under one of the standards in standards.ts (`true`:
+   * PDF/X-1a:2001): bleed, TrimBox/BleedBox, OutputIntent, Trapped.
+   */
+  press?: boolean | PressStandard;
   /** Crop marks outside the bleed (press mode only). */
   marks?: boolean;
   /** Bleed on each side in mm (press mode), default 3. */
@@ -159,14 +164,20 @@ function endPageContent(doc: PdfDoc, out: ContentWriter): void {
 
 export async function renderPdf(list: DisplayList, options: RenderOptions = {}): Promise<Buffer> {
   const PDFDocument = await loadPdfkit();
-  const press = options.press === true;
-  const g = pageGeometry(list, options);
+  const standard = pressStandard(options.press);
+  const rules = standard ? STANDARDS[standard] : undefined;
+  const press = rules !== undefined;
+  const g = pageGeometry(list, { ...options, press });
   const info: InfoInput = {
     meta: list.meta,
     date: documentDate(list.meta, options.creationDate, process.env),
     producer: options.producer ?? 'bulletin',
-    press,
+    press: rules,
   };
+  const version = rules?.pdfVersion ?? '1.4';
+  // MarkInfo, /Lang and ViewerPreferences' DisplayDocTitle are PDF 1.4: a PDF 1.3 file
+  // (PDF/X-1a:2001) keeps its structure tree (PDF 1.3) without them.
+  const modern = version !== '1.3';
 
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -174,12 +185,12 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     margin: 0,
     // No default Helvetica: nothing unembedded can slip in.
     font: null,
-    // PDF 1.4: tagged structure, /Lang and XMP need it (pdfkit drops XMP at 1.3).
-    pdfVersion: '1.4',
+    // The standard's version (standards.ts); pdfkit writes no XMP at 1.3.
+    pdfVersion: version,
     compress: true,
-    tagged: true,
-    lang: list.meta.lang || 'zh-CN',
-    displayTitle: true,
+    tagged: modern,
+    lang: modern ? list.meta.lang || 'zh-CN' : undefined,
+    displayTitle: modern,
   });
   // The Info entries are set after construction: pdfkit's constructor hashes every
   // Info value with its JavaScript MD5 for an /ID that ids.ts replaces anyway (15 ms
@@ -193,6 +204,9 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   captureContent(doc, out);
 
   if (press) addOutputIntent(doc, options.outputCondition ?? 'FOGRA39', options.outputProfile);
+  // PDF/X-4 keeps RGB pictures in RGB, tied to sRGB by an ICC profile.
+  const hasRgb = [...(options.images?.values() ?? [])].some((i) => i.colorSpace === 'DeviceRGB');
+  const rgb = rules?.iccColour && hasRgb ? srgbSpace(doc) : undefined;
 
   const open = new Map<string, OpenFace>();
   for (const f of options.faces ?? []) {
@@ -201,7 +215,7 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   }
   const glyphs = new GlyphWriter(doc, list.faces, open);
   const images = new Map<string, OpenedImage>();
-  for (const [path, image] of options.images ?? []) images.set(path, openedImage(image));
+  for (const [path, image] of options.images ?? []) images.set(path, openedImage(image, rgb));
   const tagger = new Tagger(doc, out);
   const colour = new ColourState();
   const pageRefs: PdfRef[] = [];
@@ -218,7 +232,10 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     if (g.margin) doc.translate(g.margin, g.margin);
     if (g.marks) {
       tagger.enter(undefined);
-      push(out, colour.setStroke(BLACK));
+      // Crop marks print on every plate: the registration colour (Separation /All).
+      const all = registrationColour(doc);
+      doc.page.resources.data.ColorSpace = { ...(doc.page.resources.data.ColorSpace as object | undefined), [REGISTRATION]: all };
+      out.line(`/${REGISTRATION} CS 1 SCN`);
       push(out, cropMarks(g));
     }
     for (const item of page.items) {

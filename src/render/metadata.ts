@@ -3,7 +3,9 @@
 // the issue date, else the caller's date, else SOURCE_DATE_EPOCH, else the
 // Unix epoch.
 import type { DocumentMeta } from '../layout/display-list.js';
+import { createHash } from 'node:crypto';
 import type { PdfDoc } from './pdfkit-internals.js';
+import type { StandardRules } from './standards.js';
 
 /**
  * A PDF name for an Info value. pdfkit turns every JS string in `info` into a PDF
@@ -23,10 +25,6 @@ export class PdfName {
   }
 }
 
-/** The PDF/X-1a:2001 identification (ISO 15930-1): version names the PDF/X-1 family, conformance the -1a level. */
-export const PDFX_VERSION = 'PDF/X-1:2001';
-export const PDFX_CONFORMANCE = 'PDF/X-1a:2001';
-
 export function documentDate(meta: DocumentMeta, creationDate: Date | undefined, env: NodeJS.ProcessEnv): Date {
   if (meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date)) {
     const d = new Date(`${meta.date}T00:00:00Z`);
@@ -42,7 +40,8 @@ export interface InfoInput {
   meta: DocumentMeta;
   date: Date;
   producer: string;
-  press: boolean;
+  /** The press standard claimed (standards.ts), or none for a screen build. */
+  press?: StandardRules;
 }
 
 /** The Info dictionary as pdfkit's `info` option (strings become PDF text strings, UTF-16 when needed). */
@@ -58,8 +57,8 @@ export function infoDictionary(i: InfoInput): Record<string, unknown> {
   if (i.meta.subject) info.Subject = i.meta.subject;
   if (i.meta.keywords && i.meta.keywords.length > 0) info.Keywords = i.meta.keywords.join(', ');
   if (i.press) {
-    info.GTS_PDFXVersion = PDFX_VERSION;
-    info.GTS_PDFXConformance = PDFX_CONFORMANCE;
+    info.GTS_PDFXVersion = i.press.gtsVersion;
+    if (i.press.gtsConformance) info.GTS_PDFXConformance = i.press.gtsConformance;
     info.Trapped = new PdfName('False');
   }
   return info;
@@ -103,15 +102,31 @@ export function xmpDescriptions(i: InfoInput): string {
   if (m.keywords && m.keywords.length > 0) out.push(`<pdf:Keywords>${xml(m.keywords.join(', '))}</pdf:Keywords>`);
   if (i.press) out.push(`<pdf:Trapped>False</pdf:Trapped>`);
   out.push(`</rdf:Description>`);
-  if (i.press) {
-    out.push(
-      `<rdf:Description rdf:about="" xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/">`,
-      `<pdfx:GTS_PDFXVersion>${PDFX_VERSION}</pdfx:GTS_PDFXVersion>`,
-      `<pdfx:GTS_PDFXConformance>${PDFX_CONFORMANCE}</pdfx:GTS_PDFXConformance>`,
-      `</rdf:Description>`,
-    );
+  const ns = i.press?.xmpNamespace;
+  if (i.press && ns) {
+    out.push(`<rdf:Description rdf:about="" xmlns:${ns.prefix}="${ns.uri}">`, `<${ns.prefix}:GTS_PDFXVersion>${i.press.gtsVersion}</${ns.prefix}:GTS_PDFXVersion>`);
+    if (i.press.gtsConformance) out.push(`<${ns.prefix}:GTS_PDFXConformance>${i.press.gtsConformance}</${ns.prefix}:GTS_PDFXConformance>`);
+    out.push(`</rdf:Description>`);
   }
+  if (i.press?.id === 'x4') out.push(...mediaManagement(i));
   return out.join('\n');
+}
+
+/**
+ * The xmpMM identifiers PDF/X-4 asks for. They are derived from the document's
+ * metadata, not drawn at random, so that the same input gives the same bytes.
+ */
+function mediaManagement(i: InfoInput): string[] {
+  const hex = createHash('md5').update(JSON.stringify([i.meta, isoDate(i.date), i.producer])).digest('hex');
+  const uuid = `uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return [
+    `<rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">`,
+    `<xmpMM:DocumentID>${uuid}</xmpMM:DocumentID>`,
+    `<xmpMM:InstanceID>${uuid}</xmpMM:InstanceID>`,
+    `<xmpMM:VersionID>1</xmpMM:VersionID>`,
+    `<xmpMM:RenditionClass>default</xmpMM:RenditionClass>`,
+    `</rdf:Description>`,
+  ];
 }
 
 /**

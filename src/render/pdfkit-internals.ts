@@ -49,15 +49,13 @@ export interface PdfPage {
   resources: PdfRef;
   /** The page's content stream. */
   content: PdfRef;
-  /** The page's key in the ParentTree (allocated by pdfkit on first use; sets /StructParents). */
-  readonly structParentTreeKey: number;
   fonts: Record<string, PdfRef>;
 }
 
 /** The StructTreeRoot pdfkit makes for a `tagged` document. */
 export interface StructTreeRoot extends PdfRef {
-  /** ParentTree: a number tree from each page's StructParents key to its elements by MCID. */
-  data: Record<string, unknown> & { ParentTree: { get(key: number): unknown[] | undefined }; K?: unknown[] };
+  /** ParentTree (structure.ts writes its own): a number tree from each page's StructParents key to its elements by MCID. */
+  data: Record<string, unknown> & { ParentTree: unknown; K?: unknown[] };
 }
 
 export interface OutlineNode {

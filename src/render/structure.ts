@@ -11,9 +11,10 @@
 // sequence, re-check whole subtrees for flushability and serialise each
 // element's kids through pdfkit's generic converter, ~60 ms for the 3,400
 // elements and 10,000 sequences of a 56-page issue. The objects are the ones
-// pdfkit writes (same keys, same order, same numbering): pdfkit still owns the
-// StructTreeRoot, its ParentTree and MarkInfo (the `tagged` option), and each
-// page's StructParents key.
+// pdfkit writes (same keys, same order, same numbering): pdfkit owns the
+// StructTreeRoot and MarkInfo (the `tagged` option, PDF 1.4); the pages'
+// StructParents keys and the ParentTree are written here, the tree's root
+// without /Limits (a number tree's root has none, ISO 32000-1 7.9.7).
 import type { StructureTag } from '../layout/display-list.js';
 import type { ContentWriter } from './content-writer.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
@@ -33,6 +34,8 @@ export class Tagger {
   private open: Open | null = null;
   /** The current page and its ParentTree entry (looked up once per page, not per sequence). */
   private page: { ref: PdfRef; parents: PdfRef[] } | undefined;
+  /** Each page's ParentTree entry, by StructParents key (the page's index among tagged pages). */
+  private readonly parentTree: PdfRef[][] = [];
 
   constructor(
     private readonly doc: PdfDoc,
@@ -77,8 +80,9 @@ export class Tagger {
   private pageEntry(): { ref: PdfRef; parents: PdfRef[] } {
     const page = this.doc.page;
     if (this.page?.ref !== page.dictionary) {
-      // pdfkit allocates the page's StructParents key (and its ParentTree entry) on first use.
-      const parents = this.doc.getStructTreeRoot().data.ParentTree.get(page.structParentTreeKey) as PdfRef[];
+      const parents: PdfRef[] = [];
+      page.dictionary.data.StructParents = this.parentTree.length;
+      this.parentTree.push(parents);
       this.page = { ref: page.dictionary, parents };
     }
     return this.page;
@@ -110,5 +114,12 @@ export class Tagger {
     }
     this.root.data.K = kids;
     this.root.end();
+    const tree = this.doc.getStructTreeRoot();
+    const nums: unknown[] = [];
+    this.parentTree.forEach((parents, key) => nums.push(key, parents));
+    const parentTree = this.doc.ref({ Nums: nums });
+    parentTree.end();
+    tree.data.ParentTree = parentTree;
+    tree.data.ParentTreeNextKey = this.parentTree.length;
   }
 }

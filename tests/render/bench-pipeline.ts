@@ -44,7 +44,7 @@ async function prepare(): Promise<{ display: DisplayList; faces: Face[]; press: 
   const fonts = loadFontSet({ roles: template.fonts, rolesBaseDir: template.dir, searchDirs: fontSearchDirs(bulletin.dir) });
   const display = layoutBulletin(bulletin, template, fonts);
   if (!display.meta.author) display.meta.author = [...new Set(bulletin.articles.map((a) => a.meta.author))].join('、');
-  return { display, faces: fonts.opened(), press: template.press };
+  return { display, faces: fonts.opened(), press: template.press !== false };
 }
 const prepared = await prepare();
 const { display, faces } = prepared;

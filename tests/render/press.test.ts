@@ -76,7 +76,11 @@ describe('press mode', () => {
     expect(page['/MediaBox'][2]).toBeCloseTo(A3.width + 2 * margin, 2);
     expect(page['/TrimBox'][0]).toBeCloseTo(margin, 2);
     expect(content).toContain(`-${b} 0 m -${Math.round((BLEED + 5 * PT_PER_MM) * 1000) / 1000} 0 l S`);
-    expect(content).toMatch(/\/Artifact BMC\n(0 0 0 1 K\n)?0\.25 w/);
+    // In the registration colour: a Separation /All, on every plate.
+    expect(content).toMatch(/\/Artifact BMC\n\/CSAll CS 1 SCN\n0\.25 w/);
+    const all = deref(q, deref(q, page['/Resources'])['/ColorSpace']['/CSAll']);
+    expect(all.slice(0, 3)).toEqual(['/Separation', '/All', '/DeviceCMYK']);
+    expect(deref(q, all[3])).toMatchObject({ '/FunctionType': 2, '/C0': [0, 0, 0, 0], '/C1': [1, 1, 1, 1] });
   });
 
   it('uses DeviceCMYK only: no RGB operators or colour spaces anywhere', async () => {
@@ -93,7 +97,7 @@ describe('press mode', () => {
   it('agrees with pdf-audit on document, fonts and colour', async () => {
     const l = pressList();
     l.outline = [{ title: '安全生产大家谈', page: 1, y: 60 }];
-    const file = tempPdf(await renderPdf(l, { press: true, marks: true }));
+    const file = tempPdf(await renderPdf(l, { press: 'x1a-2003', marks: true }));
     const a = JSON.parse(tool('/work/shared/tools/pdf-audit', [file, '--json']));
     expect(a.document).toMatchObject({
       pdf_version: '1.4',
@@ -102,7 +106,7 @@ describe('press mode', () => {
       trimbox_sizes_mm: [{ width_mm: 297, height_mm: 420, pages: 2 }],
       bleedbox_all_pages: true,
       bleed_margin_mm_left_bottom_right_top: [{ margins: [3, 3, 3, 3], pages: 2 }],
-      GTS_PDFXVersion: 'PDF/X-1:2001',
+      GTS_PDFXVersion: 'PDF/X-1a:2003',
       output_intents_present: true,
       lang: 'zh-CN',
       tagged: true,
@@ -114,15 +118,21 @@ describe('press mode', () => {
     expect(a.colour.device_rgb_used).toBe(false);
   });
 
-  it('writes the PDF/X-1a markers: version, GTS keys, Trapped /False, OutputIntent', async () => {
+  it('writes the PDF/X-1a:2001 markers on PDF 1.3: version, GTS keys, Trapped /False, OutputIntent, nothing of PDF 1.4', async () => {
     const file = tempPdf(await renderPdf(pressList(), { press: true }));
     const q = qpdfJson(file);
-    expect(q.pdfVersion).toBe('1.4');
+    expect(q.pdfVersion).toBe('1.3');
     const info = deref(q, q.trailer['/Info']);
     expect(deref(q, info['/GTS_PDFXVersion'])).toBe('u:PDF/X-1:2001');
     expect(deref(q, info['/GTS_PDFXConformance'])).toBe('u:PDF/X-1a:2001');
     expect(deref(q, info['/Trapped'])).toBe('/False');
     const root = deref(q, q.trailer['/Root']);
+    // Metadata streams, MarkInfo, /Lang and ViewerPreferences' DisplayDocTitle are PDF 1.4.
+    for (const key of ['/Metadata', '/MarkInfo', '/Lang', '/ViewerPreferences']) expect(root[key]).toBeUndefined();
+    expect(root['/StructTreeRoot']).toBeDefined();
+    const parentTree = deref(q, deref(q, root['/StructTreeRoot'])['/ParentTree']);
+    expect(parentTree['/Limits']).toBeUndefined();
+    expect(parentTree['/Nums']).toHaveLength(4);
     const intents = root['/OutputIntents'];
     expect(intents).toHaveLength(1);
     const oi = deref(q, intents[0]);
@@ -131,6 +141,24 @@ describe('press mode', () => {
     expect(oi['/RegistryName']).toBe('u:http://www.color.org');
     expect(oi['/Info']).toBe('u:Coated FOGRA39 (ISO 12647-2:2004)');
     expect(oi['/DestOutputProfile']).toBeUndefined();
+  });
+
+  it('labels PDF/X-1a:2003 (PDF 1.4) and PDF/X-4 (PDF 1.6) exactly, in Info and in XMP', async () => {
+    const cases = [
+      { press: 'x1a-2003' as const, version: '1.4', gts: 'PDF/X-1a:2003', conformance: 'PDF/X-1a:2003', xmp: /<pdfx:GTS_PDFXVersion>PDF\/X-1a:2003</ },
+      { press: 'x4' as const, version: '1.6', gts: 'PDF/X-4', conformance: undefined, xmp: /<pdfxid:GTS_PDFXVersion>PDF\/X-4</ },
+    ];
+    for (const c of cases) {
+      const file = tempPdf(await renderPdf(pressList(), { press: c.press, outputProfile: c.press === 'x4' ? 'profiles/FOGRA39L-bulletin.icc' : undefined }));
+      const q = qpdfJson(file);
+      expect(q.pdfVersion).toBe(c.version);
+      const info = deref(q, q.trailer['/Info']);
+      expect(deref(q, info['/GTS_PDFXVersion'])).toBe(`u:${c.gts}`);
+      expect(info['/GTS_PDFXConformance'] && deref(q, info['/GTS_PDFXConformance'])).toBe(c.conformance && `u:${c.conformance}`);
+      const xmp = tool('qpdf', ['--show-object=' + String(deref(q, q.trailer['/Root'])['/Metadata']).split(' ')[0], '--raw-stream-data', file]);
+      expect(xmp).toMatch(c.xmp);
+      if (c.press === 'x4') expect(xmp).toMatch(/<xmpMM:DocumentID>uuid:[0-9a-f-]{36}</);
+    }
   });
 
   it('embeds a CMYK output profile as DestOutputProfile (N 4) and rejects an RGB one', async () => {

@@ -1,0 +1,78 @@
+// The print standards a press build can claim, and what each one fixes: the
+// PDF version of the header, the identification keys (Info and XMP), and what
+// the content may use. Render writes from this table and preflight checks
+// against the same rules, read back from the file's own claim.
+//
+// - PDF/X-1a:2001 (ISO 15930-1): PDF 1.3, CMYK and spot colour only, no
+//   transparency; Info carries GTS_PDFXVersion `PDF/X-1:2001` and
+//   GTS_PDFXConformance `PDF/X-1a:2001`. PDF 1.3 has no Metadata stream, so
+//   the file carries no XMP.
+// - PDF/X-1a:2003 (ISO 15930-4): PDF 1.4, the same colour rules;
+//   GTS_PDFXVersion `PDF/X-1a:2003` in Info and in XMP.
+// - PDF/X-4 (ISO 15930-7:2010): PDF 1.6, ICC-based colour and live
+//   transparency allowed; the OutputIntent embeds its profile; GTS_PDFXVersion
+//   `PDF/X-4` in Info and in XMP (pdfxid namespace), with xmpMM ids.
+
+export type PressStandard = 'x1a-2001' | 'x1a-2003' | 'x4';
+
+export const PRESS_STANDARDS: readonly PressStandard[] = ['x1a-2001', 'x1a-2003', 'x4'];
+
+export interface StandardRules {
+  id: PressStandard;
+  /** The name the standard is known by, for messages and the README. */
+  label: string;
+  /** The header's version (`%PDF-1.3`): exactly this. */
+  pdfVersion: '1.3' | '1.4' | '1.6';
+  /** Info /GTS_PDFXVersion (and XMP pdfx/pdfxid GTS_PDFXVersion). */
+  gtsVersion: string;
+  /** Info /GTS_PDFXConformance, when the standard has one. */
+  gtsConformance?: string;
+  /** Whether the file carries an XMP packet (PDF 1.4 and later). */
+  xmp: boolean;
+  /** The XMP namespace of the GTS keys. */
+  xmpNamespace?: { prefix: string; uri: string };
+  /** ICC-based colour spaces (other than the OutputIntent's) allowed. */
+  iccColour: boolean;
+  /** Soft masks, constant alpha below 1, blend modes, transparency groups allowed. */
+  transparency: boolean;
+  /** The OutputIntent must embed its profile (DestOutputProfile). */
+  embeddedProfile: boolean;
+}
+
+export const STANDARDS: Record<PressStandard, StandardRules> = {
+  'x1a-2001': {
+    id: 'x1a-2001', label: 'PDF/X-1a:2001', pdfVersion: '1.3', gtsVersion: 'PDF/X-1:2001', gtsConformance: 'PDF/X-1a:2001',
+    xmp: false, iccColour: false, transparency: false, embeddedProfile: false,
+  },
+  'x1a-2003': {
+    id: 'x1a-2003', label: 'PDF/X-1a:2003', pdfVersion: '1.4', gtsVersion: 'PDF/X-1a:2003', gtsConformance: 'PDF/X-1a:2003',
+    xmp: true, xmpNamespace: { prefix: 'pdfx', uri: 'http://ns.adobe.com/pdfx/1.3/' },
+    iccColour: false, transparency: false, embeddedProfile: false,
+  },
+  x4: {
+    id: 'x4', label: 'PDF/X-4', pdfVersion: '1.6', gtsVersion: 'PDF/X-4',
+    xmp: true, xmpNamespace: { prefix: 'pdfxid', uri: 'http://www.npes.org/pdfx/ns/id/' },
+    iccColour: true, transparency: true, embeddedProfile: true,
+  },
+};
+
+/** `--press` alone, and `press: true` in a template: the 2001 edition. */
+export const DEFAULT_PRESS: PressStandard = 'x1a-2001';
+
+/** A `--press[=…]` or template value as a standard; undefined for a screen build; throws on an unknown name. */
+export function pressStandard(value: boolean | string | undefined): PressStandard | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return DEFAULT_PRESS;
+  const v = value.toLowerCase();
+  if ((PRESS_STANDARDS as readonly string[]).includes(v)) return v as PressStandard;
+  throw new Error(`unknown press standard "${value}": use ${PRESS_STANDARDS.join(', ')}`);
+}
+
+/** The standard a GTS_PDFXVersion names (what a file claims), if bulletin knows it. */
+export function standardOfVersion(gtsVersion: string | undefined): StandardRules | undefined {
+  if (gtsVersion === undefined) return undefined;
+  for (const s of Object.values(STANDARDS)) {
+    if (s.gtsVersion === gtsVersion.trim()) return s;
+  }
+  return undefined;
+}
