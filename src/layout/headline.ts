@@ -7,6 +7,7 @@
 // template's range that sets the headline in the fewest lines.
 import type { FaceChain } from '../fonts/face.js';
 import { classify, isNoEnd, isNoStart, isPunctuation } from '../typeset/index.js';
+import { lineWidth } from './text.js';
 
 /** Latin letters, digits and what binds them into one unbreakable word or number: A–Z a–z 0–9 . , % + - _ / */
 function wordish(cp: number): boolean {
@@ -19,7 +20,6 @@ function isSpace(cp: number): boolean {
   return (cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
     cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff;
 }
-import { lineWidth } from './text.js';
 
 export interface HeadlineBreak {
   size: number;
@@ -99,198 +99,175 @@ function metrics(us: Unit[], chain: FaceChain): Metrics {
   return { adv, spaces, visible, canStart };
 }
 
+/** A headline measured once (units and prefix widths), to be broken for several sizes and measures. */
+export interface PreparedHeadline {
+  units: Unit[];
+  metrics: Metrics;
+}
+
+export function prepareHeadline(text: string, chain: FaceChain): PreparedHeadline {
+  const us = units(text.trim());
+  return { units: us, metrics: metrics(us, chain) };
+}
+
 /** Width in ems of units [a, b) set on one line, with a one-em gap at each inner space. */
 function widthEm(mt: Metrics, a: number, b: number): number {
   return mt.adv[b] - mt.adv[a] + (mt.spaces[b] - mt.spaces[a + 1]);
 }
 
-// The split's tables, reused: the search breaks every headline at several sizes for every module width.
-let costBuf = new Float64Array(256);
-let fromBuf = new Int32Array(256);
-let reachBuf = new Uint8Array(256);
+/** The headline's natural width in ems, on one line. */
+function naturalEm(h: PreparedHeadline): number {
+  return widthEm(h.metrics, 0, h.units.length);
+}
 
-/**
- * Whether split() finds a split into exactly `n` lines: the same rules, without the costs, and
- * each line's first allowed start is enough. The page search asks only how many lines a headline
- * takes, at several sizes for every width.
- */
-function splits(us: Unit[], mt: Metrics, n: number, size: number, measure: number): boolean {
-  const m = us.length;
-  const limit = measure / size + 1e-6;
-  const W = m + 1;
-  if ((n + 1) * W > reachBuf.length) reachBuf = new Uint8Array((n + 1) * W * 2);
-  // reach[j·(m+1) + i]: units [0, i) can be set in j lines.
-  const reach = reachBuf;
-  reach.fill(0, 0, (n + 1) * W);
-  reach[0] = 1;
-  const { visible, canStart } = mt;
-  for (let j = 1; j <= n; j++) {
-    for (let i = 1; i <= m; i++) {
-      if (j === n && i !== m) continue;
-      for (let a = i - 1; a >= j - 1; a--) {
-        if (widthEm(mt, a, i) > limit) break;
-        if (!reach[(j - 1) * W + a]) continue;
-        if (a > 0 && !canStart[a]) continue;
-        if (j === n && n > 1 && visible[m] - visible[a] < 3) continue;
-        reach[j * W + i] = 1;
-        break;
-      }
-    }
-  }
-  return reach[n * W + m] === 1;
+/** Where a headline is set: its size and the measure, in pt. */
+interface Setting {
+  size: number;
+  measure: number;
+}
+
+/** The fewest characters (punctuation aside) the last line of a broken headline may hold. */
+const LAST_LINE_LEAST = 3;
+/** What a line break costs beside the lines' unevenness (in ems squared): at a phrase space a headline wants it, elsewhere less so. */
+const PHRASE_BREAK = -100;
+const OTHER_BREAK = 10;
+
+/** What a line starting at unit a costs as a break (nothing for the first line). */
+function breakPrice(h: PreparedHeadline, a: number): number {
+  if (a === 0) return 0;
+  return h.units[a].afterSpace ? PHRASE_BREAK : OTHER_BREAK;
 }
 
 /**
- * Whether the units split into exactly `n` lines no wider than `measure`: the best split is left in
- * the tables, for linesOf to read (before the next split).
+ * The headline's dynamic programme, the one place it is broken into lines:
+ * the cheapest split into exactly `lines` lines no wider than the measure,
+ * as the unit each line starts at (and, last, the units' count), or undefined when no
+ * split follows the rules (no closing mark or what follows an opening mark
+ * at a line start, at least LAST_LINE_LEAST characters on the last line).
+ * best[j·(m+1) + i] is the least price of units [0, i) in j lines, start[…]
+ * where its last line starts. A line costs its distance in ems from the
+ * lines' mean width, squared, and its break (breakPrice): the only place
+ * where a headline's lines are weighed. Of two splits as cheap, the one
+ * whose lines start further left wins.
  */
-function split(us: Unit[], mt: Metrics, n: number, size: number, measure: number): boolean {
-  const m = us.length;
-  const limit = measure / size + 1e-6;
-  const target = widthEm(mt, 0, m) / n;
-  // cost[j·(m+1) + i]: best cost of setting units [0, i) in j lines; from: where its last line starts.
-  const INF = Number.POSITIVE_INFINITY;
+function bestSplit(h: PreparedHeadline, at: Setting, lines: number): number[] | undefined {
+  const mt = h.metrics;
+  const m = h.units.length;
+  const limit = at.measure / at.size + 1e-6;
+  const mean = widthEm(mt, 0, m) / lines;
   const W = m + 1;
-  if ((n + 1) * W > costBuf.length) {
-    costBuf = new Float64Array((n + 1) * W * 2);
-    fromBuf = new Int32Array((n + 1) * W * 2);
-  }
-  const cost = costBuf;
-  const from = fromBuf;
-  cost.fill(INF, 0, (n + 1) * W);
-  cost[0] = 0;
-  const { visible, canStart } = mt;
-  for (let j = 1; j <= n; j++) {
-    for (let i = 1; i <= m; i++) {
-      if (j === n && i !== m) continue;
+  const best = new Float64Array((lines + 1) * W).fill(Number.POSITIVE_INFINITY);
+  const start = new Int32Array((lines + 1) * W);
+  best[0] = 0;
+  for (let j = 1; j <= lines; j++) {
+    // Line j ends after unit i: every line holds a unit, and the last ends at the end.
+    for (let i = j === lines ? m : j; i <= m - (lines - j); i++) {
       // Longest line first: a line only widens as its start moves left, so the scan stops at the
-      // first too wide one. Among equal costs the leftmost start wins (<=), as in a left-to-right scan.
-      let bestC = INF;
-      let bestA = -1;
-      for (let a = i - 1; a >= j - 1; a--) {
-        const w = widthEm(mt, a, i);
-        if (w > limit) break;
-        const prev = cost[(j - 1) * W + a];
-        if (prev === INF) continue;
-        if (a > 0 && !canStart[a]) continue;
-        // Never one or two characters alone on the last line.
-        if (j === n && n > 1 && visible[m] - visible[a] < 3) continue;
-        let c = prev + (w - target) ** 2;
-        // Breaking at a phrase boundary is what a Chinese headline wants.
-        if (a > 0 && us[a].afterSpace) c -= 100;
-        else if (a > 0) c += 10;
-        if (c <= bestC) {
-          bestC = c;
-          bestA = a;
+      // first too wide one. The first line starts at 0.
+      for (let a = j === 1 ? 0 : i - 1; a >= j - 1; a--) {
+        const width = widthEm(mt, a, i);
+        if (width > limit) break;
+        const before = best[(j - 1) * W + a];
+        if (before === Number.POSITIVE_INFINITY || (a > 0 && !mt.canStart[a])) continue;
+        if (j === lines && lines > 1 && mt.visible[m] - mt.visible[a] < LAST_LINE_LEAST) continue;
+        const price = before + (width - mean) ** 2 + breakPrice(h, a);
+        if (price <= best[j * W + i]) {
+          best[j * W + i] = price;
+          start[j * W + i] = a;
         }
       }
-      cost[j * W + i] = bestC;
-      from[j * W + i] = bestA;
     }
   }
-  return cost[n * W + m] !== INF;
-}
-
-/** The lines of the split into `n` lines that split() just found. */
-function linesOf(us: Unit[], n: number): string[] {
-  const W = us.length + 1;
-  const lines: string[] = [];
-  let i = us.length;
-  for (let j = n; j > 0; j--) {
-    const a = fromBuf[j * W + i];
-    lines.unshift(join(us, a, i));
-    i = a;
-  }
-  return lines;
+  if (best[lines * W + m] === Number.POSITIVE_INFINITY) return undefined;
+  const starts = new Array<number>(lines + 1);
+  starts[lines] = m;
+  for (let j = lines, i = m; j > 0; j--) i = starts[j - 1] = start[j * W + i];
+  return starts;
 }
 
 /**
- * The fewest lines (from `least` to `most`) the headline breaks into at a size, or 0 when it needs
- * more (or cannot be broken cleanly): how many lines breakAt sets, without setting them.
+ * The fewest lines, from `least` to `most`, the headline breaks into at a
+ * setting, or 0 when it needs more (or cannot be broken cleanly).
  */
-function linesAt(us: Unit[], mt: Metrics, size: number, measure: number, least: number, most: number): number {
-  if (least <= 1 && widthEm(mt, 0, us.length) * size <= measure + 1e-6) return 1;
-  for (let n = Math.max(2, least); n <= Math.min(most, us.length); n++) {
-    // Not enough room for n lines: skip without the DP.
-    if (widthEm(mt, 0, us.length) - mt.spaces[us.length] > n * (measure / size)) continue;
-    if (splits(us, mt, n, size, measure)) return n;
+function fewestLines(h: PreparedHeadline, at: Setting, least: number, most: number): number {
+  const natural = naturalEm(h);
+  if (least <= 1 && natural * at.size <= at.measure + 1e-6) return 1;
+  for (let n = Math.max(2, least); n <= Math.min(most, h.units.length); n++) {
+    // Not enough room for n lines (their spaces aside): no split.
+    if (natural - h.metrics.spaces[h.units.length] > n * (at.measure / at.size)) continue;
+    if (bestSplit(h, at, n)) return n;
   }
   return 0;
 }
 
-/** The headline broken into n lines at a size (n from linesAt). */
-function breakAt(us: Unit[], mt: Metrics, size: number, measure: number, n: number): string[] {
+/** The headline's text in n lines at a setting (n from fewestLines). */
+function linesAt(h: PreparedHeadline, at: Setting, n: number): string[] {
+  const us = h.units;
   if (n === 1) return [join(us, 0, us.length)];
-  split(us, mt, n, size, measure);
-  return linesOf(us, n);
+  const starts = bestSplit(h, at, n)!;
+  return starts.slice(1).map((end, j) => join(us, starts[j], end));
 }
 
 /**
  * Too narrow for any clean break: fill lines greedily at the smallest size,
  * but never start a line with a unit that may not start one (a closing mark,
  * or what follows an opening mark): such a unit stays on the line before,
- * even if that line then runs wide. The lines as unit ranges [a, b).
+ * even if that line then runs wide.
  */
-function greedy(us: Unit[], mt: Metrics, size: number, measure: number): [number, number][] {
-  const lines: [number, number][] = [];
+function greedy(h: PreparedHeadline, at: Setting): string[] {
+  const { units: us, metrics: mt } = h;
+  const lines: string[] = [];
   let a = 0;
   for (let i = 1; i <= us.length; i++) {
-    const full = i === us.length || (widthEm(mt, a, i + 1) * size > measure + 1e-6 && mt.canStart[i]);
+    const full = i === us.length || (widthEm(mt, a, i + 1) * at.size > at.measure + 1e-6 && mt.canStart[i]);
     if (full) {
-      lines.push([a, i]);
+      lines.push(join(us, a, i));
       a = i;
     }
   }
   return lines;
 }
 
-/** A headline measured once (units and prefix widths), to be broken for several measures. */
-export interface PreparedHeadline {
-  us: Unit[];
-  mt: Metrics;
-}
-
-export function prepareHeadline(text: string, chain: FaceChain): PreparedHeadline {
-  const us = units(text.trim());
-  return { us, mt: metrics(us, chain) };
+/** The size a headline is set at for a measure, how many lines, and whether they are set greedily (too narrow for a clean break). */
+interface Fit {
+  size: number;
+  lines: number;
+  greedy: boolean;
 }
 
 /**
- * The size a headline is set at for a measure (pt), the largest in [min, max] that needs the fewest
- * lines, and how many lines (greedy: too narrow for a clean break, set greedily at min).
+ * The size for a measure (pt): the largest in [min, max] that needs the
+ * fewest lines (greedy, at min, when it is too narrow for a clean break).
  */
-function fit(us: Unit[], mt: Metrics, min: number, max: number, measure: number): { size: number; lines: number; greedy: boolean } {
-  const fewest = linesAt(us, mt, min, measure, 1, us.length);
-  if (fewest === 0) return { size: min, lines: greedy(us, mt, min, measure).length, greedy: true };
+function fit(h: PreparedHeadline, min: number, max: number, measure: number): Fit {
+  const fewest = fewestLines(h, { size: min, measure }, 1, h.units.length);
+  if (fewest === 0) return { size: min, lines: greedy(h, { size: min, measure }).length, greedy: true };
   // Lines only grow with the size: search the half-point sizes for the largest that still needs the
   // fewest. A size that needs more lines than the fewest is rejected, so no more are tried; nor
   // fewer: every line must fit in less room at a larger size, so what failed at min fails there.
-  const natural = widthEm(mt, 0, us.length);
+  const natural = naturalEm(h);
   let lo = 0; // steps above min known to work (0 = min itself)
   let hi = Math.round((max - min) * 2) + 1; // first step known not to (or beyond max)
-  let found = fewest;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     const size = min + mid / 2;
-    const lines = fewest === 1 && natural * size > measure + 1e-6 ? 0 : linesAt(us, mt, size, measure, fewest, fewest);
-    if (lines > 0) {
-      lo = mid;
-      found = lines;
-    } else hi = mid;
+    const fits = fewest === 1 ? natural * size <= measure + 1e-6 : fewestLines(h, { size, measure }, fewest, fewest) > 0;
+    if (fits) lo = mid;
+    else hi = mid;
   }
-  return { size: min + lo / 2, lines: found, greedy: false };
+  return { size: min + lo / 2, lines: fewest, greedy: false };
 }
 
 /** Breaks a headline for a measure (pt) at the largest size in [min, max] that needs the fewest lines. */
 export function breakHeadline(text: string | PreparedHeadline, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
-  const { us, mt } = typeof text === 'string' ? prepareHeadline(text, chain) : text;
-  const f = fit(us, mt, min, max, measure);
-  if (f.greedy) return { size: min, lines: greedy(us, mt, min, measure).map(([a, b]) => join(us, a, b)) };
-  return { size: f.size, lines: breakAt(us, mt, f.size, measure, f.lines) };
+  const h = typeof text === 'string' ? prepareHeadline(text, chain) : text;
+  const f = fit(h, min, max, measure);
+  const at = { size: f.size, measure };
+  return { size: f.size, lines: f.greedy ? greedy(h, at) : linesAt(h, at, f.lines) };
 }
 
 /** breakHeadline's size and number of lines, without setting the lines: what the page search asks at every width. */
 export function fitHeadline(text: PreparedHeadline, min: number, max: number, measure: number): HeadlineFit {
-  const f = fit(text.us, text.mt, min, max, measure);
+  const f = fit(text, min, max, measure);
   return { size: f.size, lines: f.lines };
 }
