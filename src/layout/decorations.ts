@@ -90,9 +90,19 @@ const STRIKE_RISE = 0.38;
 const DOT_RADIUS = 0.075;
 const DOT_DROP = 0.28;
 
-/** Display items for a line's decorations: x is the column edge, y the baseline. */
-export function decorationItems(d: LineDecoration, x: number, y: number, size: number, color: Cmyk, id: string): DisplayItem[] {
-  const tag: StructureTag = { role: 'Artifact', id: `${id}-decoration` };
+/** Where a decorated line is drawn: x its column's edge, y its baseline, its size and colour, and the id of its text. */
+export interface DecoratedLine {
+  x: number;
+  y: number;
+  size: number;
+  color: Cmyk;
+  id: string;
+}
+
+/** Display items for a line's decorations. */
+export function decorationItems(d: LineDecoration, line: DecoratedLine): DisplayItem[] {
+  const { x, y, size, color } = line;
+  const tag: StructureTag = { role: 'Artifact', id: `${line.id}-decoration` };
   const out: DisplayItem[] = [];
   for (const s of d.strikes) {
     out.push({ kind: 'rule', x1: x + s.x1, y1: y - STRIKE_RISE * size, x2: x + s.x2, y2: y - STRIKE_RISE * size, width: STRIKE_WIDTH * size, color, tag });

@@ -25,6 +25,18 @@ export function aligned(x0: number, boxWidth: number, width: number, align: 'sta
   return x0;
 }
 
-export function rule(x1: number, y1: number, x2: number, y2: number, width: number, color: Cmyk, id: string): DisplayItem {
-  return { kind: 'rule', x1, y1, x2, y2, width, color, tag: { role: 'Artifact', id } };
+/** How a rule is drawn: its width (pt) and colour. */
+export interface Stroke {
+  width: number;
+  color: Cmyk;
+}
+
+/** A rule from x1 to x2 at height y (an artifact, not text). */
+export function horizontalRule(x1: number, x2: number, y: number, stroke: Stroke, id: string): DisplayItem {
+  return { kind: 'rule', x1, y1: y, x2, y2: y, width: stroke.width, color: stroke.color, tag: { role: 'Artifact', id } };
+}
+
+/** A rule from y1 down to y2 at x. */
+export function verticalRule(x: number, y1: number, y2: number, stroke: Stroke, id: string): DisplayItem {
+  return { kind: 'rule', x1: x, y1, x2: x, y2, width: stroke.width, color: stroke.color, tag: { role: 'Artifact', id } };
 }

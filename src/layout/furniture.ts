@@ -5,7 +5,7 @@
 import { composeParagraph } from '../typeset/index.js';
 import type { Fonts } from './article.js';
 import type { DisplayItem } from './display-list.js';
-import { aligned, composedRuns, rule, setRuns } from './draw.js';
+import { aligned, composedRuns, horizontalRule, setRuns, verticalRule } from './draw.js';
 import { baselineIn, EM_ASCENT, MM, rowsFor, rowTop, type PageGrid } from './grid.js';
 import type { RoleSpan } from './blocks.js';
 import { decorate, decorationItems, isDecorated } from './decorations.js';
@@ -62,9 +62,9 @@ export function masthead(g: PageGrid, t: Template, fonts: Fonts, info: MastheadI
   }
   // Heavy and thin rules below, in one row.
   const y0 = rowTop(g, row) + g.row * 0.3;
-  if (t.rules.heavy > 0) items.push(rule(g.left, y0, g.left + g.typeWidth, y0, t.rules.heavy, t.colors.rules, 'masthead-rule'));
+  if (t.rules.heavy > 0) items.push(horizontalRule(g.left, g.left + g.typeWidth, y0, { width: t.rules.heavy, color: t.colors.rules }, 'masthead-rule'));
   const y1 = y0 + t.rules.heavy / 2 + 1.5 + t.rules.thin / 2;
-  if (t.rules.thin > 0) items.push(rule(g.left, y1, g.left + g.typeWidth, y1, t.rules.thin, t.colors.rules, 'masthead-rule2'));
+  if (t.rules.thin > 0) items.push(horizontalRule(g.left, g.left + g.typeWidth, y1, { width: t.rules.thin, color: t.colors.rules }, 'masthead-rule2'));
   row += 1;
   return { items, rows: row };
 }
@@ -91,7 +91,7 @@ export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: s
     composed.forEach((line, k) => {
       items.push(...composedRuns(line, x0, y, t.colors.text, { role: 'P', id: p.id }));
       const d = decorations[k];
-      if (d) items.push(...decorationItems(d, x0, y, size, t.colors.text, p.id));
+      if (d) items.push(...decorationItems(d, { x: x0, y, size, color: t.colors.text, id: p.id }));
       y += pitch;
       lines += 1;
     });
@@ -100,13 +100,13 @@ export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: s
   const top = rowTop(g, startRow);
   const bottom = rowTop(g, startRow + rows);
   if (boxed && t.rules.thin > 0) {
-    const w = t.rules.thin;
-    items.push(rule(g.left, top, g.left + g.typeWidth, top, w, t.colors.rules, 'lead-box'));
-    items.push(rule(g.left, bottom, g.left + g.typeWidth, bottom, w, t.colors.rules, 'lead-box'));
-    items.push(rule(g.left, top, g.left, bottom, w, t.colors.rules, 'lead-box'));
-    items.push(rule(g.left + g.typeWidth, top, g.left + g.typeWidth, bottom, w, t.colors.rules, 'lead-box'));
+    const stroke = { width: t.rules.thin, color: t.colors.rules };
+    items.push(horizontalRule(g.left, g.left + g.typeWidth, top, stroke, 'lead-box'));
+    items.push(horizontalRule(g.left, g.left + g.typeWidth, bottom, stroke, 'lead-box'));
+    items.push(verticalRule(g.left, top, bottom, stroke, 'lead-box'));
+    items.push(verticalRule(g.left + g.typeWidth, top, bottom, stroke, 'lead-box'));
   } else if (t.rules.thin > 0) {
-    items.push(rule(g.left, bottom, g.left + g.typeWidth, bottom, t.rules.thin, t.colors.rules, 'lead-rule'));
+    items.push(horizontalRule(g.left, g.left + g.typeWidth, bottom, { width: t.rules.thin, color: t.colors.rules }, 'lead-rule'));
   }
   return { items, rows };
 }
@@ -121,7 +121,7 @@ export function runningHead(g: PageGrid, t: Template, fonts: Fonts, info: Masthe
   const num = setLine(pageLabel, fonts.chain('bold'), size);
   items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'running-head-page' }));
   const ry = rowTop(g, 1) - 0.5;
-  if (t.rules.thin > 0) items.push(rule(g.left, ry, g.left + g.typeWidth, ry, Math.max(t.rules.thin, 0.75), t.colors.rules, 'running-head-rule'));
+  if (t.rules.thin > 0) items.push(horizontalRule(g.left, g.left + g.typeWidth, ry, { width: Math.max(t.rules.thin, 0.75), color: t.colors.rules }, 'running-head-rule'));
   return { items, rows: 1 };
 }
 
@@ -130,7 +130,7 @@ export function footer(g: PageGrid, t: Template, fonts: Fonts, info: MastheadInf
   const size = t.sizes.footer;
   const items: DisplayItem[] = [];
   const ry = g.top + g.typeHeight + 2 * MM;
-  if (t.rules.thin > 0) items.push(rule(g.left, ry, g.left + g.typeWidth, ry, t.rules.thin, t.colors.rules, 'footer-rule'));
+  if (t.rules.thin > 0) items.push(horizontalRule(g.left, g.left + g.typeWidth, ry, { width: t.rules.thin, color: t.colors.rules }, 'footer-rule'));
   const y = ry + 1.5 * MM + EM_ASCENT * size;
   if (info.publishers.length > 0) {
     const pub = setLine(info.publishers.join('  '), fonts.chain('body'), size);

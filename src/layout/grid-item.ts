@@ -64,7 +64,7 @@ export function drawGridItem(item: GridItem, x: number, y: number, colors: { tex
   }
   for (const t of item.texts) {
     out.push(...composedRuns(t.line, x + t.x, y + t.baseline, colors.text, t.tag));
-    if (t.decoration) out.push(...decorationItems(t.decoration, x + t.x, y + t.baseline, t.size, colors.text, t.tag.id));
+    if (t.decoration) out.push(...decorationItems(t.decoration, { x: x + t.x, y: y + t.baseline, size: t.size, color: colors.text, id: t.tag.id }));
   }
   return out;
 }

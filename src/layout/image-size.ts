@@ -1,8 +1,8 @@
 // Pixel size of a picture: layout only needs the aspect ratio to scale it to
 // the column. The build decodes every image before layout
-// (src/images/prepare.ts) and lays out inside withImageSizes, so the size is
-// the decoded, upright one; without such a table (layout called on its own)
-// the size is read from a PNG or JPEG header.
+// (src/images/prepare.ts) and passes their decoded, upright sizes to
+// layoutBulletin (LayoutOptions.imageSizes); without them (layout called on
+// its own) the size is read from a PNG or JPEG header.
 import { closeSync, openSync, readSync } from 'node:fs';
 
 export interface PixelSize {
@@ -48,26 +48,8 @@ export function jpegSize(b: Buffer): PixelSize | undefined {
   return undefined;
 }
 
-let known: ReadonlyMap<string, PixelSize> | undefined;
-
-/**
- * Runs `layout` (synchronous, so no other build can interleave) with the
- * sizes of the images decoded before it, by absolute path.
- */
-export function withImageSizes<T>(sizes: ReadonlyMap<string, PixelSize>, layout: () => T): T {
-  const before = known;
-  known = sizes;
-  try {
-    return layout();
-  } finally {
-    known = before;
-  }
-}
-
-/** Size of a picture: decoded before layout, else from a PNG or JPEG header (undefined for another format or a short file). */
+/** Size of a picture from a PNG or JPEG header (undefined for another format or a short file). */
 export function imageSize(path: string): PixelSize | undefined {
-  const decoded = known?.get(path);
-  if (decoded) return decoded;
   // The JPEG frame header can follow large EXIF blocks: read generously.
   const b = head(path, 256 * 1024);
   return pngSize(b) ?? jpegSize(b);

@@ -7,15 +7,17 @@
 import type { Bulletin } from '../content/types.js';
 import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Face } from '../fonts/face.js';
-import { prepareArticle, type Fonts, type Header, type PreparedArticle } from './article.js';
+import { prepareArticle, type Env, type Fonts, type PreparedArticle } from './article.js';
 import { blocksOf, type Block, type MarkupStyle, type ParaBlock } from './blocks.js';
 import { articleDecorations, decorationItems, type LineDecoration } from './decorations.js';
 import { drawGridItem } from './grid-item.js';
 import type { DisplayItem, DisplayList, DisplayPage, FaceSource, OutlineEntry } from './display-list.js';
-import { aligned, composedRuns, rule, setRuns } from './draw.js';
-import { footer, lead, masthead, pageLabel, runningHead, type MastheadInfo } from './furniture.js';
+import { aligned, composedRuns, horizontalRule, setRuns, verticalRule, type Stroke } from './draw.js';
+import { footer, lead, masthead, pageLabel, runningHead, type MastheadInfo, type Placed } from './furniture.js';
 import { baselineIn, pageGrid, rowTop, spanWidth, type PageGrid } from './grid.js';
-import { planPages, type PlannedModule } from './page-search/index.js';
+import type { Header } from './header.js';
+import type { PixelSize } from './image-size.js';
+import { planPages, type PlannedModule, type PlannedPage } from './page-search/index.js';
 import { placedModules } from './placed-modules.js';
 import type { Template } from './template.js';
 
@@ -24,106 +26,130 @@ export { loadTemplate } from './template.js';
 
 /** Rows above every band: the band rule sits in the middle of this row. */
 const BAND_GAP = 1;
+/** Rows the running head takes at the top of every page after the first. */
+const OTHER_TOP = 1;
 
 /** The roles layout asks the font layer for. */
 export const LAYOUT_ROLES = ['body', 'bold', 'heavy', 'kai', 'sans'] as const;
 
-export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fonts): DisplayList {
-  const g = pageGrid(template);
-  const env = { grid: g, template, fonts };
-  const im = bulletin.index.meta;
-  const info: MastheadInfo = {
-    title: im.title, subtitle: im.subtitle, issue: im.issue, date: im.date, publishers: im.publisher,
-  };
+/** What a caller may add to a layout. */
+export interface LayoutOptions {
+  /** Pixel sizes of the pictures decoded before layout, by absolute path (else read from their files' headers). */
+  imageSizes?: ReadonlyMap<string, PixelSize>;
+  /** Called after each step of the layout, with its name (compose, search, draw): the build's timings. */
+  lap?: (step: string) => void;
+}
 
-  const mast = masthead(g, template, fonts, info);
+export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fonts, options: LayoutOptions = {}): DisplayList {
+  const g = pageGrid(template);
+  const env: Env = { grid: g, template, fonts, imageSizes: options.imageSizes };
   const style: MarkupStyle = { emphasis: template.emphasis ?? 'kai', links: template.links ?? 'parentheses' };
+  const front = firstPageTop(bulletin, env, style);
+  const articles: ArticleDrawing[] = bulletin.articles.map((a, index) => {
+    const blocks = blocksOf(a.tree, `a${index + 1}`, a.source.absPath, style);
+    const art = prepareArticle(env, {
+      index, id: `a${index + 1}`, title: a.meta.title, subtitle: a.meta.subtitle, author: a.meta.author, role: a.meta.role, file: a.source.path, blocks,
+    });
+    return { art, decorations: articleDecorations(blocks, art.items) };
+  });
+  options.lap?.('compose');
+
+  const plan = planPages(articles.map((a) => a.art), { columns: g.columns, firstRows: g.rows - front.rows, rows: g.rows - OTHER_TOP, gap: BAND_GAP });
+  options.lap?.('search');
+
+  const drawing: PageDrawing = { env, info: front.info, articles, outline: [], total: plan.length };
+  // The lead, when there is one, is the outline's first entry.
+  if (front.lead.rows > 0) drawing.outline.push({ title: front.info.title, page: 1, y: rowTop(g, front.masthead.rows) });
+  const pages = plan.map((planned, pi) => {
+    const head = pi === 0 ? [...front.masthead.items, ...front.lead.items] : runningHead(g, template, fonts, front.info, pageLabel(template, pi + 1, plan.length)).items;
+    return drawPage(drawing, { number: pi + 1, top: pi === 0 ? front.rows : OTHER_TOP, head }, planned);
+  });
+  const display: DisplayList = {
+    width: g.width, height: g.height, pages, faces: facesUsed(pages, fonts), meta: documentMeta(bulletin), outline: drawing.outline, modules: placedModules(plan),
+  };
+  options.lap?.('draw');
+  return display;
+}
+
+/** The first page above its bands: the masthead and the lead, and the rows they take. */
+interface FirstPageTop {
+  info: MastheadInfo;
+  masthead: Placed;
+  lead: Placed;
+  rows: number;
+}
+
+function firstPageTop(bulletin: Bulletin, env: Env, style: MarkupStyle): FirstPageTop {
+  const { grid: g, template, fonts } = env;
+  const im = bulletin.index.meta;
+  const info: MastheadInfo = { title: im.title, subtitle: im.subtitle, issue: im.issue, date: im.date, publishers: im.publisher };
+  const mast = masthead(g, template, fonts, info);
   const leadBlocks = leadParagraphs(blocksOf(bulletin.index.tree, 'lead', bulletin.index.source.absPath, style), bulletin.index.source.path);
   const leadPlaced = lead(g, template, fonts, leadBlocks, mast.rows);
-  const firstTop = mast.rows + leadPlaced.rows;
-  if (firstTop > g.rows) {
+  const rows = mast.rows + leadPlaced.rows;
+  if (rows > g.rows) {
     // Set as it is, the lead would run past the footer and off the page.
     throw new BulletinError(diagnostic({ file: bulletin.index.source.path, line: leadBlocks[0]?.line ?? 1, column: 1 }, 'error', 'lead-too-long',
       `the lead takes ${leadPlaced.rows} rows of the first page, which has ${g.rows - mast.rows} below the masthead: shorten it to a few sentences (a lead introduces the issue), or move the rest into an article.`));
   }
-  const otherTop = 1;
+  return { info, masthead: mast, lead: leadPlaced, rows };
+}
 
-  const articles: ArticleDrawing[] = bulletin.articles.map((a, index) => {
-    const blocks = blocksOf(a.tree, `a${index + 1}`, a.source.absPath, style);
-    const art = prepareArticle(env, {
-      index,
-      id: `a${index + 1}`,
-      title: a.meta.title,
-      subtitle: a.meta.subtitle,
-      author: a.meta.author,
-      role: a.meta.role,
-      file: a.source.path,
-      blocks,
-    });
-    return { art, decorations: articleDecorations(blocks, art.items) };
-  });
-
-  const plan = planPages(articles.map((a) => a.art), { columns: g.columns, firstRows: g.rows - firstTop, rows: g.rows - otherTop, gap: BAND_GAP });
-  const total = plan.length;
-  const outline: OutlineEntry[] = [];
-  if (leadBlocks.length > 0) outline.push({ title: im.title, page: 1, y: rowTop(g, mast.rows) });
-
-  const pages: DisplayPage[] = plan.map((planned, pi) => {
-    const number = pi + 1;
-    const label = pageLabel(template, number, total);
-    const items: DisplayItem[] = [];
-    let top: number;
-    if (pi === 0) {
-      items.push(...mast.items, ...leadPlaced.items);
-      top = firstTop;
-    } else {
-      items.push(...runningHead(g, template, fonts, info, label).items);
-      top = otherTop;
-    }
-    planned.bands.forEach((band, bi) => {
-      const r0 = top + band.row;
-      // The band rule, except under the lead's or running head's own rule.
-      if (bi > 0 && template.rules.module > 0) {
-        const y = rowTop(g, r0) + g.row / 2;
-        items.push(rule(g.left, y, g.left + g.typeWidth, y, template.rules.module, template.colors.rules, `band-rule-${number}-${bi}`));
-      }
-      band.modules.forEach((m) => {
-        const top = r0 + m.row;
-        if (m.row > 0 && template.rules.module > 0) {
-          // A module stacked under another in its slot: a rule across the slot.
-          const y = rowTop(g, top) + g.row / 2;
-          items.push(rule(g.colX[m.col], y, g.colX[m.col] + spanWidth(g, m.k), y, template.rules.module, template.colors.rules, `slot-rule-${number}-${bi}-${m.article}`));
-        }
-        if (m.row === 0 && m.col > 0 && template.rules.module > 0) {
-          const x = g.colX[m.col] - g.gutter / 2;
-          items.push(rule(x, rowTop(g, r0 + BAND_GAP), x, rowTop(g, r0 + band.rows) - g.row * 0.3, template.rules.module, template.colors.rules, `module-rule-${number}-${bi}-${m.col}`));
-        }
-        const drawing = articles[m.article];
-        if (!m.continued) outline.push({ title: drawing.art.title, page: number, y: rowTop(g, top + BAND_GAP) });
-        items.push(...drawModule(g, template, drawing, m, top + BAND_GAP, m.rows - BAND_GAP, number));
-      });
-    });
-    items.push(...footer(g, template, fonts, info, label));
-    return { number, items };
-  });
-
+/** The PDF's document information: title and issue, publishers or writers, keywords. */
+function documentMeta(bulletin: Bulletin): DisplayList['meta'] {
+  const im = bulletin.index.meta;
   return {
-    width: g.width,
-    height: g.height,
-    pages,
-    faces: facesUsed(pages, fonts),
-    meta: {
-      title: [im.title, im.issue].filter(Boolean).join(' '),
-      // `publisher` is optional; without it the PDF's Author names the bulletin's writers.
-      author: (im.publisher.length > 0 ? im.publisher : [...new Set(bulletin.articles.map((a) => a.meta.author))]).join('、'),
-      ...(im.subtitle ? { subject: im.subtitle } : {}),
-      keywords: [im.title, ...bulletin.articles.map((a) => a.meta.title.replace(/\s+/g, ' '))],
-      ...(im.date ? { date: im.date } : {}),
-      lang: 'zh-CN',
-    },
-    outline,
-    modules: placedModules(plan),
+    title: [im.title, im.issue].filter(Boolean).join(' '),
+    // `publisher` is optional; without it the PDF's Author names the bulletin's writers.
+    author: (im.publisher.length > 0 ? im.publisher : [...new Set(bulletin.articles.map((a) => a.meta.author))]).join('、'),
+    ...(im.subtitle ? { subject: im.subtitle } : {}),
+    keywords: [im.title, ...bulletin.articles.map((a) => a.meta.title.replace(/\s+/g, ' '))],
+    ...(im.date ? { date: im.date } : {}),
+    lang: 'zh-CN',
   };
+}
+
+/** What drawing the pages needs, and the outline it fills. */
+interface PageDrawing {
+  env: Env;
+  info: MastheadInfo;
+  articles: ArticleDrawing[];
+  outline: OutlineEntry[];
+  /** The bulletin's pages. */
+  total: number;
+}
+
+/** A page being drawn: its number, the row its bands start at, and what stands above them (masthead and lead, or the running head). */
+interface PageAt {
+  number: number;
+  top: number;
+  head: DisplayItem[];
+}
+
+function drawPage(d: PageDrawing, page: PageAt, planned: PlannedPage): DisplayPage {
+  const { grid: g, template, fonts } = d.env;
+  const items: DisplayItem[] = [...page.head];
+  const stroke: Stroke = { width: template.rules.module, color: template.colors.rules };
+  const ruled = template.rules.module > 0;
+  planned.bands.forEach((band, bi) => {
+    const r0 = page.top + band.row;
+    // The band rule, except under the lead's or running head's own rule.
+    if (bi > 0 && ruled) items.push(horizontalRule(g.left, g.left + g.typeWidth, rowTop(g, r0) + g.row / 2, stroke, `band-rule-${page.number}-${bi}`));
+    for (const m of band.modules) {
+      const top = r0 + m.row;
+      // A module stacked under another in its slot: a rule across the slot.
+      if (m.row > 0 && ruled) items.push(horizontalRule(g.colX[m.col], g.colX[m.col] + spanWidth(g, m.k), rowTop(g, top) + g.row / 2, stroke, `slot-rule-${page.number}-${bi}-${m.article}`));
+      if (m.row === 0 && m.col > 0 && ruled) {
+        const x = g.colX[m.col] - g.gutter / 2;
+        items.push(verticalRule(x, rowTop(g, r0 + BAND_GAP), rowTop(g, r0 + band.rows) - g.row * 0.3, stroke, `module-rule-${page.number}-${bi}-${m.col}`));
+      }
+      const drawing = d.articles[m.article];
+      if (!m.continued) d.outline.push({ title: drawing.art.title, page: page.number, y: rowTop(g, top + BAND_GAP) });
+      items.push(...drawModule(d.env, drawing, m, { row: top + BAND_GAP, rows: m.rows - BAND_GAP, page: page.number }));
+    }
+  });
+  items.push(...footer(g, template, fonts, d.info, pageLabel(template, page.number, d.total)));
+  return { number: page.number, items };
 }
 
 /** An article prepared for the page search, and the decorations (strikethrough, emphasis dots) of its body lines by item. */
@@ -151,47 +177,63 @@ function leadParagraphs(blocks: Block[], file: string): ParaBlock[] {
   return out;
 }
 
-function drawModule(g: PageGrid, t: Template, drawing: ArticleDrawing, m: PlannedModule, row: number, rows: number, page: number): DisplayItem[] {
-  const { art, decorations } = drawing;
+/** Where a module is drawn: its first row below the band's gap, its rows, its page. */
+interface ModuleAt {
+  row: number;
+  rows: number;
+  page: number;
+}
+
+function drawModule(env: Env, drawing: ArticleDrawing, m: PlannedModule, at: ModuleAt): DisplayItem[] {
+  const { grid: g, template: t } = env;
+  const { art } = drawing;
   const items: DisplayItem[] = [];
   const x0 = g.colX[m.col];
   const w = spanWidth(g, m.k);
-  const header: Header = m.continued ? art.contHeader(m.k, page - 1) : art.header(m.k);
+  const header: Header = m.continued ? art.contHeader(m.k, at.page - 1) : art.header(m.k);
   for (const line of header.lines) {
-    const y = baselineIn(g, row + line.row, line.rows, line.set.size);
+    const y = baselineIn(g, at.row + line.row, line.rows, line.set.size);
     const color = line.color === 'accent' ? t.colors.accent : t.colors.text;
     items.push(...setRuns(line.set, aligned(x0, w, line.set.width, line.align), y, color, line.tag));
   }
-  const bodyTop = row + header.rows + m.air;
-  for (let c = 0; c < m.k; c++) {
-    const x = g.colX[m.col + c];
-    let r = bodyTop;
-    for (let i = m.part.cuts[c]; i < m.part.cuts[c + 1]; i++) {
-      const item = art.items[i];
-      if (item.kind === 'image') {
-        const top = rowTop(g, r) + (item.rows * g.row - item.h) / 2;
-        items.push({ kind: 'image', path: item.path, x: x + (g.measure - item.w) / 2, y: top, w: item.w, h: item.h, alt: item.alt, tag: item.tag });
-      } else if (item.kind === 'grid') {
-        items.push(...drawGridItem(item, x, rowTop(g, r), t.colors));
-      } else {
-        const inset = item.kind === 'line' ? item.inset : 0;
-        const y = baselineIn(g, r, 1, g.body);
-        items.push(...composedRuns(item.line, x + inset, y, t.colors.text, item.tag));
-        const d = decorations.get(i);
-        if (d) items.push(...decorationItems(d, x + inset, y, item.size, t.colors.text, item.tag.id));
-      }
-      r += item.rows;
-    }
-    if (c > 0 && t.grid.columnRules && t.rules.column > 0) {
-      const rx = x - g.gutter / 2;
-      items.push(rule(rx, rowTop(g, bodyTop), rx, rowTop(g, bodyTop + m.part.height) - g.row * 0.3, t.rules.column, t.colors.rules, `column-rule-${art.id}-${page}-${c}`));
-    }
-  }
+  const bodyTop = at.row + header.rows + m.air;
+  for (let c = 0; c < m.k; c++) items.push(...drawColumn(env, drawing, m, { column: c, top: bodyTop, page: at.page }));
   if (m.jumps) {
-    const jump = art.jumpLine(page + 1);
+    const jump = art.jumpLine(at.page + 1);
     const last = g.colX[m.col + m.k - 1];
-    const y = baselineIn(g, row + rows - 1, 1, g.body);
+    const y = baselineIn(g, at.row + at.rows - 1, 1, g.body);
     items.push(...setRuns(jump, aligned(last, g.measure, jump.width, 'end'), y, t.colors.text, { role: 'Artifact', id: `${art.id}-jump` }));
+  }
+  return items;
+}
+
+/** Column c of a module (0: its first), its body starting at row `top`, with the rule before it. */
+function drawColumn(env: Env, drawing: ArticleDrawing, m: PlannedModule, at: { column: number; top: number; page: number }): DisplayItem[] {
+  const { grid: g, template: t } = env;
+  const { art, decorations } = drawing;
+  const c = at.column;
+  const items: DisplayItem[] = [];
+  const x = g.colX[m.col + c];
+  let r = at.top;
+  for (let i = m.part.cuts[c]; i < m.part.cuts[c + 1]; i++) {
+    const item = art.items[i];
+    if (item.kind === 'image') {
+      const top = rowTop(g, r) + (item.rows * g.row - item.h) / 2;
+      items.push({ kind: 'image', path: item.path, x: x + (g.measure - item.w) / 2, y: top, w: item.w, h: item.h, alt: item.alt, tag: item.tag });
+    } else if (item.kind === 'grid') {
+      items.push(...drawGridItem(item, x, rowTop(g, r), t.colors));
+    } else {
+      const inset = item.kind === 'line' ? item.inset : 0;
+      const y = baselineIn(g, r, 1, g.body);
+      items.push(...composedRuns(item.line, x + inset, y, t.colors.text, item.tag));
+      const d = decorations.get(i);
+      if (d) items.push(...decorationItems(d, { x: x + inset, y, size: item.size, color: t.colors.text, id: item.tag.id }));
+    }
+    r += item.rows;
+  }
+  if (c > 0 && t.grid.columnRules && t.rules.column > 0) {
+    const stroke = { width: t.rules.column, color: t.colors.rules };
+    items.push(verticalRule(x - g.gutter / 2, rowTop(g, at.top), rowTop(g, at.top + m.part.height) - g.row * 0.3, stroke, `column-rule-${art.id}-${at.page}-${c}`));
   }
   return items;
 }

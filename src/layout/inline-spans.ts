@@ -111,11 +111,11 @@ function inline(nodes: PhrasingContent[], look: Look, env: InlineEnv, out: Segme
         break;
       }
       case 'link':
-        link(node.children, node.url, look, env, out, first);
+        link(node, look, env, out, first);
         break;
       case 'linkReference': {
         const d = env.definitions.get(node.identifier);
-        if (d) link(node.children, d.url, look, env, out, first);
+        if (d) link({ children: node.children, url: d.url }, look, env, out, first);
         else inline(node.children, look, env, out, first);
         break;
       }
@@ -144,7 +144,8 @@ function plainText(nodes: PhrasingContent[]): string {
  * (`https://…`, `www.…`, `<…>`, an e-mail address) is its own text and is
  * printed once.
  */
-function link(children: PhrasingContent[], url: string, look: Look, env: InlineEnv, out: Segments, first: boolean): void {
+function link(node: { children: PhrasingContent[]; url: string }, look: Look, env: InlineEnv, out: Segments, first: boolean): void {
+  const { children, url } = node;
   inline(children, look, env, out, first);
   const text = plainText(children).trim();
   const shown = url.replace(/^mailto:/i, '');

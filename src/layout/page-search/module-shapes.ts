@@ -6,7 +6,8 @@
 // whole run, in typed arrays by slot (SearchSize.slot): the search asks for
 // shapes millions of times on a long bulletin, and objects kept that long
 // were what the young-generation collector copied most.
-import { CONT_HEADER_ROWS, type HeaderSize, type PreparedArticle } from '../article.js';
+import type { PreparedArticle } from '../article.js';
+import { CONT_HEADER_ROWS, type HeaderSize } from '../header.js';
 import type { ColumnFlow, Partition } from '../flow.js';
 import { moduleTaste } from './cost.js';
 import type { SearchSize } from './space.js';

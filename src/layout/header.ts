@@ -1,0 +1,207 @@
+// An article's header at each module width: headline, subtitle and byline
+// (LAYOUT.md "module"), and the one-row header of a continued part. The page
+// search asks for every article's header height at every width, but only the
+// modules it places are drawn: a header is first a list of parts, each with
+// its line count, size and rows a line, from line counts alone (no glyphs
+// placed); its height is the sum of its parts' rows, computed here only, and
+// the drawn header sets the same parts' lines into glyphs.
+import type { FaceChain } from '../fonts/face.js';
+import { countLines, composeParagraph } from '../typeset/index.js';
+import type { StructureTag } from './display-list.js';
+import type { DrawEnv } from './grid-item.js';
+import { rowsFor, spanWidth } from './grid.js';
+import { breakHeadline, fitHeadline, prepareHeadline, type HeadlineBreak, type PreparedHeadline } from './headline.js';
+import { lineWidth, setLine, type SetLine } from './text.js';
+
+/** A header line placed in a module: `rows` grid rows starting `row` rows below the header's top. */
+export interface HeaderLine {
+  set: SetLine;
+  color: 'accent' | 'text';
+  row: number;
+  rows: number;
+  tag: StructureTag;
+  align: 'center' | 'start' | 'end';
+}
+
+/** What the page search needs of a header: its height, and its headline's lines (for taste). */
+export interface HeaderSize {
+  rows: number;
+  headlineLines: number;
+}
+
+export interface Header extends HeaderSize {
+  lines: HeaderLine[];
+}
+
+/** A continued part's header ("（上接第N版）", with the title when it fits) is always one row. */
+export const CONT_HEADER_ROWS = 1;
+/** Sizes of the 上接 header and the 下转 line relative to the body (10.5 and 7.5 pt on a 9 pt body). */
+const CONT_HEADER_SCALE = 7 / 6;
+const JUMP_LINE_SCALE = 5 / 6;
+/** Leading of the headline's lines, and of the subtitle's and byline's, as a share of their size. */
+const HEADLINE_LEADING = 1.25;
+const LINE_LEADING = 1.1;
+
+/** What a header is made from: the article's title, subtitle and byline. */
+export interface HeaderSource {
+  id: string;
+  title: string;
+  subtitle?: string;
+  author?: string;
+  role?: string;
+}
+
+/** One part of a header at a width: `lines` lines of `rowsPerLine` rows each, in one face and size. */
+interface HeaderPart {
+  chain: FaceChain;
+  size: number;
+  rowsPerLine: number;
+  lines: number;
+  tag: StructureTag;
+  /** The part's lines (as many as `lines`): asked only for the headers drawn. */
+  texts(): string[];
+}
+
+/** The headers of one article, kept per width (the search asks each width many times). */
+export class ArticleHeaders {
+  private headline: PreparedHeadline | undefined;
+  /** The headline broken at each width, for the headers drawn. */
+  private readonly headlineBreaks = new Map<number, HeadlineBreak>();
+  private readonly sizes = new Map<number, HeaderSize>();
+  private readonly drawn = new Map<number, Header>();
+  private readonly continued = new Map<number, Header>();
+  // Natural widths of the subtitle and byline, the same at every width: measured once.
+  private subtitleWidth: number | undefined;
+  private bylineWidth: number | undefined;
+
+  constructor(
+    private readonly env: DrawEnv,
+    private readonly src: HeaderSource,
+  ) {}
+
+  /** The header's size at a width of k columns, without setting its lines. */
+  size(k: number): HeaderSize {
+    let size = this.sizes.get(k);
+    if (!size) {
+      const parts = this.parts(k);
+      let rows = 0;
+      for (const p of parts) rows += p.lines * p.rowsPerLine;
+      size = { rows, headlineLines: parts[0].lines };
+      this.sizes.set(k, size);
+    }
+    return size;
+  }
+
+  /** The header drawn at a width of k columns: its parts' lines, one under another, centred. */
+  header(k: number): Header {
+    let header = this.drawn.get(k);
+    if (!header) {
+      const lines: HeaderLine[] = [];
+      let row = 0;
+      for (const p of this.parts(k)) {
+        for (const text of p.texts()) {
+          lines.push({ set: setLine(text, p.chain, p.size), color: 'text', row, rows: p.rowsPerLine, tag: p.tag, align: 'center' });
+          row += p.rowsPerLine;
+        }
+      }
+      header = { ...this.size(k), lines };
+      this.drawn.set(k, header);
+    }
+    return header;
+  }
+
+  /** The header of a continued part: one row "（上接第N版）", after the title when both fit. */
+  continuedHeader(k: number, fromPage: number): Header {
+    const key = fromPage * 64 + k;
+    let header = this.continued.get(key);
+    if (!header) {
+      const { grid, fonts } = this.env;
+      const bold = fonts.chain('bold');
+      const mark = `（上接第${fromPage}版）`;
+      const withTitle = `${this.src.title.replace(/\s+/g, ' ')} ${mark}`;
+      // Set a size above the body (五号 over 小五): it reads as a small headline, not a line of text.
+      const size = CONT_HEADER_SCALE * grid.body;
+      const text = lineWidth(withTitle, bold, size) <= spanWidth(grid, k) ? withTitle : mark;
+      const tag: StructureTag = { role: 'Artifact', id: `${this.src.id}-cont` };
+      header = { rows: CONT_HEADER_ROWS, headlineLines: 0, lines: [{ set: setLine(text, bold, size), color: 'text', row: 0, rows: 1, tag, align: 'start' }] };
+      this.continued.set(key, header);
+    }
+    return header;
+  }
+
+  /** The "（下转第N版）" line at the foot of a part that continues: a size below the body (六号 under 小五), as newspapers set it. */
+  jumpLine(toPage: number): SetLine {
+    return setLine(`（下转第${toPage}版）`, this.env.fonts.chain('kai'), JUMP_LINE_SCALE * this.env.grid.body);
+  }
+
+  /** The header's parts at a width: the headline, then the subtitle and byline when the article has them. */
+  private parts(k: number): HeaderPart[] {
+    const measure = spanWidth(this.env.grid, k);
+    const parts = [this.headlinePart(k, measure)];
+    if (this.src.subtitle) parts.push(this.subtitlePart(this.src.subtitle, measure));
+    if (this.src.author || this.src.role) parts.push(this.bylinePart(measure));
+    return parts;
+  }
+
+  /** The headline's size and line count from fitHeadline; its lines from breakHeadline (the same fit). */
+  private headlinePart(k: number, measure: number): HeaderPart {
+    const { grid, template, fonts } = this.env;
+    const { min, max } = template.sizes.headline;
+    const heavy = fonts.chain('heavy');
+    const headline = (this.headline ??= prepareHeadline(this.src.title, heavy));
+    const fit = fitHeadline(headline, min, max, measure);
+    const texts = (): string[] => {
+      let broken = this.headlineBreaks.get(k);
+      if (!broken) this.headlineBreaks.set(k, (broken = breakHeadline(headline, heavy, min, max, measure)));
+      return broken.lines;
+    };
+    const tag: StructureTag = { role: 'H2', id: `${this.src.id}-title` };
+    return { chain: heavy, size: fit.size, rowsPerLine: rowsFor(grid, fit.size, HEADLINE_LEADING), lines: fit.lines, tag, texts };
+  }
+
+  private subtitlePart(subtitle: string, measure: number): HeaderPart {
+    const { grid, template, fonts } = this.env;
+    const body = fonts.chain('body');
+    const size = template.sizes.subtitle;
+    const text: Wrapped = { text: subtitle, chain: body, size, measure, width: (this.subtitleWidth ??= lineWidth(subtitle, body, size)) };
+    const tag: StructureTag = { role: 'P', id: `${this.src.id}-subtitle` };
+    return { chain: body, size, rowsPerLine: rowsFor(grid, size, LINE_LEADING), lines: wrapCount(text), tag, texts: () => wrapPlain(text) };
+  }
+
+  /** Role then name, the name set apart by a one-em gap; on two lines when that does not fit (the role wrapped if need be). */
+  private bylinePart(measure: number): HeaderPart {
+    const { grid, template, fonts } = this.env;
+    const { role, author } = this.src;
+    const kai = fonts.chain('kai');
+    const size = template.sizes.byline;
+    const one = [role, author].filter(Boolean).join(' ');
+    const fits = (this.bylineWidth ??= lineWidth(one, kai, size)) <= measure;
+    const roleText: Wrapped | undefined = role ? { text: role, chain: kai, size, measure } : undefined;
+    const lines = fits ? 1 : (roleText ? wrapCount(roleText) : 0) + (author ? 1 : 0);
+    const texts = (): string[] => (fits ? [one] : [...(roleText ? wrapPlain(roleText) : []), ...(author ? [author] : [])]);
+    const tag: StructureTag = { role: 'P', id: `${this.src.id}-byline` };
+    return { chain: kai, size, rowsPerLine: rowsFor(grid, size, LINE_LEADING), lines, tag, texts };
+  }
+}
+
+/** A one-line text wrapped to a measure (a subtitle or a role in a narrow module); `width`, its natural width, when known. */
+interface Wrapped {
+  text: string;
+  chain: FaceChain;
+  size: number;
+  measure: number;
+  width?: number;
+}
+
+/** The lines of a wrapped text, no wider than its measure. */
+function wrapPlain(w: Wrapped): string[] {
+  if ((w.width ?? lineWidth(w.text, w.chain, w.size)) <= w.measure) return [w.text];
+  const lines = composeParagraph({ spans: [{ text: w.text, chain: w.chain }], size: w.size, measure: w.measure, indent: 0, align: 'start' });
+  return lines.map((l) => l.text.trim());
+}
+
+/** How many lines wrapPlain makes (the same line breaker, without placing glyphs). */
+function wrapCount(w: Wrapped): number {
+  if ((w.width ?? lineWidth(w.text, w.chain, w.size)) <= w.measure) return 1;
+  return countLines({ spans: [{ text: w.text, chain: w.chain }], size: w.size, measure: w.measure, indent: 0, align: 'start' });
+}
