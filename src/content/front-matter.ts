@@ -1,7 +1,7 @@
 // Front matter: YAML text → validated IssueMeta / ArticleMeta. Every problem
 // points at the exact line inside the Markdown file, because the YAML's own
 // line numbers are shifted by where the block starts.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLError } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair, type YAMLError } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
 import type { ArticleMeta, IssueMeta } from './types.js';
@@ -41,6 +41,32 @@ export function parseFrontMatterYaml(text: string): FrontMatterYaml {
     yamlParses.set(text, parsed);
   }
   return parsed;
+}
+
+/**
+ * Where the bracket or quote opens that an error says is never closed
+ * (`author: [毛伟明`, `role: "职务`). yaml notices only on the next line,
+ * where the collection or string should have ended, and reports there; the
+ * editor's mistake is where it opens. Undefined for other errors.
+ */
+function unclosedStart(text: string, contents: YamlNode | null, err: YAMLError): number | undefined {
+  if (!contents || (err.code !== 'BAD_INDENT' && err.code !== 'MISSING_CHAR')) return undefined;
+  const at = err.pos[0];
+  let start: number | undefined;
+  visit(contents, {
+    Node(_, node) {
+      const range = node.range;
+      if (!range || !(range[0] < at && at <= range[2])) return;
+      const opening = text[range[0]];
+      const closing = opening === '[' ? ']' : opening === '{' ? '}' : opening;
+      const bracketed = isCollection(node) && node.flow && (opening === '[' || opening === '{');
+      const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+      const closed = range[1] - range[0] >= 2 && text[range[1] - 1] === closing;
+      // The innermost such node that runs up to the error.
+      if ((bracketed || quoted) && !closed && (start === undefined || range[0] > start)) start = range[0];
+    },
+  });
+  return start;
 }
 
 type FieldKind = 'text' | 'text-or-number' | 'date' | 'names';
@@ -115,7 +141,7 @@ function parseFields(
     for (const err of doc.errors) {
       const firstLine = err.message.split('\n')[0];
       diagnostics.push(
-        diagnostic(at(err.pos[0]), 'error', 'yaml-syntax',
+        diagnostic(at(unclosedStart(block.value, doc.contents, err) ?? err.pos[0]), 'error', 'yaml-syntax',
           `front matter is not valid YAML: ${firstLine}. Write one \`key: value\` per line; quote values that contain \`: \` or start with a special character.`),
       );
     }

@@ -43,9 +43,24 @@ describe('bad input is reported with file, line and what to do', () => {
     expect(code).toBe(1);
     const d = diags.find((x) => x.rule === 'yaml-syntax')!;
     expect(d.file).toMatch(/01-a\.md$/);
-    expect(d.line).toBeGreaterThanOrEqual(3);
-    expect(d.line).toBeLessThanOrEqual(5);
+    expect([d.line, d.column]).toEqual([3, 9]);
     expect(d.message).toMatch(/not valid YAML/);
+  });
+
+  it('an unclosed bracket or quote is reported where it opens, not on the line where YAML notices', () => {
+    const dir = writeBulletin({
+      'index.md': VALID_INDEX,
+      '01-a.md': '---\ntitle: 标题\nauthor: [毛伟明\n---\n\n正文。\n',
+      '02-b.md': '---\ntitle: 标题\nauthor: 张三\nrole: "某单位\n---\n\n正文。\n',
+      '03-c.md': "---\ntitle: {标题: 一\nauthor: 张三\n---\n\n正文。\n",
+      '04-d.md': "---\ntitle: 标题\nauthor: '张三\nrole: 职务\n---\n\n正文。\n",
+    });
+    const { diags } = check(dir);
+    const at = (file: string) => diags.filter((x) => x.rule === 'yaml-syntax' && x.file.endsWith(file)).map((x) => [x.line, x.column]);
+    expect(at('01-a.md')).toEqual([[3, 9]]);
+    expect(at('02-b.md')).toEqual([[4, 7]]);
+    expect(at('03-c.md')).toEqual([[2, 8]]);
+    expect(at('04-d.md')).toEqual([[3, 9]]);
   });
 
   it('front matter that is not a mapping', () => {
