@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Packs, installs from the registry and runs npm: minutes, not seconds. `npm run test:install`, run by .ci/run.
+    exclude: [...configDefaults.exclude, 'tests/install/**'],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,22 +1,26 @@
 // The start-up snapshot (src/snapshot.ts): the whole program, pdfkit and
 // fontkit bundled into one CommonJS script, evaluated once here by
-// `node --build-snapshot`, and saved as dist/bulletin.blob. bin/bulletin starts
-// from it (about 100 ms less per run than loading dist/cli.js and its
-// packages). A blob only works with the Node binary that wrote it, so that
-// binary's path is saved next to it (dist/snapshot-node) for bin/bulletin to
-// compare. Anything going wrong here leaves no blob: bin/bulletin then runs
+// `node --build-snapshot` (scripts/snapshot-blob.mjs), and saved as
+// dist/bulletin.blob. bin/bulletin starts from it (about 100 ms less per run
+// than loading dist/cli.js and its packages). The package ships the script,
+// not the blob (a blob only works with the Node binary that wrote it): an
+// install writes its blob on its first run, into a cache named by
+// dist/build-id. Anything going wrong leaves no blob: bin/bulletin then runs
 // dist/cli.js, which is the same program.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SNAPSHOT_V8_FLAGS, writeSnapshotBlob } from './snapshot-blob.mjs';
+
+export { SNAPSHOT_V8_FLAGS };
 
 const ENTRY = 'dist/snapshot-entry.cjs';
 const BLOB = 'dist/bulletin.blob';
 const NODE = 'dist/snapshot-node';
+const BUILD_ID = 'dist/build-id';
 
-// V8 options baked into the snapshot: a run must pass the very same ones, or
-// Node refuses the blob. bin/bulletin passes them (keep the two in step; the
-// tests start from the snapshot, so a mismatch fails them). A 192 MB initial
+// Why these V8 options (SNAPSHOT_V8_FLAGS, in scripts/snapshot-blob.mjs). A 192 MB initial
 // heap: a 60-article issue grows its heap to ~130 MB, and with V8's default
 // start the old generation was marked and compacted three times on the way
 // (~75 ms, freeing almost nothing); now once (~4 ms). Peak memory is unchanged.
@@ -26,7 +30,6 @@ const NODE = 'dist/snapshot-node';
 // of CPU a start with our heap. Without it a run keeps the random seed this
 // build drew; that seed guards a server against inputs crafted to collide in
 // its hash tables, which a command reading the author's own files does not need.
-export const SNAPSHOT_V8_FLAGS = ['--initial-heap-size=192', '--no-rehash-snapshot'];
 
 // Modules pdfkit and fontkit require at load time that a build never calls:
 // pdfkit's AES (encryption) and UAX #14 line breaker (its own text layout),
@@ -49,7 +52,7 @@ const leaveOut = {
 };
 
 export async function buildSnapshot({ external, define }) {
-  for (const f of [BLOB, NODE]) rmSync(f, { force: true });
+  for (const f of [BLOB, NODE, BUILD_ID, ENTRY]) rmSync(f, { force: true });
   if (process.env.BULLETIN_NO_SNAPSHOT) return;
   await build({
     entryPoints: ['src/snapshot.ts'],
@@ -71,27 +74,13 @@ export async function buildSnapshot({ external, define }) {
     minifySyntax: true,
     logLevel: 'error',
   });
-  writeFileSync(ENTRY, asciiOnly(readFileSync(ENTRY, 'utf8')));
-  // --no-warnings: Node warns that `module` and `child_process` are "not fully
-  // verified" in snapshots; neither is used before the snapshot is taken.
-  // Written under another name and renamed: a run starting meanwhile never reads half a blob.
-  const partial = `${BLOB}.partial`;
-  const r = spawnSync(process.execPath, ['--no-warnings', ...SNAPSHOT_V8_FLAGS, '--snapshot-blob', partial, '--build-snapshot', ENTRY], { encoding: 'utf8' });
-  if (r.status !== 0) {
-    rmSync(partial, { force: true });
-    process.stderr.write(`build: no start-up snapshot (bin/bulletin will load dist/cli.js instead): ${(r.stderr || r.error?.message || '').split('\n')[0]}\n`);
-    return;
-  }
-  // A sanity run: the snapshot must start and know its version.
-  const check = spawnSync(process.execPath, [...SNAPSHOT_V8_FLAGS, '--snapshot-blob', partial, '--', '--version'], { encoding: 'utf8' });
+  const script = asciiOnly(readFileSync(ENTRY, 'utf8'));
+  writeFileSync(ENTRY, script);
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
-  if (check.status === 0 && check.stdout.trim() === version) {
-    renameSync(partial, BLOB);
-    writeFileSync(NODE, process.execPath);
-  } else {
-    rmSync(partial, { force: true });
-    process.stderr.write(`build: the start-up snapshot did not start (${check.stderr.split('\n')[0]}); bin/bulletin will load dist/cli.js instead\n`);
-  }
+  // Names an installed package's first-run snapshot (bin/bulletin): a new script, a new blob.
+  writeFileSync(BUILD_ID, `${version}-${createHash('sha256').update(script).digest('hex').slice(0, 16)}\n`);
+  const why = writeSnapshotBlob({ dist: resolve('dist'), dir: resolve('dist'), version });
+  if (why) process.stderr.write(`build: no start-up snapshot (bin/bulletin will load dist/cli.js instead): ${why}\n`);
 }
 
 /**

@@ -7,6 +7,10 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { buildSnapshot } from './build-snapshot.mjs';
+import { restoreManifest } from './pack-manifest.mjs';
+
+// A pack interrupted between prepack and postpack left package.json without its prepare script.
+if (restoreManifest()) process.stderr.write('build: package.json restored (an interrupted npm pack had left it without `prepare`)\n');
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 

@@ -58,7 +58,11 @@ startupSnapshot.setDeserializeMainFunction(() => {
     return;
   }
   // dist/cli.js of this install: files next to the program are found from it (module-url.ts).
-  globalThis.__bulletinBundleUrl = pathToFileURL(join(dirname(resolve(blob)), 'cli.js')).href;
+  // bin/bulletin names the install's dist/ when the blob is in a cache folder
+  // (written on the first run, scripts/snapshot-blob.mjs); else the blob is in dist/.
+  const dist = resolve(process.env.BULLETIN_DIST || dirname(resolve(blob)));
+  delete process.env.BULLETIN_DIST;
+  globalThis.__bulletinBundleUrl = pathToFileURL(join(dist, 'cli.js')).href;
   void main(process.argv.slice(1)).then(exitWith);
 });
 

@@ -14,10 +14,14 @@ export interface DependencySpec {
   copy?: { from: string; to: string };
   /** Said to the editor after init, when the spec will not work everywhere. */
   warning?: string;
+  /** Said to the editor after init about what package.json holds besides the dependency. */
+  note?: string;
 }
 
 /** URL forms npm installs from (git, hosted git shortcuts, tarball URLs). */
 const URL_SPEC = /^(git\+[a-z]+:|git:|github:|gitlab:|bitbucket:|gist:|https?:\/\/)/i;
+/** The git forms among them: npm builds such a dependency from its clone with its `prepare` script. */
+const GIT_SPEC = /^(git\+[a-z]+:|git:|github:|gitlab:|bitbucket:|gist:)/i;
 const TARBALL = /\.(tgz|tar\.gz|tar)$/i;
 
 function inside(folder: string, path: string): boolean {
@@ -31,6 +35,9 @@ function posix(path: string): string {
 
 /** Why `--from` cannot be used, or the dependency it gives for a project in `root`. */
 export function dependencyFrom(from: string, root: string, cwd: string = process.cwd()): DependencySpec | string {
+  if (GIT_SPEC.test(from)) {
+    return { spec: from, note: 'package.json allows bulletin’s `prepare` script (allowScripts): npm builds a git dependency with it, and npm 11 asks for that approval' };
+  }
   if (URL_SPEC.test(from)) return { spec: from };
   const path = resolve(cwd, from.replace(/^file:/, ''));
   if (!existsSync(path)) return `--from ${from}: no such file or folder (give a bulletin tarball from \`npm pack\`, a bulletin folder, or a git or https URL)`;
@@ -51,6 +58,11 @@ export function packageName(folder: string): string | undefined {
   return name && name.length <= 214 ? name : undefined;
 }
 
+/** The `allowScripts` key that approves a git dependency's scripts at every commit of its repository. */
+function approvalKey(gitSpec: string): string {
+  return gitSpec.replace(/#.*$/, '');
+}
+
 export function packageJsonText(root: string, spec: string): string {
   const pkg: Record<string, unknown> = {};
   const name = packageName(root);
@@ -63,6 +75,12 @@ export function packageJsonText(root: string, spec: string): string {
     build: 'bulletin build content -o bulletin.pdf',
   };
   pkg.dependencies = { bulletin: spec };
+  // npm 11 runs a dependency's install scripts only when the project approves
+  // them, and lists a git dependency's `prepare` (which builds it in its clone)
+  // among them. The approval names the repository without a commit-ish: npm
+  // compares a commit-ish with the commit the lock file holds, which a tag or
+  // branch name never matches. A tarball has no install script to approve.
+  if (GIT_SPEC.test(spec)) pkg.allowScripts = { [approvalKey(spec)]: true };
   return JSON.stringify(pkg, null, 2) + '\n';
 }
 
@@ -76,7 +94,7 @@ export interface ExistingPackage {
 /** What an existing package.json in `root` says about bulletin. */
 export function describeExisting(root: string, from: DependencySpec | undefined): ExistingPackage {
   const path = join(root, 'package.json');
-  let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; allowScripts?: Record<string, boolean> };
   try {
     pkg = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
@@ -91,5 +109,9 @@ export function describeExisting(root: string, from: DependencySpec | undefined)
   if (file && !inside(root, resolve(root, file[1]))) {
     return { spec, note: `package.json depends on bulletin through ${spec}, outside this folder: CI cannot reach it. Put the tarball in the repository (e.g. vendor/) and \`npm install --save-exact ./vendor/…\`, or use a git URL.` };
   }
-  return { spec, note: `package.json already depends on bulletin (${spec}); it was left as it is.` };
+  const kept = `package.json already depends on bulletin (${spec}); it was left as it is.`;
+  if (GIT_SPEC.test(spec) && pkg.allowScripts?.[approvalKey(spec)] !== true) {
+    return { spec, note: `${kept} npm 11 asks the project to approve the \`prepare\` script a git dependency is built with: add \`"allowScripts": {"${approvalKey(spec)}": true}\` to it.` };
+  }
+  return { spec, note: kept };
 }

@@ -104,7 +104,7 @@ async function packageFiles(root: string, from: DependencySpec | undefined): Pro
   }
   const files: InitFile[] = [{ name: 'package.json', data: packageJsonText(root, from.spec) }];
   if (from.copy) files.push({ name: from.copy.to, data: await readFile(from.copy.from) });
-  return { files, notes: from.warning ? [from.warning] : [] };
+  return { files, notes: [from.warning, from.note].filter((n): n is string => n !== undefined) };
 }
 
 /** Creates the bulletin project. */

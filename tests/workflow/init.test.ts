@@ -100,17 +100,26 @@ describe('bulletin init', () => {
     expect(r.code, r.stderr).toBe(0);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(pkg.dependencies).toEqual({ bulletin: 'file:vendor/bulletin-9.9.9.tgz' });
+    expect(pkg.allowScripts).toBeUndefined(); // a packed bulletin has no install script to approve
     expect(pkg.private).toBe(true);
     expect(pkg.scripts.build).toMatch(/^bulletin build content/);
     expect(readFileSync(join(dir, 'vendor', 'bulletin-9.9.9.tgz'), 'utf8')).toBe('not really a tarball');
     expect(r.stderr).toMatch(/npm install/);
   });
 
-  it('writes a git or https URL as given, and a tarball inside the folder by its relative path', () => {
+  it('writes a git or https URL as given (a git one with its prepare approved), and a tarball inside the folder by its relative path', () => {
     const url = 'git+https://example.org/team/bulletin.git#v0.1.0';
     const a = tempDir();
-    expect(runCli(['init', a, '--from', url]).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(a, 'package.json'), 'utf8')).dependencies.bulletin).toBe(url);
+    const r = runCli(['init', a, '--from', url]);
+    expect(r.code).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(a, 'package.json'), 'utf8'));
+    expect(pkg.dependencies.bulletin).toBe(url);
+    // npm 11 asks the project to approve a git dependency's prepare (its build): approved for the repository named.
+    expect(pkg.allowScripts).toEqual({ 'git+https://example.org/team/bulletin.git': true });
+    expect(r.stderr).toMatch(/allowScripts/);
+    const remote = tempDir();
+    expect(runCli(['init', remote, '--from', 'https://example.org/bulletin-0.1.0.tgz']).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(remote, 'package.json'), 'utf8')).allowScripts).toBeUndefined();
     const b = tempDir();
     writeFileSync(join(b, 'bulletin-1.0.0.tgz'), 'x');
     expect(runCli(['init', '--from', './bulletin-1.0.0.tgz'], { cwd: b }).code).toBe(0);
@@ -139,6 +148,13 @@ describe('bulletin init', () => {
     const ok = runCli(['init', other]);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toMatch(/already depends on bulletin \(file:bulletin-0\.1\.0\.tgz\)/);
+    expect(ok.stderr).not.toMatch(/allowScripts/);
+    // A git dependency npm installed: init says how to approve its prepare script.
+    const git = tempDir();
+    writeFileSync(join(git, 'package.json'), JSON.stringify({ dependencies: { bulletin: 'github:team/bulletin#v0.1.0' } }));
+    const g = runCli(['init', git]);
+    expect(g.code).toBe(0);
+    expect(g.stderr).toContain('"allowScripts": {"github:team/bulletin": true}');
   });
 
   it('fills an existing folder that holds other files', () => {
