@@ -5,18 +5,25 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BulletinError, diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { preflight } from '../render/preflight.js';
+import { pressStandard, type PressStandard } from '../render/standards.js';
 import { EXIT_CONTENT, UsageError } from './exit.js';
 import { formatDiagnostics, summary, type OutputFormat } from './report.js';
 
 export function register(program: Command): void {
   program
     .command('preflight')
-    .description('check a PDF: fonts embedded and subset, ToUnicode, page boxes; with --press also CMYK only and PDF/X-1a markers')
+    .description('check a PDF from its bytes against the standard it claims (PDF/X-1a:2001, PDF/X-1a:2003, PDF/X-4), and bulletin\'s own promises (fonts embedded and subset, ToUnicode, page boxes)')
     .argument('<file>', 'PDF file to check')
-    .option('--press', 'expect print-ready PDF/X-1a output (BleedBox, OutputIntent, no RGB, Trapped)')
+    .option('--press [standard]', 'expect print-ready output: a PDF/X claim (any, or exactly x1a-2001, x1a-2003, x4), checked against every rule of that standard')
     .option('--pages <n>', 'expected number of pages')
     .option('--json', 'print {"diagnostics":[…]} as JSON on stdout')
-    .action((file: string, opts: { press?: boolean; pages?: string; json?: boolean }) => {
+    .action((file: string, opts: { press?: boolean | string; pages?: string; json?: boolean }) => {
+      let standard: PressStandard | undefined;
+      try {
+        standard = typeof opts.press === 'string' ? pressStandard(opts.press) : undefined;
+      } catch {
+        throw new UsageError(`--press=${String(opts.press)} is not a standard bulletin checks: use --press, --press=x1a-2001, --press=x1a-2003 or --press=x4`);
+      }
       const format: OutputFormat = opts.json ? 'json' : 'human';
       let pages: number | undefined;
       if (opts.pages !== undefined) {
@@ -30,7 +37,7 @@ export function register(program: Command): void {
         const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
         throw new BulletinError(diagnostic({ file, line: 0, column: 0 }, 'error', 'pdf-unreadable', `cannot read ${file}: ${reason}`));
       }
-      const diagnostics = preflight(bytes, { press: opts.press === true, pages, file });
+      const diagnostics = preflight(bytes, { press: opts.press !== undefined && opts.press !== false, standard, pages, file });
       if (format === 'json') process.stdout.write(formatDiagnostics(diagnostics, format) + '\n');
       else {
         if (diagnostics.length > 0) process.stdout.write(formatDiagnostics(diagnostics, format) + '\n');

@@ -129,7 +129,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
 
   if (options.preflight !== false) {
     const images = new Map<string, ImageOrigin>([...printed.byLabel].map(([label, image]) => [label, { url: image.url, at: image.at }]));
-    const found = preflight(pdf, { press, pages: display.pages.length, file: options.outputName ?? 'bulletin.pdf', images });
+    const found = preflight(pdf, { press, standard, own: true, pages: display.pages.length, file: options.outputName ?? 'bulletin.pdf', images });
     if (hasErrors(found)) throw new BulletinError(found);
     diagnostics.push(...found);
     lap('preflight');

@@ -33,8 +33,6 @@ function adjustment(n: number): string {
 
 export class GlyphWriter {
   private readonly entries = new Map<string, FontEntry>();
-  /** Glyph-0 codes drawn on the current page, by font resource name (render-facts.ts). */
-  private notdef = new Map<string, number>();
 
   /**
    * @param open faces already opened by layout, by face key (optional): pdfkit
@@ -102,13 +100,6 @@ export class GlyphWriter {
     return sub;
   }
 
-  /** The .notdef counts of the page just drawn; the next page starts from none. */
-  takeNotdef(): Map<string, number> {
-    const n = this.notdef;
-    this.notdef = new Map();
-    return n;
-  }
-
   /**
    * The text object for one run: `BT /Fn size Tf 1 0 0 -1 x y Tm [...] TJ ET`.
    * The page's CTM is pdfkit's top-down flip (`1 0 0 -1 0 H cm`, plus the bleed
@@ -136,8 +127,6 @@ export class GlyphWriter {
       const known = codes[id];
       const code = known !== 0 ? known - 1 : this.glyph(entry, id, texts[i]);
       out.code2(code);
-      // Code 0 is glyph 0 (the subset's first glyph): a character no font covered.
-      if (code === 0) this.notdef.set(entry.font.id, (this.notdef.get(entry.font.id) ?? 0) + 1);
       if (i + 1 < end) {
         const x1 = xs[i + 1];
         const adj = widths[id] - (x1 - x0) * perPt;

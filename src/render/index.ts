@@ -3,7 +3,7 @@
 // sfnt-subset and font-tables for embedding), content-writer (each page's
 // content stream as bytes), boxes (page boxes, bleed, marks), colour, shapes,
 // metadata (Info + XMP), outline, structure (tags), output-intent (PDF/X), ids
-// (/ID from the content), render-facts (what was drawn, for preflight).
+// (/ID from the content).
 // pdfkit is imported lazily: it costs ~145 ms to load (FACTS.md) and commands
 // such as `check` and `fmt` never render.
 import type { DisplayItem, DisplayList } from '../layout/display-list.js';
@@ -13,7 +13,6 @@ import { ColourState } from './colour.js';
 import { ContentWriter } from './content-writer.js';
 import { GlyphWriter } from './glyphs.js';
 import { PLACEHOLDER_ID, stampContentId } from './ids.js';
-import { recordFacts, type PageFacts } from './render-facts.js';
 import { documentDate, infoDictionary, installXmp, type InfoInput } from './metadata.js';
 import { addOutline } from './outline.js';
 import { addOutputIntent } from './output-intent.js';
@@ -219,16 +218,13 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   const tagger = new Tagger(doc, out);
   const colour = new ColourState();
   const pageRefs: PdfRef[] = [];
-  const facts: PageFacts[] = [];
 
   for (const page of list.pages) {
     doc.addPage({ size: [g.mediaWidth, g.mediaHeight], margin: 0 });
     pageRefs.push(doc.page.dictionary);
     setPageBoxes(doc.page, g, press);
     colour.reset();
-    const drawn: PageFacts = { notdef: new Map(), images: new Map() };
-    facts.push(drawn);
-    const state: DrawState = { g, glyphs, colour, out, drawn, images };
+    const state: DrawState = { g, glyphs, colour, out, images };
     if (g.margin) doc.translate(g.margin, g.margin);
     if (g.marks) {
       tagger.enter(undefined);
@@ -242,7 +238,6 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
       tagger.enter(item.tag, item.kind === 'image' ? item.alt : undefined);
       drawItem(doc, item, state);
     }
-    drawn.notdef = glyphs.takeNotdef();
     tagger.close();
     endPageContent(doc, out);
   }
@@ -250,9 +245,7 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   tagger.finish();
   addOutline(doc, list.outline, pageRefs, g);
   doc.end();
-  const { pdf, digest } = stampContentId(await done);
-  recordFacts(pdf, { pages: facts, digest });
-  return pdf;
+  return stampContentId(await done).pdf;
 }
 
 /** One operator line ('' writes nothing: the colour was already set). */
@@ -265,12 +258,11 @@ interface DrawState {
   glyphs: GlyphWriter;
   colour: ColourState;
   out: ContentWriter;
-  drawn: PageFacts;
   images: ReadonlyMap<string, OpenedImage>;
 }
 
 function drawItem(doc: PdfDoc, item: DisplayItem, state: DrawState): void {
-  const { g, glyphs, colour, out, drawn } = state;
+  const { g, glyphs, colour, out } = state;
   switch (item.kind) {
     case 'text': {
       push(out, colour.setFill(item.color));
@@ -290,9 +282,6 @@ function drawItem(doc: PdfDoc, item: DisplayItem, state: DrawState): void {
       // pdfkit wraps the image in q … Q, so the colour state is untouched.
       const opened = state.images.get(item.path);
       doc.image(opened ?? item.path, item.x, item.y, { width: item.w, height: item.h });
-      // pdfkit draws it as `/<label> Do`, the label of the image opened for this path.
-      const label = opened?.label ?? doc._imageRegistry[item.path]?.label;
-      if (label) drawn.images.set(label, (drawn.images.get(label) ?? 0) + 1);
       return;
     }
   }

@@ -89,8 +89,6 @@ export interface PdfDoc {
   on(event: 'error', listener: (e: Error) => void): PdfDoc;
   on(event: 'pageAdded', listener: () => void): PdfDoc;
   end(): void;
-  /** Images opened so far, by the path given to `image()`; `label` is the XObject's resource name. */
-  _imageRegistry: Record<string, { label: string } | undefined>;
   /** Bytes written so far (object offsets for the xref table). */
   _offset: number;
   /** Writes one piece of the file: a string gets a newline and becomes bytes (index.ts replaces it). */

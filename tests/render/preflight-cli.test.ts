@@ -44,8 +44,8 @@ describe('bulletin preflight', () => {
     const bad = await cli(['preflight', screen, '--press', '--json']);
     expect(bad.exitCode).toBe(1);
     const json = JSON.parse(bad.stdout) as { diagnostics: { rule: string; file: string; line: number }[] };
-    expect(json.diagnostics.map((d) => d.rule)).toContain('bleedbox-missing');
-    expect(json.diagnostics.find((d) => d.rule === 'bleedbox-missing')).toMatchObject({ file: screen, line: 1 });
+    expect(json.diagnostics.map((d) => d.rule)).toContain('pdfx-version-missing');
+    expect(json.diagnostics.find((d) => d.rule === 'pdfx-version-missing')).toMatchObject({ file: screen, line: 0 });
 
     const asScreen = await cli(['preflight', screen]);
     expect(asScreen.exitCode).toBe(0);
