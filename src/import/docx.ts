@@ -6,12 +6,13 @@
 // a format the PDF cannot hold (EMF, WMF, TIFF…) is saved and reported, not
 // placed.
 import type * as Mammoth from 'mammoth';
-import type { Root, RootContent, Table } from 'mdast';
+import type { List, Root, RootContent, Table } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import { toString } from 'mdast-util-to-string';
 import { lazyRequire } from '../io/lazy-require.js';
 import { parseByline } from './byline.js';
+import { hasNoteMark, noteHandlers } from './docx-notes.js';
 import type { ImportedImage, ImportResult } from './imported.js';
 
 // Loaded on first use: only `bulletin import` reads Word files.
@@ -62,25 +63,65 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
   const { value: html, messages } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage, externalFileAccess: false });
   // Image types are reported above, in the editor's terms.
   for (const m of messages) if (!/^Image of type/.test(m.message)) notes.push(`Word: ${m.message}`);
-  const tree = toMdast(fromHtml(html, { fragment: true })) as Root;
+  const tree = toMdast(fromHtml(html, { fragment: true }), { handlers: noteHandlers() }) as Root;
   tree.children = dropImages(tree.children, unprintable);
   tidy(tree.children);
-  const [first, second, ...rest] = tree.children;
-  if (!first) return { articles: [], notes: [...notes, 'the document has no text.'] };
-  const byline = second && second.type === 'paragraph' ? parseByline(toString(second), true) : undefined;
-  const body: Root = { type: 'root', children: byline ? rest : [second, ...rest].filter((n) => n !== undefined) };
+  const found = takeTitle(tree.children);
+  if (!found) return { articles: [], notes: [...notes, 'the document has no text.'] };
+  if (found.marked) notes.push('the title’s note marks are left out (front matter holds plain text); its notes are kept at the end of the article.');
+  const [next, ...after] = found.rest.slice(found.at);
+  const before = found.rest.slice(0, found.at);
+  const byline = next && next.type === 'paragraph' ? parseByline(toString(next), true) : undefined;
+  const bodyBlocks = byline ? [...before, ...after] : found.rest;
   return {
     articles: [
       {
-        title: toString(first).replace(/\s+/g, ' ').trim(),
+        title: found.title,
         author: byline?.author,
         role: byline?.role,
-        body,
+        body: { type: 'root', children: bodyBlocks },
         images,
-        titleFrom: 'the first paragraph',
-        bylineFrom: byline ? `the second paragraph, “${toString(second).trim()}”` : undefined,
+        titleFrom: found.from,
+        bylineFrom: byline ? `the paragraph under the title, “${toString(next).trim()}”` : undefined,
       },
     ],
     notes,
   };
+}
+
+interface FoundTitle {
+  title: string;
+  /** Where it was read, for the editor. */
+  from: string;
+  /** Whether the title held note marks (left out of it). */
+  marked: boolean;
+  /** The document without the title: the blocks before it (pictures) first. */
+  rest: RootContent[];
+  /** Where in `rest` the title was. */
+  at: number;
+}
+
+const plain = (node: RootContent) => toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
+
+/**
+ * The title: the first paragraph or heading with text, or the first item of
+ * a list the text opens with. What comes before it without text (a picture)
+ * stays in the body, in its place.
+ */
+function takeTitle(blocks: RootContent[]): FoundTitle | undefined {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.type === 'list') {
+      const [item, ...items] = (block as List).children;
+      if (!item || !plain(item)) continue;
+      const list: List = { ...block, children: items };
+      const rest = [...blocks.slice(0, i), ...(items.length > 0 ? [list] : []), ...blocks.slice(i + 1)];
+      return { title: plain(item), from: 'the first list item', marked: hasNoteMark(item), rest, at: i };
+    }
+    if ((block.type === 'paragraph' || block.type === 'heading') && plain(block)) {
+      const from = block.type === 'heading' ? 'the first heading' : 'the first paragraph';
+      return { title: plain(block), from, marked: hasNoteMark(block), rest: [...blocks.slice(0, i), ...blocks.slice(i + 1)], at: i };
+    }
+  }
+  return undefined;
 }

@@ -1,14 +1,16 @@
 // Word documents made in the tests: a .docx is a zip of WordprocessingML
 // parts ([Content_Types].xml, the package relationships, word/document.xml,
 // its styles, numbering and media). Only what the importer reads is written:
-// paragraph styles (headings), runs (bold, italic), numbered and bulleted
-// lists, tables and inline pictures with their description (alt text).
+// paragraph styles (headings), runs (bold, italic), footnotes, numbered and
+// bulleted lists, tables and inline pictures with their description (alt text).
 import JSZip from 'jszip';
 
 export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /** A footnote on this run: its mark follows the text, its text goes to word/footnotes.xml. */
+  note?: string;
 }
 
 export type Block =
@@ -36,17 +38,26 @@ const NS =
   'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
   'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
 
-function run(r: Run): string {
+/** `notes` collects the footnotes' texts; a note's id is its place there, from 1. */
+function run(r: Run, notes: string[]): string {
   const props = `${r.bold ? '<w:b/>' : ''}${r.italic ? '<w:i/>' : ''}`;
-  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(r.text)}</w:t></w:r>`;
+  const text = `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(r.text)}</w:t></w:r>`;
+  if (r.note === undefined) return text;
+  notes.push(r.note);
+  return `${text}<w:r><w:footnoteReference w:id="${notes.length}"/></w:r>`;
 }
 
-function paragraph(b: Extract<Block, { kind: 'p' }>): string {
+function footnotes(notes: string[]): string {
+  const note = (text: string, i: number) => `<w:footnote w:id="${i + 1}"><w:p><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p></w:footnote>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes ${NS}>${notes.map(note).join('')}</w:footnotes>`;
+}
+
+function paragraph(b: Extract<Block, { kind: 'p' }>, notes: string[]): string {
   const props = [
     b.style ? `<w:pStyle w:val="${b.style}"/>` : '',
     b.list ? `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${b.list === 'ordered' ? 1 : 2}"/></w:numPr>` : '',
   ].join('');
-  return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}${b.runs.map(run).join('')}</w:p>`;
+  return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}${b.runs.map((r) => run(r, notes)).join('')}</w:p>`;
 }
 
 function picture(rel: string, id: number, alt: string | undefined): string {
@@ -59,7 +70,7 @@ function picture(rel: string, id: number, alt: string | undefined): string {
 }
 
 function table(rows: string[][]): string {
-  const cell = (t: string) => `<w:tc><w:p>${run({ text: t })}</w:p></w:tc>`;
+  const cell = (t: string) => `<w:tc><w:p>${run({ text: t }, [])}</w:p></w:tc>`;
   return `<w:tbl>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
 }
 
@@ -88,9 +99,10 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
     '<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>',
   ];
   const body: string[] = [];
+  const notes: string[] = [];
   let images = 0;
   for (const b of blocks) {
-    if (b.kind === 'p') body.push(paragraph(b));
+    if (b.kind === 'p') body.push(paragraph(b, notes));
     else if (b.kind === 'table') body.push(table(b.rows));
     else {
       images += 1;
@@ -112,6 +124,7 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
 <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
 </Types>`,
   );
   zip.file(
@@ -119,6 +132,8 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
   );
+  rels.push('<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>');
+  zip.file('word/footnotes.xml', footnotes(notes));
   zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
   zip.file('word/styles.xml', STYLES);

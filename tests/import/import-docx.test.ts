@@ -41,7 +41,7 @@ describe('bulletin import FILE.docx', () => {
     const r = runCli(['import', file, '--dir', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(join(dir, '01-ouyang-ming.md'));
-    expect(r.stderr).toContain('author 欧阳明, role 某某市交通运输局党组书记、局长 (guessed from the second paragraph');
+    expect(r.stderr).toContain('author 欧阳明, role 某某市交通运输局党组书记、局长 (guessed from the paragraph under the title');
     const { meta, body } = split(join(dir, '01-ouyang-ming.md'));
     expect(meta).toEqual({ title: '守住安全底线 护航高质量发展', author: '欧阳明', role: '某某市交通运输局党组书记、局长' });
     expect(body).toContain('**一是压实责任。**各级各部门');
@@ -85,5 +85,36 @@ describe('bulletin import FILE.docx', () => {
     expect(readFileSync(join(dir, '01-zhou-jiu-1.emf'), 'utf8')).toBe('EMF bytes');
     expect(split(join(dir, '01-zhou-jiu.md')).body).toBe('正文一段。');
     expect(runCli(['build', dir, '-o', join(dir, 'o.pdf'), '-q']).code).toBe(0);
+  });
+  it('takes the title from the first text (a picture before it stays in the body), and Word footnotes become notes on the page', async () => {
+    const picture = png(40, 20, true);
+    const file = await docxFile([
+      { kind: 'image', data: picture, contentType: 'image/png', alt: '现场' },
+      p('标题丙'),
+      p('作者：吴十'),
+      { kind: 'p', runs: [{ text: '正文第一句', note: '注释一的内容。' }, { text: '，第二句。' }] },
+      { kind: 'p', runs: [{ text: '第二段', note: '注释二的内容。' }, { text: '结束。' }] },
+    ]);
+    const dir = writeBulletin({ 'index.md': VALID_INDEX });
+    const r = runCli(['import', file, '--dir', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('title “标题丙” (from the first paragraph), author 吴十');
+    const { meta, body } = split(join(dir, '01-wu-shi.md'));
+    expect(meta).toEqual({ title: '标题丙', author: '吴十' });
+    expect(body.split('\n\n')).toEqual(['![现场](01-wu-shi-1.png)', '正文第一句[^1]，第二句。', '第二段[^2]结束。', '[^1]: 注释一的内容。', '[^2]: 注释二的内容。']);
+    const pdf = join(dir, 'out.pdf');
+    expect(runCli(['build', dir, '-o', pdf, '-q']).code).toBe(0);
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    for (const s of ['标题丙', '注释一的内容。', '注释二的内容。']) expect(text, s).toContain(s);
+    expect(text).not.toMatch(/↑|\[1\]|\[\^/);
+  });
+
+  it('takes the title from the first item of a list the document opens with', async () => {
+    const file = await docxFile([p('第一项作为标题', { list: 'bullet' }), p('第二项', { list: 'bullet' }), p('正文一段。')]);
+    const dir = writeBulletin({ 'index.md': VALID_INDEX });
+    const r = runCli(['import', file, '--dir', dir, '--author', '郑一']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('title “第一项作为标题” (from the first list item)');
+    expect(split(join(dir, '01-zheng-yi.md')).body).toBe('- 第二项\n\n正文一段。');
   });
 });
