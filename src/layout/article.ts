@@ -9,6 +9,7 @@ import { composeParagraph, type ComposedLine, type Span } from '../typeset/index
 import type { Block, HeadingBlock, ImageBlock, ParaBlock } from './blocks.js';
 import { drawnItems, isDrawnBlock, type GridItem } from './drawn-blocks.js';
 import type { StructureTag } from './display-list.js';
+import type { LineLabel } from './draw.js';
 import { ArticleHeaders, type Header, type HeaderSize } from './header.js';
 import { imageSize, type PixelSize } from './image-size.js';
 import type { PageGrid } from './grid.js';
@@ -22,7 +23,7 @@ export interface Fonts {
 }
 
 export type BodyItem =
-  | { kind: 'line'; line: ComposedLine; size: number; inset: number; tag: StructureTag; rows: 1 }
+  | { kind: 'line'; line: ComposedLine; size: number; inset: number; tag: StructureTag; rows: 1; label?: LineLabel }
   | { kind: 'heading'; line: ComposedLine; size: number; tag: StructureTag; rows: 1 }
   | { kind: 'image'; path: string; w: number; h: number; alt: string; tag: StructureTag; rows: number }
   | GridItem;
@@ -115,11 +116,15 @@ function paragraphItems(env: Env, b: ParaBlock, out: BodyItems): void {
   });
   const n = lines.length;
   // One tag object for the paragraph's lines (render compares tags by id).
-  const tag: StructureTag = { role: b.tag, id: b.id };
+  const tag: StructureTag = { role: b.tag, id: b.id, parents: b.parents };
+  // A list item's marker is its label, in the item (L > LI > Lbl), beside the body (LBody) the paragraph is in.
+  const label: LineLabel | undefined = b.label
+    ? { tag: { role: 'Lbl', id: `${b.id}-lbl`, parents: b.parents.slice(0, -1) }, chars: Array.from(b.label).length }
+    : undefined;
   lines.forEach((line, j) => {
     // No widows or orphans: at least two lines of a paragraph on each side of a column break.
     const ok = j === 0 || (j >= 2 && n - j >= 2);
-    out.add({ kind: 'line', line, size: grid.body, inset, tag, rows: 1 }, ok);
+    out.add({ kind: 'line', line, size: grid.body, inset, tag, rows: 1, ...(j === 0 && label ? { label } : {}) }, ok);
   });
 }
 
@@ -129,7 +134,7 @@ function headingItems(env: Env, b: HeadingBlock, out: BodyItems): void {
   const lines = composeParagraph({
     spans: [{ text: b.text, chain: env.fonts.chain('bold') }], size, measure: grid.measure, indent: 0, align: 'start', scheme: template.punctuation,
   });
-  const tag: StructureTag = { role: 'H3', id: b.id };
+  const tag: StructureTag = { role: 'H3', id: b.id, parents: b.parents };
   lines.forEach((line, j) => out.add({ kind: 'heading', line, size, tag, rows: 1 }, j === 0));
   // A subheading keeps with the two lines that follow it.
   out.keepNext(2);
@@ -146,13 +151,14 @@ function imageItems(env: Env, placed: { image: ImageBlock; file: string }, out: 
   const scale = h > maxH ? maxH / h : 1;
   h *= scale;
   const rows = Math.max(2, Math.ceil(h / grid.row - 1e-9));
-  out.add({ kind: 'image', path: b.path, w: w * scale, h, alt: b.caption, tag: { role: 'Figure', id: b.id }, rows }, true);
+  out.add({ kind: 'image', path: b.path, w: w * scale, h, alt: b.caption, tag: { role: 'Figure', id: b.id, parents: b.parents }, rows }, true);
   if (!b.caption) return;
   const size = template.sizes.caption;
   const lines = composeParagraph({
     spans: [{ text: b.caption, chain: env.fonts.chain('kai') }], size, measure: grid.measure, indent: 0, align: 'start', scheme: template.punctuation,
   });
-  const tag: StructureTag = { role: 'Caption', id: `${b.id}-caption` };
+  // The caption belongs to its figure (Figure > Caption).
+  const tag: StructureTag = { role: 'Caption', id: `${b.id}-caption`, parents: [...b.parents, { role: 'Figure', id: b.id }] };
   for (const line of lines) {
     out.keepNext(1);
     out.add({ kind: 'line', line, size, inset: 0, tag, rows: 1 }, false);

@@ -9,13 +9,21 @@ import type { Content, Root, TableCell } from 'mdast';
 import { htmlText, isHtmlComment } from '../content/html-text.js';
 import { DEFAULT_MARKUP_STYLE, definitionsOf, inlineSegments, type InlineEnv, type MarkupStyle, type RoleSpan } from './inline-spans.js';
 import { NoteList } from './note-list.js';
+import type { StructureParent } from './display-list.js';
 
 export { joinLines, DEFAULT_MARKUP_STYLE, type MarkupStyle, type RoleSpan } from './inline-spans.js';
 
-export interface ParaBlock {
+/** Where a block sits in the structure tree: the elements around it, outermost first (Art, BlockQuote, L, LI, LBody…). */
+interface Placed {
+  parents: readonly StructureParent[];
+}
+
+export interface ParaBlock extends Placed {
   kind: 'para';
-  /** Structure role: 'P', 'LI', 'BlockQuote'. */
+  /** Structure role: 'P', or 'Note' for the lead's notes. */
   tag: string;
+  /** A list item's marker at the start of its first line (`1．`), tagged Lbl inside the item. */
+  label?: string;
   /** Shared by the segments of a paragraph cut by hard line breaks (one structure element). */
   id: string;
   spans: RoleSpan[];
@@ -28,7 +36,7 @@ export interface ParaBlock {
   line: number;
 }
 
-export interface HeadingBlock {
+export interface HeadingBlock extends Placed {
   kind: 'heading';
   id: string;
   text: string;
@@ -37,7 +45,7 @@ export interface HeadingBlock {
   line: number;
 }
 
-export interface ImageBlock {
+export interface ImageBlock extends Placed {
   kind: 'image';
   id: string;
   /** Absolute path of the image file. */
@@ -48,7 +56,7 @@ export interface ImageBlock {
 
 export type CellAlign = 'left' | 'right' | 'center' | null;
 
-export interface TableBlock {
+export interface TableBlock extends Placed {
   kind: 'table';
   id: string;
   /** Per column, as the delimiter row says (`:---`, `---:`, `:---:`), null when it says nothing. */
@@ -58,7 +66,7 @@ export interface TableBlock {
   line: number;
 }
 
-export interface NotesBlock {
+export interface NotesBlock extends Placed {
   kind: 'notes';
   id: string;
   notes: { marker: string; spans: RoleSpan[] }[];
@@ -66,7 +74,7 @@ export interface NotesBlock {
 }
 
 /** A thematic break (`***`, `---`): a short rule between two parts of an article. */
-export interface BreakBlock {
+export interface BreakBlock extends Placed {
   kind: 'break';
   id: string;
   line: number;
@@ -97,8 +105,8 @@ function trimSpans(spans: RoleSpan[]): RoleSpan[] {
 }
 
 interface Place {
-  tag: string;
   role: string;
+  parents: readonly StructureParent[];
   inset: number;
   /** A list item's marker (`1．`, `•`), set before its first paragraph with a hanging indent. */
   marker?: string;
@@ -114,7 +122,8 @@ function paragraph(segments: RoleSpan[][], ctx: Ctx, place: Place, line: number)
     if (first && place.marker) spans.unshift({ text: place.marker, role: place.role });
     // After a hard break a line starts where the paragraph's text does: at the indent, or a list item's hanging indent.
     const indent = place.marker ? (first ? 0 : 2) : 2;
-    ctx.blocks.push({ kind: 'para', tag: place.tag, id, spans, indent, hanging: place.marker ? 2 : 0, inset: place.inset, line });
+    const label = first && place.marker ? { label: place.marker } : {};
+    ctx.blocks.push({ kind: 'para', tag: 'P', id, spans, indent, hanging: place.marker ? 2 : 0, inset: place.inset, line, parents: place.parents, ...label });
     first = false;
   }
 }
@@ -126,34 +135,39 @@ function block(node: Content, ctx: Ctx, place: Place): void {
       const images = ctx.env.images.length;
       paragraph(inlineSegments(node.children, place.role, ctx.env), ctx, place, line);
       for (const img of ctx.env.images.splice(images)) {
-        ctx.blocks.push({ kind: 'image', id: nextId(ctx, 'fig'), path: imagePath(ctx.baseDir, img.path), caption: img.alt, line });
+        ctx.blocks.push({ kind: 'image', id: nextId(ctx, 'fig'), path: imagePath(ctx.baseDir, img.path), caption: img.alt, line, parents: place.parents });
       }
       break;
     }
     case 'heading': {
       const text = inlineSegments(node.children, 'bold', ctx.env).flat().map((s) => s.text).join('').trim();
-      if (text) ctx.blocks.push({ kind: 'heading', id: nextId(ctx, 'h'), text, depth: node.depth, line });
+      if (text) ctx.blocks.push({ kind: 'heading', id: nextId(ctx, 'h'), text, depth: node.depth, line, parents: place.parents });
       break;
     }
     case 'list': {
       let n = node.start ?? 1;
-      for (const item of node.children) {
+      const list = [...place.parents, { role: 'L', id: nextId(ctx, 'l') }];
+      for (const entry of node.children) {
+        // L > LI > (Lbl, LBody): the marker is the item's label, its paragraphs its body.
+        const li = { role: 'LI', id: nextId(ctx, 'li') };
+        const item = [...list, li, { role: 'LBody', id: `${li.id}-body` }];
         // Numbered lines (一、 二、) keep their numbers in the text: set as paragraphs.
         const marker = node.data?.inlineNumbers ? undefined : node.ordered ? `${n}．` : '•　';
         n += 1;
         let first = true;
-        for (const child of item.children) {
-          block(child, ctx, { tag: 'LI', role: place.role, inset: place.inset, marker: first ? marker : undefined });
+        for (const child of entry.children) {
+          block(child, ctx, { role: place.role, inset: place.inset, marker: first ? marker : undefined, parents: item });
           first = false;
         }
       }
       break;
     }
     case 'blockquote':
-      for (const child of node.children) block(child, ctx, { tag: 'BlockQuote', role: 'kai', inset: place.inset + 2 });
+      const quote = [...place.parents, { role: 'BlockQuote', id: nextId(ctx, 'q') }];
+      for (const child of node.children) block(child, ctx, { role: 'kai', inset: place.inset + 2, parents: quote });
       break;
     case 'code':
-      ctx.blocks.push({ kind: 'para', tag: 'P', id: nextId(ctx, 'p'), spans: [{ text: node.value.replace(/\n/g, ' '), role: 'sans' }], indent: 0, hanging: 0, inset: place.inset, line });
+      ctx.blocks.push({ kind: 'para', tag: 'P', id: nextId(ctx, 'p'), spans: [{ text: node.value.replace(/\n/g, ' '), role: 'sans' }], indent: 0, hanging: 0, inset: place.inset, line, parents: place.parents });
       break;
     case 'html': {
       // Raw HTML is not typeset, but its text is the editor's: kept without the tags.
@@ -164,12 +178,12 @@ function block(node: Content, ctx: Ctx, place: Place): void {
     }
     case 'table':
       ctx.blocks.push({
-        kind: 'table', id: nextId(ctx, 't'), align: node.align ?? [], line,
+        kind: 'table', id: nextId(ctx, 't'), align: node.align ?? [], line, parents: place.parents,
         rows: node.children.map((row, r) => row.children.map((cell) => cellSpans(cell, r === 0 ? 'bold' : place.role, ctx))),
       });
       break;
     case 'thematicBreak':
-      ctx.blocks.push({ kind: 'break', id: nextId(ctx, 'hr'), line });
+      ctx.blocks.push({ kind: 'break', id: nextId(ctx, 'hr'), line, parents: place.parents });
       break;
     default:
       // Front matter, definitions and footnote definitions (printed as the notes): not set here.
@@ -184,7 +198,7 @@ function cellSpans(cell: TableCell, role: string, ctx: Ctx): RoleSpan[] {
 }
 
 /** The article's notes: footnotes and link URLs, in the order first referred to, then definitions nothing refers to. */
-function notesBlock(ctx: Ctx, line: number): NotesBlock | undefined {
+function notesBlock(ctx: Ctx, line: number, parents: readonly StructureParent[]): NotesBlock | undefined {
   const list = ctx.env.notes;
   list.unreferenced();
   if (list.notes.length === 0) return undefined;
@@ -202,15 +216,20 @@ function notesBlock(ctx: Ctx, line: number): NotesBlock | undefined {
     }
     notes.push({ marker, spans: trimSpans(spans) });
   }
-  return { kind: 'notes', id: nextId(ctx, 'notes'), notes, line };
+  return { kind: 'notes', id: nextId(ctx, 'notes'), notes, line, parents };
 }
 
-/** The blocks of a document body; ids are `${prefix}-p1`, `${prefix}-h2`, … in source order. */
-export function blocksOf(tree: Root, prefix: string, file: string, style: MarkupStyle = DEFAULT_MARKUP_STYLE): Block[] {
+/**
+ * The blocks of a document body; ids are `${prefix}-p1`, `${prefix}-h2`, … in
+ * source order. `container` is the element they all sit in (an article's Art,
+ * the lead's Sect).
+ */
+export function blocksOf(tree: Root, prefix: string, file: string, style: MarkupStyle = DEFAULT_MARKUP_STYLE, container?: StructureParent): Block[] {
   const env: InlineEnv = { style, notes: new NoteList(tree), definitions: definitionsOf(tree), images: [] };
   const ctx: Ctx = { prefix, baseDir: dirname(file), blocks: [], n: 0, env };
-  for (const node of tree.children) block(node, ctx, { tag: 'P', role: 'body', inset: 0 });
-  const notes = notesBlock(ctx, tree.position?.end.line ?? 0);
+  const parents = container ? [container] : [];
+  for (const node of tree.children) block(node, ctx, { role: 'body', inset: 0, parents });
+  const notes = notesBlock(ctx, tree.position?.end.line ?? 0, parents);
   if (notes) ctx.blocks.push(notes);
   return ctx.blocks;
 }

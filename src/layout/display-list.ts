@@ -23,12 +23,22 @@ export interface PlacedGlyph {
   advance: number;
 }
 
-/** What a run or shape is in the document's logical structure (tagged PDF). */
-export interface StructureTag {
-  /** PDF structure type: 'H1', 'H2', 'P', 'LI', 'BlockQuote', 'Caption', … or 'Artifact' for running heads, page numbers, rules. */
+/** A structure element (tagged PDF): its type and its id, unique in the document. */
+export interface StructureParent {
+  /** PDF structure type: 'Art', 'Sect', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Note', 'Figure', 'Caption', … */
   role: string;
-  /** Items with the same id belong to one structure element (a paragraph spanning lines and columns). */
+  /** Items with the same id belong to one structure element (a paragraph spanning lines and columns, an article spanning pages). */
   id: string;
+  /** What the element says, when its content does not say it whole (a headline broken at its space). */
+  actualText?: string;
+}
+
+/** What a run or shape is in the document's logical structure (tagged PDF). */
+export interface StructureTag extends StructureParent {
+  /** The elements it sits in, outermost first (Art, L, LI, LBody…); none: directly under Document. */
+  parents?: readonly StructureParent[];
+  /** For role 'Artifact': a running head ('Header') or footer ('Footer'), a pagination artifact. */
+  artifact?: 'Header' | 'Footer';
 }
 
 export interface TextRun {

@@ -3,6 +3,31 @@
 import type { ComposedLine } from '../typeset/index.js';
 import type { Cmyk, DisplayItem, StructureTag, TextRun } from './display-list.js';
 import type { SetLine } from './text.js';
+import { GlyphRun } from '../typeset/glyph-run.js';
+
+/** A list item's label at the start of a line: its first `chars` characters, tagged on their own (Lbl). */
+export interface LineLabel {
+  tag: StructureTag;
+  chars: number;
+}
+
+/** The runs of a line with its label's glyphs split off into runs of their own, tagged `label.tag`. */
+export function withLabel(runs: TextRun[], label: LineLabel): TextRun[] {
+  const out: TextRun[] = [];
+  let left = label.chars;
+  for (const run of runs) {
+    const g = run.glyphs;
+    let k = 0;
+    while (k < g.length && left > 0) left -= Array.from(g.text(k++)).length;
+    if (k === 0) {
+      out.push(run);
+      continue;
+    }
+    out.push({ ...run, glyphs: new GlyphRun(g.store, g.start, g.start + k), tag: label.tag });
+    if (k < g.length) out.push({ ...run, glyphs: new GlyphRun(g.store, g.start + k, g.end) });
+  }
+  return out;
+}
 
 /** The runs of a composed line whose column (text box) starts at x, baseline y. */
 export function composedRuns(line: ComposedLine, x: number, y: number, color: Cmyk, tag: StructureTag): TextRun[] {

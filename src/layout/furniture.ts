@@ -4,7 +4,7 @@
 // the baseline grid.
 import { composeParagraph } from '../typeset/index.js';
 import type { Fonts } from './article.js';
-import type { DisplayItem } from './display-list.js';
+import type { DisplayItem, StructureParent } from './display-list.js';
 import { aligned, composedRuns, horizontalRule, setRuns, verticalRule } from './draw.js';
 import { baselineIn, EM_ASCENT, MM, rowsFor, rowTop, type PageGrid } from './grid.js';
 import type { RoleSpan } from './blocks.js';
@@ -70,7 +70,7 @@ export function masthead(g: PageGrid, t: Template, fonts: Fonts, info: MastheadI
 }
 
 /** The lead: index.md's body in Kai across the type area, as whole rows below `startRow`. */
-export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: string; spans: RoleSpan[] }[], startRow: number): Placed {
+export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: string; spans: RoleSpan[]; parents?: readonly StructureParent[] }[], startRow: number): Placed {
   const items: DisplayItem[] = [];
   if (paragraphs.length === 0) return { items, rows: 0 };
   const size = t.sizes.lead;
@@ -89,7 +89,7 @@ export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: s
     });
     const decorations = isDecorated(p.spans) ? decorate(composed, p.spans) : [];
     composed.forEach((line, k) => {
-      items.push(...composedRuns(line, x0, y, t.colors.text, { role: 'P', id: p.id }));
+      items.push(...composedRuns(line, x0, y, t.colors.text, { role: 'P', id: p.id, parents: p.parents }));
       const d = decorations[k];
       if (d) items.push(...decorationItems(d, { x: x0, y, size, color: t.colors.text, id: p.id }));
       y += pitch;
@@ -117,9 +117,9 @@ export function runningHead(g: PageGrid, t: Template, fonts: Fonts, info: Masthe
   const y = baselineIn(g, 0, 1, size);
   const items: DisplayItem[] = [];
   const left = setLine([info.title, info.issue].filter(Boolean).join(' '), fonts.chain('bold'), size);
-  items.push(...setRuns(left, g.left, y, t.colors.runningHead ?? t.colors.masthead, { role: 'Artifact', id: 'running-head' }));
+  items.push(...setRuns(left, g.left, y, t.colors.runningHead ?? t.colors.masthead, { role: 'Artifact', id: 'running-head', artifact: 'Header' }));
   const num = setLine(pageLabel, fonts.chain('bold'), size);
-  items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'running-head-page' }));
+  items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'running-head-page', artifact: 'Header' }));
   const ry = rowTop(g, 1) - 0.5;
   if (t.rules.thin > 0) items.push(horizontalRule(g.left, g.left + g.typeWidth, ry, { width: Math.max(t.rules.thin, 0.75), color: t.colors.rules }, 'running-head-rule'));
   return { items, rows: 1 };
@@ -134,10 +134,10 @@ export function footer(g: PageGrid, t: Template, fonts: Fonts, info: MastheadInf
   const y = ry + 1.5 * MM + EM_ASCENT * size;
   if (info.publishers.length > 0) {
     const pub = setLine(info.publishers.join('  '), fonts.chain('body'), size);
-    items.push(...setRuns(pub, g.left, y, t.colors.text, { role: 'Artifact', id: 'footer-publishers' }));
+    items.push(...setRuns(pub, g.left, y, t.colors.text, { role: 'Artifact', id: 'footer-publishers', artifact: 'Footer' }));
   }
   const num = setLine(pageLabel, fonts.chain('bold'), size);
-  items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'footer-page' }));
+  items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'footer-page', artifact: 'Footer' }));
   return items;
 }
 

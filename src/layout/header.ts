@@ -7,7 +7,7 @@
 // the drawn header sets the same parts' lines into glyphs.
 import type { FaceChain } from '../fonts/face.js';
 import { countLines, composeParagraph } from '../typeset/index.js';
-import type { StructureTag } from './display-list.js';
+import type { StructureParent, StructureTag } from './display-list.js';
 import type { DrawEnv } from './grid-item.js';
 import { rowsFor, spanWidth } from './grid.js';
 import { breakHeadline, fitHeadline, prepareHeadline, type HeadlineBreak, type PreparedHeadline } from './headline.js';
@@ -155,8 +155,14 @@ export class ArticleHeaders {
       if (!broken) this.headlineBreaks.set(k, (broken = breakHeadline(headline, heavy, min, max, measure)));
       return broken.lines;
     };
-    const tag: StructureTag = { role: 'H2', id: `${this.src.id}-title` };
+    // Broken over lines at its space, the headline says its whole title, the space included.
+    const tag: StructureTag = { role: 'H2', id: `${this.src.id}-title`, parents: [this.article()], actualText: this.src.title.replace(/\s+/g, ' ').trim() };
     return { chain: heavy, size: fit.size, rowsPerLine: rowsFor(grid, fit.size, HEADLINE_LEADING), lines: fit.lines, tag, texts };
+  }
+
+  /** The article's element: every part of the header is in it. */
+  private article(): StructureParent {
+    return { role: 'Art', id: this.src.id };
   }
 
   private subtitlePart(subtitle: string, measure: number): HeaderPart {
@@ -164,7 +170,7 @@ export class ArticleHeaders {
     const body = fonts.chain('body');
     const size = template.sizes.subtitle;
     const text: Wrapped = { text: subtitle, chain: body, size, measure, width: (this.subtitleWidth ??= lineWidth(subtitle, body, size)) };
-    const tag: StructureTag = { role: 'P', id: `${this.src.id}-subtitle` };
+    const tag: StructureTag = { role: 'P', id: `${this.src.id}-subtitle`, parents: [this.article()] };
     return { chain: body, size, rowsPerLine: rowsFor(grid, size, LINE_LEADING), lines: wrapCount(text), tag, texts: () => wrapPlain(text) };
   }
 
@@ -179,7 +185,7 @@ export class ArticleHeaders {
     const roleText: Wrapped | undefined = role ? { text: role, chain: kai, size, measure } : undefined;
     const lines = fits ? 1 : (roleText ? wrapCount(roleText) : 0) + (author ? 1 : 0);
     const texts = (): string[] => (fits ? [one] : [...(roleText ? wrapPlain(roleText) : []), ...(author ? [author] : [])]);
-    const tag: StructureTag = { role: 'P', id: `${this.src.id}-byline` };
+    const tag: StructureTag = { role: 'P', id: `${this.src.id}-byline`, parents: [this.article()] };
     return { chain: kai, size, rowsPerLine: rowsFor(grid, size, LINE_LEADING), lines, tag, texts };
   }
 }

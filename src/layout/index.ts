@@ -12,7 +12,7 @@ import { blocksOf, type Block, type MarkupStyle, type ParaBlock } from './blocks
 import { articleDecorations, decorationItems, type LineDecoration } from './decorations.js';
 import { drawGridItem } from './grid-item.js';
 import type { DisplayItem, DisplayList, DisplayPage, FaceSource, OutlineEntry } from './display-list.js';
-import { aligned, composedRuns, horizontalRule, setRuns, verticalRule, type Stroke } from './draw.js';
+import { aligned, composedRuns, horizontalRule, setRuns, verticalRule, type Stroke, withLabel } from './draw.js';
 import { footer, lead, masthead, pageLabel, runningHead, type MastheadInfo, type Placed } from './furniture.js';
 import { baselineIn, pageGrid, rowTop, spanWidth, type PageGrid } from './grid.js';
 import type { Header } from './header.js';
@@ -46,7 +46,8 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
   const style: MarkupStyle = { emphasis: template.emphasis ?? 'kai', links: template.links ?? 'parentheses' };
   const front = firstPageTop(bulletin, env, style);
   const articles: ArticleDrawing[] = bulletin.articles.map((a, index) => {
-    const blocks = blocksOf(a.tree, `a${index + 1}`, a.source.absPath, style);
+    // Each article is an Art element, one across all the pages it runs over.
+    const blocks = blocksOf(a.tree, `a${index + 1}`, a.source.absPath, style, { role: 'Art', id: `a${index + 1}` });
     const art = prepareArticle(env, {
       index, id: `a${index + 1}`, title: a.meta.title, subtitle: a.meta.subtitle, author: a.meta.author, role: a.meta.role, file: a.source.path, blocks,
     });
@@ -84,7 +85,7 @@ function firstPageTop(bulletin: Bulletin, env: Env, style: MarkupStyle): FirstPa
   const im = bulletin.index.meta;
   const info: MastheadInfo = { title: im.title, subtitle: im.subtitle, issue: im.issue, date: im.date, publishers: im.publisher };
   const mast = masthead(g, template, fonts, info);
-  const leadBlocks = leadParagraphs(blocksOf(bulletin.index.tree, 'lead', bulletin.index.source.absPath, style), bulletin.index.source.path);
+  const leadBlocks = leadParagraphs(blocksOf(bulletin.index.tree, 'lead', bulletin.index.source.absPath, style, { role: 'Sect', id: 'lead' }), bulletin.index.source.path);
   const leadPlaced = lead(g, template, fonts, leadBlocks, mast.rows);
   const rows = mast.rows + leadPlaced.rows;
   if (rows > g.rows) {
@@ -168,7 +169,7 @@ function leadParagraphs(blocks: Block[], file: string): ParaBlock[] {
   for (const b of blocks) {
     if (b.kind === 'para') out.push(b);
     else if (b.kind === 'notes') {
-      b.notes.forEach((n, k) => out.push({ kind: 'para', tag: 'Note', id: `${b.id}-${k + 1}`, spans: [{ text: n.marker, role: 'body' }, ...n.spans], indent: 2, hanging: 0, inset: 0, line: b.line }));
+      b.notes.forEach((n, k) => out.push({ kind: 'para', tag: 'Note', id: `${b.id}-${k + 1}`, spans: [{ text: n.marker, role: 'body' }, ...n.spans], indent: 2, hanging: 0, inset: 0, line: b.line, parents: b.parents }));
     } else if (b.kind === 'table' || b.kind === 'break') {
       throw new BulletinError(diagnostic({ file, line: b.line, column: 1 }, 'error', 'lead-markup',
         `a ${b.kind === 'table' ? 'table' : 'section break'} cannot be set in the lead (index.md's text runs across the page in Kai): move it into an article.`));
@@ -225,7 +226,8 @@ function drawColumn(env: Env, drawing: ArticleDrawing, m: PlannedModule, at: { c
     } else {
       const inset = item.kind === 'line' ? item.inset : 0;
       const y = baselineIn(g, r, 1, g.body);
-      items.push(...composedRuns(item.line, x + inset, y, t.colors.text, item.tag));
+      const runs = composedRuns(item.line, x + inset, y, t.colors.text, item.tag);
+      items.push(...(item.kind === 'line' && item.label ? withLabel(runs, item.label) : runs));
       const d = decorations.get(i);
       if (d) items.push(...decorationItems(d, { x: x + inset, y, size: item.size, color: t.colors.text, id: item.tag.id }));
     }

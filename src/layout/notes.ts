@@ -28,7 +28,7 @@ export function notesItems(env: DrawEnv, b: NotesBlock): PlacedItem[] {
     const hanging = Math.ceil(measureSpans([chained[0]], size) / size - 1e-6);
     const lines = composeParagraph({ spans: chained, size, measure, indent: 0, hangingIndent: hanging, scheme: template.punctuation });
     const decorations = decorate(lines, spans);
-    const tag = { role: 'Note', id: `${b.id}-${k + 1}` };
+    const tag = { role: 'Note', id: `${b.id}-${k + 1}`, parents: b.parents };
     lines.forEach((line, j) => texts.push({ line, x: 0, baseline: 0, size, tag, decoration: decorations[j] }));
   });
   const out: PlacedItem[] = [];

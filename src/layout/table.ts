@@ -138,7 +138,8 @@ export function tableItems(env: DrawEnv, b: TableBlock, file: string): PlacedIte
       const lines = composeParagraph({ spans: cell.spans, size, measure: w, indent: 0, align: 'start', scheme: template.punctuation });
       rows = Math.max(rows, lines.length);
       const decorations = decorate(lines, cell.source);
-      const tag = { role: 'P', id: `${b.id}-r${r}c${c}` };
+      // Table > TR > TH (the header row) or TD.
+      const tag = { role: r === 0 ? 'TH' : 'TD', id: `${b.id}-r${r}c${c}`, parents: [...b.parents, { role: 'Table', id: b.id }, { role: 'TR', id: `${b.id}-r${r}` }] };
       lines.forEach((line: ComposedLine, k) => {
         const shift = align[c] === 'right' ? w - line.width : align[c] === 'center' ? (w - line.width) / 2 : 0;
         texts.push({ line, x: xs[c] + Math.max(0, shift), baseline: baselineAt(k, grid.row, size), size, tag, decoration: decorations[k] });

@@ -172,6 +172,8 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     date: documentDate(list.meta, options.creationDate, process.env),
     producer: options.producer ?? 'bulletin',
     press: rules,
+    // Tagged with /Lang and DisplayDocTitle (PDF 1.4 and later): identified as PDF/UA-1.
+    accessible: (rules?.pdfVersion ?? '1.4') !== '1.3',
   };
   const version = rules?.pdfVersion ?? '1.4';
   // MarkInfo, /Lang and ViewerPreferences' DisplayDocTitle are PDF 1.4: a PDF 1.3 file
@@ -215,7 +217,7 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   const glyphs = new GlyphWriter(doc, list.faces, open);
   const images = new Map<string, OpenedImage>();
   for (const [path, image] of options.images ?? []) images.set(path, openedImage(image, rgb));
-  const tagger = new Tagger(doc, out);
+  const tagger = new Tagger(doc, out, { modern });
   const colour = new ColourState();
   const pageRefs: PdfRef[] = [];
 

@@ -42,6 +42,8 @@ export interface InfoInput {
   producer: string;
   /** The press standard claimed (standards.ts), or none for a screen build. */
   press?: StandardRules;
+  /** The file is tagged as PDF/UA-1 asks (structure, /Lang, DisplayDocTitle): say so in XMP. */
+  accessible?: boolean;
 }
 
 /** The Info dictionary as pdfkit's `info` option (strings become PDF text strings, UTF-16 when needed). */
@@ -109,6 +111,9 @@ export function xmpDescriptions(i: InfoInput): string {
     out.push(`</rdf:Description>`);
   }
   if (i.press?.id === 'x4') out.push(...mediaManagement(i));
+  if (i.accessible) {
+    out.push(`<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">`, `<pdfuaid:part>1</pdfuaid:part>`, `</rdf:Description>`);
+  }
   return out.join('\n');
 }
 

@@ -1,35 +1,46 @@
 // Tagged PDF: the display list's StructureTags become the structure tree.
-// Items sharing a tag id are one structure element (a paragraph that runs over
-// columns and pages), created on first sight, so elements appear in reading
-// order; consecutive items of the same element on a page share one
-// marked-content sequence. `Artifact` (running heads, folios, rules) and
-// untagged items (crop marks, decoration) are marked as artifacts, so nothing
-// on the page is left outside the tree.
+// A tag names its element (role, id) and the elements it sits in (parents,
+// outermost first: an Art for each article, a Sect for the lead, L and LI
+// for a list item, Table and TR for a cell, Figure for a caption). Items
+// sharing an id are one element (a paragraph running over columns and
+// pages, an article continued overleaf), created on first sight, so
+// elements and their kids appear in reading order; consecutive items of the
+// same element on a page share one marked-content sequence. `Artifact`
+// (running heads, folios, rules) and untagged items (crop marks) are marked
+// as artifacts, running heads and footers as pagination artifacts, so
+// nothing on the page is left outside the tree.
 //
 // The elements are written here rather than through pdfkit's `struct()` /
-// `markStructureContent()`: those keep a child object per marked-content
-// sequence, re-check whole subtrees for flushability and serialise each
-// element's kids through pdfkit's generic converter, ~60 ms for the 3,400
-// elements and 10,000 sequences of a 56-page issue. The objects are the ones
-// pdfkit writes (same keys, same order, same numbering): pdfkit owns the
-// StructTreeRoot and MarkInfo (the `tagged` option, PDF 1.4); the pages'
+// `markStructureContent()`, which keep a child object per marked-content
+// sequence and re-check whole subtrees (docs/performance.md). pdfkit owns
+// the StructTreeRoot and MarkInfo (the `tagged` option, PDF 1.4); the pages'
 // StructParents keys and the ParentTree are written here, the tree's root
 // without /Limits (a number tree's root has none, ISO 32000-1 7.9.7).
-import type { StructureTag } from '../layout/display-list.js';
+import type { StructureParent, StructureTag } from '../layout/display-list.js';
 import type { ContentWriter } from './content-writer.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
 
-/** A structure element: its dictionary and its marked-content sequences, in order. */
-interface Element {
-  ref: PdfRef;
-  marks: { page: PdfRef; mcid: number }[];
+interface Mark {
+  page: PdfRef;
+  mcid: number;
 }
 
-type Open = { kind: 'artifact' } | { kind: 'struct'; id: string };
+/** A structure element: its dictionary and its kids (elements and marked-content sequences), in order. */
+interface Element {
+  ref: PdfRef;
+  kids: (Element | Mark)[];
+}
+
+type Open = { kind: 'artifact'; type: string } | { kind: 'struct'; id: string };
+
+export interface TaggerOptions {
+  /** PDF 1.4's additions may be written: ActualText, pagination artifacts' property lists. */
+  modern: boolean;
+}
 
 export class Tagger {
   /** The `Document` element, child of the StructTreeRoot, parent of every element. */
-  private readonly root: PdfRef;
+  private readonly root: Element;
   private readonly elements = new Map<string, Element>();
   private open: Open | null = null;
   /** The current page and its ParentTree entry (looked up once per page, not per sequence). */
@@ -40,41 +51,59 @@ export class Tagger {
   constructor(
     private readonly doc: PdfDoc,
     private readonly out: ContentWriter,
+    private readonly options: TaggerOptions = { modern: true },
   ) {
     const treeRoot = doc.getStructTreeRoot();
-    this.root = doc.ref({ S: 'Document' });
-    this.root.data.P = treeRoot;
+    const ref = doc.ref({ S: 'Document' });
+    ref.data.P = treeRoot;
+    this.root = { ref, kids: [] };
     const kids = (treeRoot.data.K ??= []) as PdfRef[];
-    kids.push(this.root);
+    kids.push(ref);
   }
 
   /** Makes `tag`'s marked-content sequence the open one, closing another if needed. */
   enter(tag: StructureTag | undefined, alt?: string): void {
-    const artifact = !tag || tag.role === 'Artifact';
-    if (artifact) {
-      if (this.open?.kind === 'artifact') return;
+    if (!tag || tag.role === 'Artifact') {
+      const type = this.options.modern ? (tag?.artifact ?? '') : '';
+      if (this.open?.kind === 'artifact' && this.open.type === type) return;
       this.close();
-      this.out.line('/Artifact BMC');
-      this.open = { kind: 'artifact' };
+      this.out.line(type ? `/Artifact <</Type /Pagination /Subtype /${type}>> BDC` : '/Artifact BMC');
+      this.open = { kind: 'artifact', type };
       return;
     }
     if (this.open?.kind === 'struct' && this.open.id === tag.id) return;
     this.close();
-    let element = this.elements.get(tag.id);
-    if (!element) {
-      const ref = this.doc.ref({ S: tag.role });
-      if (alt) ref.data.Alt = new String(alt);
-      ref.data.P = this.root;
-      element = { ref, marks: [] };
-      this.elements.set(tag.id, element);
-    }
+    const element = this.element(tag, alt);
     // The page's entry in the ParentTree lists, by MCID, the element each sequence belongs to.
     const page = this.pageEntry();
     const mcid = page.parents.length;
     page.parents.push(element.ref);
-    element.marks.push({ page: page.ref, mcid });
+    element.kids.push({ page: page.ref, mcid });
     this.out.line(`/${tag.role} <<\n/MCID ${mcid}\n>> BDC`);
     this.open = { kind: 'struct', id: tag.id };
+  }
+
+  /** The element for a tag, made (with its missing parents) on first sight. */
+  private element(tag: StructureTag, alt?: string): Element {
+    const known = this.elements.get(tag.id);
+    if (known) return known;
+    let parent = this.root;
+    for (const p of tag.parents ?? []) parent = this.elements.get(p.id) ?? this.make(p, parent);
+    const element = this.make(tag, parent);
+    if (alt) element.ref.data.Alt = new String(alt);
+    return element;
+  }
+
+  private make(p: StructureParent, parent: Element): Element {
+    const data: Record<string, unknown> = { S: p.role, P: parent.ref };
+    if (p.actualText && this.options.modern) data.ActualText = new String(p.actualText);
+    // PDF/UA: a note has an ID; a header cell says what it heads.
+    if (p.role === 'Note') data.ID = new String(p.id);
+    if (p.role === 'TH') data.A = { O: 'Table', Scope: 'Column' };
+    const element: Element = { ref: this.doc.ref(data), kids: [] };
+    this.elements.set(p.id, element);
+    parent.kids.push(element);
+    return element;
   }
 
   private pageEntry(): { ref: PdfRef; parents: PdfRef[] } {
@@ -96,24 +125,14 @@ export class Tagger {
   }
 
   /**
-   * Writes every element, then the Document element. An element's kids are its
-   * MCIDs; /Pg names the page of its first sequence, and sequences on other
-   * pages are marked-content references (MCR) naming their own page.
+   * Writes every element, children before parents, then the ParentTree. An
+   * element's kids are its child elements and its MCIDs; /Pg names the page of
+   * its first sequence, and sequences on other pages are marked-content
+   * references (MCR) naming their own page.
    */
   finish(): void {
     this.close();
-    const kids: PdfRef[] = [];
-    for (const { ref, marks } of this.elements.values()) {
-      const k: unknown[] = [];
-      ref.data.K = k;
-      const first = marks[0]?.page;
-      if (first) ref.data.Pg = first;
-      for (const { page, mcid } of marks) k.push(page === first ? mcid : { Type: 'MCR', Pg: page, MCID: mcid });
-      ref.end();
-      kids.push(ref);
-    }
-    this.root.data.K = kids;
-    this.root.end();
+    this.write(this.root);
     const tree = this.doc.getStructTreeRoot();
     const nums: unknown[] = [];
     this.parentTree.forEach((parents, key) => nums.push(key, parents));
@@ -121,5 +140,20 @@ export class Tagger {
     parentTree.end();
     tree.data.ParentTree = parentTree;
     tree.data.ParentTreeNextKey = this.parentTree.length;
+  }
+
+  private write(element: Element): void {
+    const k: unknown[] = [];
+    const first = element.kids.find((kid): kid is Mark => 'mcid' in kid)?.page;
+    if (first) element.ref.data.Pg = first;
+    for (const kid of element.kids) {
+      if ('mcid' in kid) k.push(kid.page === first ? kid.mcid : { Type: 'MCR', Pg: kid.page, MCID: kid.mcid });
+      else {
+        this.write(kid);
+        k.push(kid.ref);
+      }
+    }
+    element.ref.data.K = k;
+    element.ref.end();
   }
 }
