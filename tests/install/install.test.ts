@@ -8,9 +8,9 @@
 // when the project approves them: every install here passes
 // --strict-allow-scripts, which fails on any script not approved.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
@@ -100,6 +100,9 @@ beforeAll(() => {
   // prepack takes `prepare` out of package.json for the tarball; postpack puts it back.
   expect(readFileSync(join(ROOT, 'package.json'), 'utf8')).toBe(manifest);
 });
+
+// Four projects with node_modules and the npm clone: over a gigabyte.
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('bulletin installed from a packed tarball and from git', () => {
   it('packs the compiled dist/ and a package.json without install scripts', () => {
