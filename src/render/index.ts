@@ -20,7 +20,8 @@ import type { PdfDoc, PdfDocCtor, PdfRef } from './pdfkit-internals.js';
 import { drawDot, drawRect, drawRule } from './shapes.js';
 import { Tagger } from './structure.js';
 import { lazyRequire } from '../io/lazy-require.js';
-import { pressStandard, STANDARDS, type PressStandard } from './standards.js';
+import { ARCHIVE, pressStandard, STANDARDS, type PressStandard } from './standards.js';
+import { conversionProfile, SHIPPED_CONDITION } from '../images/press-profile.js';
 import { registrationColour, REGISTRATION } from './registration.js';
 import { srgbSpace } from './rgb-space.js';
 import type { PdfImage } from '../images/print.js';
@@ -173,9 +174,11 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     producer: options.producer ?? 'bulletin',
     press: rules,
     // Tagged with /Lang and DisplayDocTitle (PDF 1.4 and later): identified as PDF/UA-1.
-    accessible: (rules?.pdfVersion ?? '1.4') !== '1.3',
+    accessible: rules?.pdfVersion !== '1.3',
+    archive: !press,
   };
-  const version = rules?.pdfVersion ?? '1.4';
+  // A screen build is PDF/A-2u (PDF 1.7), a press build its standard's version.
+  const version = rules?.pdfVersion ?? ARCHIVE.pdfVersion;
   // MarkInfo, /Lang and ViewerPreferences' DisplayDocTitle are PDF 1.4: a PDF 1.3 file
   // (PDF/X-1a:2001) keeps its structure tree (PDF 1.3) without them.
   const modern = version !== '1.3';
@@ -205,9 +208,11 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   captureContent(doc, out);
 
   if (press) addOutputIntent(doc, options.outputCondition ?? 'FOGRA39', options.outputProfile);
-  // PDF/X-4 keeps RGB pictures in RGB, tied to sRGB by an ICC profile.
+  // PDF/A: the CMYK of the template's colours is FOGRA39's, whose profile bulletin ships.
+  else addOutputIntent(doc, SHIPPED_CONDITION, conversionProfile(SHIPPED_CONDITION, undefined), 'GTS_PDFA1');
+  // PDF/X-4 and PDF/A keep RGB pictures in RGB, tied to sRGB by an ICC profile.
   const hasRgb = [...(options.images?.values() ?? [])].some((i) => i.colorSpace === 'DeviceRGB');
-  const rgb = rules?.iccColour && hasRgb ? srgbSpace(doc) : undefined;
+  const rgb = (!rules || rules.iccColour) && hasRgb ? srgbSpace(doc) : undefined;
 
   const open = new Map<string, OpenFace>();
   for (const f of options.faces ?? []) {

@@ -44,6 +44,8 @@ export interface InfoInput {
   press?: StandardRules;
   /** The file is tagged as PDF/UA-1 asks (structure, /Lang, DisplayDocTitle): say so in XMP. */
   accessible?: boolean;
+  /** The file is PDF/A-2u (the screen build): pdfaid in XMP, with the schemas PDF/A does not predefine described. */
+  archive?: boolean;
 }
 
 /** The Info dictionary as pdfkit's `info` option (strings become PDF text strings, UTF-16 when needed). */
@@ -114,7 +116,38 @@ export function xmpDescriptions(i: InfoInput): string {
   if (i.accessible) {
     out.push(`<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">`, `<pdfuaid:part>1</pdfuaid:part>`, `</rdf:Description>`);
   }
+  if (i.archive) out.push(...archiveIdentification(i.accessible === true));
   return out.join('\n');
+}
+
+/**
+ * PDF/A-2u's identification, and the description PDF/A asks for of every
+ * schema it does not predefine (ISO 19005-2, 6.6.2.3): here pdfuaid's.
+ */
+function archiveIdentification(accessible: boolean): string[] {
+  const out = [
+    `<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">`,
+    `<pdfaid:part>2</pdfaid:part>`,
+    `<pdfaid:conformance>U</pdfaid:conformance>`,
+    `</rdf:Description>`,
+  ];
+  if (!accessible) return out;
+  out.push(
+    `<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">`,
+    `<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">`,
+    `<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>`,
+    `<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>`,
+    `<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>`,
+    `<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">`,
+    `<pdfaProperty:name>part</pdfaProperty:name>`,
+    `<pdfaProperty:valueType>Integer</pdfaProperty:valueType>`,
+    `<pdfaProperty:category>internal</pdfaProperty:category>`,
+    `<pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>`,
+    `</rdf:li></rdf:Seq></pdfaSchema:property>`,
+    `</rdf:li></rdf:Bag></pdfaExtension:schemas>`,
+    `</rdf:Description>`,
+  );
+  return out;
 }
 
 /**

@@ -30,10 +30,11 @@ export function readCmykProfile(path: string): Uint8Array {
   return bytes;
 }
 
-export function addOutputIntent(doc: PdfDoc, condition: string, profilePath: string | undefined): void {
+/** The catalog's OutputIntent: /GTS_PDFX for print standards, /GTS_PDFA1 for PDF/A (`kind`). */
+export function addOutputIntent(doc: PdfDoc, condition: string, profilePath: string | undefined, kind: 'GTS_PDFX' | 'GTS_PDFA1' = 'GTS_PDFX'): void {
   const intent: Record<string, unknown> = {
     Type: 'OutputIntent',
-    S: 'GTS_PDFX',
+    S: kind,
     OutputCondition: new String(REGISTERED[condition] ?? condition),
     OutputConditionIdentifier: new String(condition),
     RegistryName: new String('http://www.color.org'),

@@ -5,7 +5,7 @@
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { isRegisteredCondition } from './output-intent.js';
 import { PdfDict, PdfFile, PdfNameValue, PdfStream, decodeStream, textString, type PdfValue } from './pdf-reader.js';
-import { standardOfVersion, type StandardRules } from './standards.js';
+import { ARCHIVE, standardOfVersion, type StandardRules } from './standards.js';
 import { NS, Xmp } from './xmp-read.js';
 
 export type Report = (page: number, severity: Severity, rule: string, message: string) => void;
@@ -46,6 +46,7 @@ export function checkClaim(doc: PdfFile, press: boolean, report: Report): Claim 
   const version = claimedVersion(doc, xmp);
   if (version === undefined) {
     if (press) report(0, 'error', 'pdfx-version-missing', 'the file claims no PDF/X standard: the Info dictionary has no GTS_PDFXVersion');
+    else if (xmp?.get(NS.pdfaid, 'part') !== undefined) return { rules: archiveRules(doc, xmp, report), xmp };
     return { xmp };
   }
   const rules = standardOfVersion(version);
@@ -60,6 +61,39 @@ export function checkClaim(doc: PdfFile, press: boolean, report: Report): Claim 
   checkVersion(doc, rules, report);
   checkXmpClaim(xmp, rules, report);
   return { rules, xmp };
+}
+
+/**
+ * A PDF/A claim (XMP pdfaid): bulletin checks PDF/A-2's rules at level U;
+ * the device colour allowed is the OutputIntent profile's.
+ */
+function archiveRules(doc: PdfFile, xmp: Xmp, report: Report): StandardRules | undefined {
+  const part = xmp.get(NS.pdfaid, 'part');
+  const conformance = xmp.get(NS.pdfaid, 'conformance');
+  if (part !== '2') {
+    report(0, 'error', 'pdfa-unknown', `the file claims PDF/A-${part}${conformance ?? ''}, which is not the PDF/A-2u bulletin writes and checks`);
+    return undefined;
+  }
+  if (conformance !== 'U' && conformance !== 'A') {
+    report(0, 'warning', 'pdfa-conformance', `the file claims PDF/A-2${conformance ?? ''}: checked as PDF/A-2u (every font with a ToUnicode map)`);
+  }
+  checkVersion(doc, ARCHIVE, report);
+  const intent = outputIntents(doc).find((d) => nameOf(d.get('S')) === 'GTS_PDFA1');
+  const profile = doc.resolve(intent?.get('DestOutputProfile'));
+  const n = profile instanceof PdfStream ? Number(doc.resolve(profile.dict.get('N'))) : 0;
+  return { ...ARCHIVE, outputSpace: n === 3 ? 'rgb' : 'cmyk' };
+}
+
+/** PDF/A's document rules: an OutputIntent /GTS_PDFA1 with its profile embedded, no encryption (the /ID is checked for every standard). */
+export function checkArchiveDocument(doc: PdfFile, report: Report): void {
+  const intents = outputIntents(doc).filter((d) => nameOf(d.get('S')) === 'GTS_PDFA1');
+  if (intents.length === 0) report(0, 'error', 'output-intent-missing', 'no OutputIntent with /S /GTS_PDFA1 in the catalog (PDF/A needs one for device colour)');
+  for (const intent of intents) {
+    const profile = doc.resolve(intent.get('DestOutputProfile'));
+    const n = profile instanceof PdfStream ? Number(doc.resolve(profile.dict.get('N'))) : 0;
+    if (n !== 3 && n !== 4) report(0, 'error', 'output-intent-profile', 'the PDF/A OutputIntent embeds no RGB or CMYK profile (DestOutputProfile)');
+  }
+  if (doc.trailer.get('Encrypt')) report(0, 'error', 'encrypted', 'the file is encrypted (PDF/A forbids it)');
 }
 
 function checkConformance(doc: PdfFile, rules: StandardRules, report: Report): void {

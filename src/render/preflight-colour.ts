@@ -79,11 +79,13 @@ export function spaceInfo(doc: PdfFile, space: PdfValue | undefined, resources: 
 export function refusedSpace(rules: StandardRules, space: SpaceInfo): string | undefined {
   switch (space.family) {
     case 'cmyk':
+      if (rules.outputSpace === 'rgb') return space.label;
+      return space.under ? refusedSpace(rules, space.under) : undefined;
     case 'gray':
     case 'pattern':
       return space.under ? refusedSpace(rules, space.under) : undefined;
     case 'rgb':
-      return space.label;
+      return rules.outputSpace === 'rgb' ? undefined : space.label;
     case 'icc':
     case 'cie':
       return rules.iccColour ? undefined : space.label;

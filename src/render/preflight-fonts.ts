@@ -42,6 +42,8 @@ export function fontFacts(ctx: ScanContext, ref: PdfValue | undefined): FontFact
     if (!embedded) ctx.report(ctx.page, 'error', 'font-not-embedded', `${ctx.where}: font ${label} is not embedded`);
     if (!/^[A-Z]{6}\+/.test(name)) ctx.report(ctx.page, promise, 'font-not-subset', `${ctx.where}: font ${label} is not a subset (no ABCDEF+ prefix)`);
   }
-  if (!font.has('ToUnicode')) ctx.report(ctx.page, promise, 'font-no-tounicode', `${ctx.where}: font ${label} has no ToUnicode map (text cannot be copied or searched)`);
+  // PDF/A-2u asks it of every font; for a PDF/X file it is bulletin's promise.
+  const unicode = ctx.rules?.family === 'pdfa' ? 'error' : promise;
+  if (!font.has('ToUnicode')) ctx.report(ctx.page, unicode, 'font-no-tounicode', `${ctx.where}: font ${label} has no ToUnicode map (text cannot be copied or searched)`);
   return facts;
 }

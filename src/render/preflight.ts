@@ -9,7 +9,7 @@
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { PdfDict, PdfFile, PdfStream, decodeStream, textString, type PdfValue } from './pdf-reader.js';
 import { checkAnnotations, checkDocumentActions } from './preflight-actions.js';
-import { checkClaim, checkInfoAgainstXmp, checkPdfxDocument, type Report } from './preflight-claim.js';
+import { checkArchiveDocument, checkClaim, checkInfoAgainstXmp, checkPdfxDocument, type Report } from './preflight-claim.js';
 import { checkGroup, scanAppearances, scanPainting } from './preflight-content.js';
 import type { ImageOrigin, ScanContext } from './preflight-context.js';
 import { DEFAULT_PRESS, STANDARDS, type PressStandard, type StandardRules } from './standards.js';
@@ -61,8 +61,9 @@ export function preflight(pdf: Uint8Array, expect: PreflightExpectations): Diagn
     report(0, 'error', 'pdfx-standard', `the file claims ${claim.rules.label}, not ${STANDARDS[expect.standard].label} as expected`);
   }
   checkBulletinDocument(doc, expect.press || claim.rules !== undefined, report);
+  if (expect.press || claim.rules?.family === 'pdfx') checkPdfxDocument(doc, claim.rules, report);
+  else if (claim.rules) checkArchiveDocument(doc, report);
   if (expect.press || claim.rules) {
-    checkPdfxDocument(doc, claim.rules, report);
     checkDocumentActions(doc, report);
     if (claim.xmp) checkInfoAgainstXmp(doc, claim.xmp, report);
   }
@@ -71,7 +72,7 @@ export function preflight(pdf: Uint8Array, expect: PreflightExpectations): Diagn
   const fontsSeen: ScanContext['fontsSeen'] = new Map();
   pages.forEach((p, i) => {
     const ctx: ScanContext = {
-      doc, rules, smallType: expect.press || claim.rules !== undefined,
+      doc, rules, smallType: rules?.family === 'pdfx',
       own: expect.own === true || !claim.rules, page: i + 1, where: `page ${i + 1} (object ${p.num})`, report, fontsSeen,
       counts: new Map(), visited: new Set(), images: expect.images, placedSeen: new Set(),
       reportAt: (at, rule, message) => out.push(diagnostic(at, 'error', rule, message)),
@@ -98,14 +99,16 @@ function checkPage(ctx: ScanContext, dict: PdfDict, resources: PdfDict | undefin
   const art = box(doc, dict, 'ArtBox');
   const bleed = box(doc, dict, 'BleedBox');
   // PDF/X: a TrimBox or an ArtBox on every page; bulletin's screen output always has a TrimBox.
-  if (!trim && !(rules && art)) report(n, 'error', 'trimbox-missing', `${where} has no TrimBox${rules ? ' (nor ArtBox)' : ''}`);
+  const pdfx = rules?.family === 'pdfx';
+  if (!trim && !(pdfx && art) && (pdfx || ctx.own)) report(n, 'error', 'trimbox-missing', `${where} has no TrimBox${pdfx ? ' (nor ArtBox)' : ''}`);
   if (media && trim && !inside(trim, media)) report(n, 'error', 'boxes-nesting', `${where}: TrimBox is not inside the MediaBox`);
   if (bleed && trim && !inside(trim, bleed)) report(n, 'error', 'boxes-nesting', `${where}: TrimBox is not inside the BleedBox`);
   if (media && bleed && !inside(bleed, media)) report(n, 'error', 'boxes-nesting', `${where}: BleedBox is not inside the MediaBox`);
   checkGroup(ctx, dict, where);
   scanPainting(ctx, { data: contentsOf(doc, dict.get('Contents')), resources, label: '' }, 0);
   if (!rules) return;
-  for (const annot of checkAnnotations(doc, { page: n, where, dict, trim: trim ?? art }, report)) scanAppearances(ctx, annot, resources);
+  const annotations = checkAnnotations(doc, { page: n, where, dict, trim: pdfx ? (trim ?? art) : undefined }, report);
+  for (const annot of annotations) scanAppearances(ctx, annot, resources);
 }
 
 const MESSAGES: Record<string, { severity: (ctx: ScanContext) => Severity; tail: (rules: StandardRules | undefined) => string }> = {

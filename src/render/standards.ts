@@ -12,18 +12,27 @@
 // - PDF/X-4 (ISO 15930-7:2010): PDF 1.6, ICC-based colour and live
 //   transparency allowed; the OutputIntent embeds its profile; GTS_PDFXVersion
 //   `PDF/X-4` in Info and in XMP (pdfxid namespace), with xmpMM ids.
+// - PDF/A-2u (ISO 19005-2, level U), the screen build's: PDF 1.7, an
+//   OutputIntent /GTS_PDFA1 embedding its profile, device colour only in the
+//   intent's space (CMYK here: RGB pictures are ICC-based sRGB), every font
+//   embedded with a ToUnicode map, XMP with pdfaid part 2 and conformance U
+//   (and an extension schema for any other schema it uses).
 
 export type PressStandard = 'x1a-2001' | 'x1a-2003' | 'x4';
 
 export const PRESS_STANDARDS: readonly PressStandard[] = ['x1a-2001', 'x1a-2003', 'x4'];
 
 export interface StandardRules {
-  id: PressStandard;
+  id: PressStandard | 'pdfa-2u';
+  /** PDF/X (print) or PDF/A (archive): which document rules apply. */
+  family: 'pdfx' | 'pdfa';
+  /** The OutputIntent's /S. */
+  intent: 'GTS_PDFX' | 'GTS_PDFA1';
   /** The name the standard is known by, for messages and the README. */
   label: string;
   /** The header's version (`%PDF-1.3`): exactly this. */
-  pdfVersion: '1.3' | '1.4' | '1.6';
-  /** Info /GTS_PDFXVersion (and XMP pdfx/pdfxid GTS_PDFXVersion). */
+  pdfVersion: '1.3' | '1.4' | '1.6' | '1.7';
+  /** Info /GTS_PDFXVersion (and XMP pdfx/pdfxid GTS_PDFXVersion); '' for PDF/A. */
   gtsVersion: string;
   /** Info /GTS_PDFXConformance, when the standard has one. */
   gtsConformance?: string;
@@ -31,6 +40,8 @@ export interface StandardRules {
   xmp: boolean;
   /** The XMP namespace of the GTS keys. */
   xmpNamespace?: { prefix: string; uri: string };
+  /** The OutputIntent's colour space: the one device space allowed besides grey. */
+  outputSpace: 'cmyk' | 'rgb';
   /** ICC-based colour spaces (other than the OutputIntent's) allowed. */
   iccColour: boolean;
   /** Soft masks, constant alpha below 1, blend modes, transparency groups allowed. */
@@ -41,19 +52,25 @@ export interface StandardRules {
 
 export const STANDARDS: Record<PressStandard, StandardRules> = {
   'x1a-2001': {
-    id: 'x1a-2001', label: 'PDF/X-1a:2001', pdfVersion: '1.3', gtsVersion: 'PDF/X-1:2001', gtsConformance: 'PDF/X-1a:2001',
-    xmp: false, iccColour: false, transparency: false, embeddedProfile: false,
+    id: 'x1a-2001', family: 'pdfx', intent: 'GTS_PDFX', label: 'PDF/X-1a:2001', pdfVersion: '1.3', gtsVersion: 'PDF/X-1:2001', gtsConformance: 'PDF/X-1a:2001',
+    xmp: false, outputSpace: 'cmyk', iccColour: false, transparency: false, embeddedProfile: false,
   },
   'x1a-2003': {
-    id: 'x1a-2003', label: 'PDF/X-1a:2003', pdfVersion: '1.4', gtsVersion: 'PDF/X-1a:2003', gtsConformance: 'PDF/X-1a:2003',
+    id: 'x1a-2003', family: 'pdfx', intent: 'GTS_PDFX', label: 'PDF/X-1a:2003', pdfVersion: '1.4', gtsVersion: 'PDF/X-1a:2003', gtsConformance: 'PDF/X-1a:2003',
     xmp: true, xmpNamespace: { prefix: 'pdfx', uri: 'http://ns.adobe.com/pdfx/1.3/' },
-    iccColour: false, transparency: false, embeddedProfile: false,
+    outputSpace: 'cmyk', iccColour: false, transparency: false, embeddedProfile: false,
   },
   x4: {
-    id: 'x4', label: 'PDF/X-4', pdfVersion: '1.6', gtsVersion: 'PDF/X-4',
+    id: 'x4', family: 'pdfx', intent: 'GTS_PDFX', label: 'PDF/X-4', pdfVersion: '1.6', gtsVersion: 'PDF/X-4',
     xmp: true, xmpNamespace: { prefix: 'pdfxid', uri: 'http://www.npes.org/pdfx/ns/id/' },
-    iccColour: true, transparency: true, embeddedProfile: true,
+    outputSpace: 'cmyk', iccColour: true, transparency: true, embeddedProfile: true,
   },
+};
+
+/** The screen build's standard: PDF/A-2u, for deposit in an archive. */
+export const ARCHIVE: StandardRules = {
+  id: 'pdfa-2u', family: 'pdfa', intent: 'GTS_PDFA1', label: 'PDF/A-2u', pdfVersion: '1.7', gtsVersion: '',
+  xmp: true, outputSpace: 'cmyk', iccColour: true, transparency: true, embeddedProfile: true,
 };
 
 /** `--press` alone, and `press: true` in a template: the 2001 edition. */

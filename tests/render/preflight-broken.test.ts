@@ -2,13 +2,12 @@
 // pdf-lib (or byte for byte) in one way each, and preflight, reading only
 // the bytes, must give exactly the one finding that kind of breakage calls
 // for, and none on the clean file or on an edit the standard allows.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFContext } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { preflight } from '../../src/render/preflight.js';
 import { renderPdf } from '../../src/render/index.js';
 import { list, run } from './fixtures.js';
-
-type Edit = (doc: PDFDocument) => void;
+import { edited, editXmp, firstPage, fontName, info, paint, resourceDict, stream, type3, type Edit } from './pdf-edit.js';
 
 const rules = (d: { rule: string }[]) => d.map((x) => x.rule).sort();
 
@@ -29,69 +28,6 @@ beforeAll(async () => {
   x1a2001 = await renderPdf(list(page()), { press: true, marks: true });
   x1a2003 = await renderPdf(list(page()), { press: 'x1a-2003', marks: true });
 });
-
-async function edited(base: Uint8Array, edit: Edit): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(base, { updateMetadata: false });
-  edit(doc);
-  const out = Buffer.from(await doc.save({ useObjectStreams: false }));
-  // pdf-lib writes %PDF-1.7 whatever it read: the base's header (same length) goes back.
-  Buffer.from(base).copy(out, 0, 0, 8);
-  return out;
-}
-
-const firstPage = (doc: PDFDocument) => doc.getPages()[0].node;
-
-/** Resources of the first page, and a sub-dictionary of it (created when missing). */
-function resourceDict(doc: PDFDocument, key: string): PDFDict {
-  const resources = firstPage(doc).Resources()!;
-  let sub = resources.lookupMaybe(PDFName.of(key), PDFDict);
-  if (!sub) {
-    sub = doc.context.obj({});
-    resources.set(PDFName.of(key), sub);
-  }
-  return sub;
-}
-
-/** Appends a content stream to the first page. */
-function paint(doc: PDFDocument, ops: string): void {
-  const node = firstPage(doc);
-  node.normalize();
-  node.addContentStream(doc.context.register(doc.context.flateStream(ops)));
-}
-
-function stream(context: PDFContext, data: string, dict: Record<string, unknown>): PDFRef {
-  return context.register(context.flateStream(data, dict as never));
-}
-
-function info(doc: PDFDocument): PDFDict {
-  return doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-}
-
-function fontName(doc: PDFDocument): string {
-  const fonts = resourceDict(doc, 'Font');
-  return fonts.keys()[0].asString().slice(1);
-}
-
-/** Rewrites the XMP packet's text. */
-function editXmp(doc: PDFDocument, change: (xml: string) => string): void {
-  const old = doc.catalog.lookup(PDFName.of('Metadata'), PDFStream);
-  const xml = Buffer.from(old.getContents()).toString('utf8');
-  const next = doc.context.stream(new Uint8Array(Buffer.from(change(xml), 'utf8')), { Type: 'Metadata', Subtype: 'XML' });
-  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(next));
-}
-
-/** A 12 pt Type 3 font with one glyph, drawn once: `glyph` is its procedure. */
-function type3(doc: PDFDocument, glyph: string): void {
-  const c = doc.context;
-  const toUnicode = stream(c, '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T3 def 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <61> <0041> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end', {});
-  const font = c.obj({
-    Type: 'Font', Subtype: 'Type3', FontBBox: [0, 0, 1000, 1000], FontMatrix: [0.001, 0, 0, 0.001, 0, 0],
-    CharProcs: { a: stream(c, glyph, {}) }, Encoding: { Type: 'Encoding', Differences: [97, 'a'] },
-    FirstChar: 97, LastChar: 97, Widths: [1000], ToUnicode: toUnicode, Resources: {},
-  });
-  resourceDict(doc, 'Font').set(PDFName.of('T3x'), c.register(font));
-  paint(doc, 'BT /T3x 12 Tf 1 0 0 1 100 300 Tm (a) Tj ET');
-}
 
 interface Case {
   what: string;

@@ -190,6 +190,8 @@ describe('press mode', () => {
     expect(page['/BleedBox']).toBeUndefined();
     const info = deref(q, q.trailer['/Info']);
     expect(info['/GTS_PDFXVersion']).toBeUndefined();
-    expect(deref(q, q.trailer['/Root'])['/OutputIntents']).toBeUndefined();
+    // Its one OutputIntent is PDF/A's (archive.test.ts), not PDF/X's.
+    const intents = deref(q, q.trailer['/Root'])['/OutputIntents'];
+    expect(intents.map((i: string) => deref(q, i)['/S'])).toEqual(['/GTS_PDFA1']);
   });
 });

@@ -48,6 +48,15 @@ function nameOf(v: PdfValue | undefined): string {
   return v instanceof PdfNameValue ? v.name : String(v);
 }
 
+/** A colour space's name; an ICC-based one as `ICCBased RGB` (or CMYK, Gray). */
+function spaceName(doc: PdfFile, value: Parameters<PdfFile['resolve']>[0]): string {
+  const v = doc.resolve(value);
+  if (!Array.isArray(v)) return nameOf(v);
+  const profile = doc.resolve(v[1]);
+  const n = profile instanceof PdfStream ? Number(doc.resolve(profile.dict.get('N'))) : 0;
+  return `${nameOf(doc.resolve(v[0]))} ${n === 3 ? 'RGB' : n === 4 ? 'CMYK' : 'Gray'}`;
+}
+
 /** Every image XObject of every page. */
 export function pdfImages(pdf: Uint8Array): PdfImageInfo[] {
   const doc = new PdfFile(pdf);
@@ -62,7 +71,7 @@ export function pdfImages(pdf: Uint8Array): PdfImageInfo[] {
         name,
         width: Number(doc.resolve(s.dict.get('Width'))),
         height: Number(doc.resolve(s.dict.get('Height'))),
-        colorSpace: nameOf(doc.resolve(s.dict.get('ColorSpace'))),
+        colorSpace: spaceName(doc, s.dict.get('ColorSpace')),
         filter,
         smask: s.dict.has('SMask'),
         samples: filter === 'FlateDecode' ? decodeStream(s) : undefined,
