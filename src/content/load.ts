@@ -7,7 +7,9 @@ import { BulletinError, diagnostic, hasErrors, type Diagnostic } from '../diagno
 import { parseArticleMeta, parseIssueMeta } from './front-matter.js';
 import { sortFileNames } from './file-order.js';
 import { frontMatterOf, hasBody, parseMarkdown } from './parse.js';
+import { deepLine, deepNode } from './nesting.js';
 import { displayPath, readSourceSync } from './read-source.js';
+import type { Root } from 'mdast';
 import type { Article, Bulletin, IndexDocument, SourceFile } from './types.js';
 import { realPath } from '../io/file-identity.js';
 import { insideRoots, ROOT_ADVICE } from '../io/roots.js';
@@ -137,15 +139,26 @@ export async function loadBulletin(dir: string, options: LoadOptions = {}): Prom
   return { bulletin: { dir: abs, index, articles }, diagnostics };
 }
 
+/** The file's tree, or undefined (and the error) when it nests too deep to be read (nesting.ts). */
+function parsedTree(source: SourceFile, diagnostics: Diagnostic[]): Root | undefined {
+  const line = deepLine(source.path, source.text);
+  const tree = line ? undefined : parseMarkdown(source.text);
+  const deep = line ?? (tree && deepNode(source.path, tree));
+  if (deep) diagnostics.push(deep);
+  return deep ? undefined : tree;
+}
+
 function loadIndex(source: SourceFile, diagnostics: Diagnostic[]): IndexDocument | undefined {
-  const tree = parseMarkdown(source.text);
+  const tree = parsedTree(source, diagnostics);
+  if (!tree) return undefined;
   const { meta, diagnostics: found } = parseIssueMeta(source.path, frontMatterOf(tree));
   diagnostics.push(...withFrontMatterHint(found, source.text));
   return meta ? { source, meta, tree } : undefined;
 }
 
 function loadArticle(source: SourceFile, diagnostics: Diagnostic[]): Article | undefined {
-  const tree = parseMarkdown(source.text);
+  const tree = parsedTree(source, diagnostics);
+  if (!tree) return undefined;
   const { meta, diagnostics: found } = parseArticleMeta(source.path, frontMatterOf(tree));
   diagnostics.push(...withFrontMatterHint(found, source.text));
   if (!hasBody(tree)) {

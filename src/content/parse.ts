@@ -14,6 +14,7 @@ import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethroug
 import type { Root, Yaml } from 'mdast';
 import type { FrontMatterBlock } from './front-matter.js';
 import { listNumberedLines } from './numbered-lines.js';
+import { deepNode } from './nesting.js';
 
 let processor: Processor<Root> | undefined;
 
@@ -46,7 +47,8 @@ export function parseMarkdown(text: string): Root {
   let tree = parses.get(text);
   if (!tree) {
     tree = parser().parse(text) as Root;
-    listNumberedLines(tree, text);
+    // listNumberedLines recurses: a tree too deep for it is load's error (nesting.ts), kept as parsed.
+    if (!deepNode('', tree)) listNumberedLines(tree, text);
     if (parses.size >= PARSES_LIMIT) parses.clear();
     parses.set(text, tree);
   }

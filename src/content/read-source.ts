@@ -64,6 +64,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
+
 export function decodeSource(bytes: Uint8Array, absPath: string): SourceFile {
   const path = displayPath(absPath);
   // The native check answers the common case; the scan finds where it fails.
@@ -92,6 +95,9 @@ export function decodeSource(bytes: Uint8Array, absPath: string): SourceFile {
   let text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const hasBom = text.charCodeAt(0) === 0xfeff;
   if (hasBom) text = text.slice(1);
+  // A carriage return alone ends a line (old Mac files; CommonMark agrees): made a line feed here, so no
+  // stage sees a CR inside a line's text (it would print as a missing glyph). Line numbers stay the same.
+  if (LONE_CR.test(text)) text = text.replace(LONE_CR_ALL, '\n');
   let crlf = 0;
   let lf = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {

@@ -14,6 +14,7 @@ import { chainOf, openFace, type Face, type FaceChain } from './face.js';
 import { readFontsYaml } from './fonts-yaml.js';
 import { gridChainOf } from './grid-chain.js';
 import { builtinLayer, chainRoles, DEFAULT_ROLES, mergeLayers, type RoleLayer } from './roles.js';
+import { sfntProblem } from './sfnt-check.js';
 import { cachedSfnt } from './ttf-cache.js';
 
 export interface LoadFontSetOptions {
@@ -74,11 +75,15 @@ function openResolved(r: ResolvedRole, cacheDirs: string[] | undefined): Face {
   let face: Face;
   try {
     const path = needsConversion(real) ? cachedSfnt(real, cacheDirs).path : real;
+    const problem = sfntProblem(path);
+    if (problem) throw new Error(`the file is damaged: ${problem}`);
     face = openFace(key, path);
     if (typeof face.font.unitsPerEm !== 'number' || !face.font.unitsPerEm) throw new Error('no unitsPerEm');
   } catch (e) {
+    // A parser tripping over damaged tables throws a TypeError or RangeError, whose text means nothing to an editor.
+    const why = e instanceof TypeError || e instanceof RangeError ? 'the file is damaged' : (e as Error).message;
     throw new BulletinError(diagnostic(r.origin.at, 'error', 'font-unreadable',
-      `role "${r.role}": cannot read font "${r.spec}" (${r.origin.layer}) at ${r.file}: ${(e as Error).message}. Give a valid .ttf, .otf, .ttc or .woff file.`));
+      `role "${r.role}": cannot read font "${r.spec}" (${r.origin.layer}) at ${r.file}: ${why}. Give a valid .ttf, .otf, .ttc or .woff file.`));
   }
   fileByKey.set(key, real);
   facesByFile.set(version, face);

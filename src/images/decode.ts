@@ -41,7 +41,8 @@ export async function decodeImage(path: string, url: string, bound: PixelBox, at
   const damaged = (e: unknown) => diagnostic(at, 'error', 'image-damaged', `${url} is damaged (${reason(e)}): re-export it from the original, as PNG or JPEG.`);
   let meta;
   try {
-    meta = await sharp(path, OPTIONS).metadata();
+    // The header only: its size is checked below, with a message saying what is wrong.
+    meta = await sharp(path, { ...OPTIONS, limitInputPixels: false }).metadata();
   } catch (e) {
     const unknown = /unsupported image format/i.test(String((e as Error)?.message));
     if (unknown) return diagnostic(at, 'error', 'image-format', `${url} is not an image bulletin can read: use a PNG or JPEG file (WebP, TIFF and GIF work too).`);
@@ -49,6 +50,10 @@ export async function decodeImage(path: string, url: string, bound: PixelBox, at
   }
   if (!meta.format || !FORMATS.has(meta.format)) {
     return diagnostic(at, 'error', 'image-format', `${url} is ${meta.format ? `a ${meta.format.toUpperCase()} file` : 'in an unknown format'}: use a PNG or JPEG file (WebP, TIFF and GIF work too).`);
+  }
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PIXELS) {
+    return diagnostic(at, 'error', 'image-too-large',
+      `${url} is ${meta.width}×${meta.height} px, more than bulletin decodes (${Math.round(MAX_PIXELS / 1e6)} million pixels): save it smaller (3000 px across is plenty for a page).`);
   }
   const grey = (meta.channels ?? 3) <= 2 || meta.space === 'b-w' || meta.space === 'grey16';
   try {

@@ -109,7 +109,8 @@ export function bodyItems(env: Env, blocks: Block[], file: string): { items: Bod
 
 function paragraphItems(env: Env, b: ParaBlock, out: BodyItems): void {
   const { grid, template } = env;
-  const inset = b.inset * grid.body;
+  // Quotes inside quotes indent 2 ems a level, at most a third of the column: deeper, the lines would have no room.
+  const inset = Math.min(b.inset, Math.floor(grid.measureEms / 3)) * grid.body;
   const lines = composeParagraph({
     spans: spansOf(env, b.spans), size: grid.body, measure: grid.measure - inset,
     indent: b.indent, hangingIndent: b.hanging, scheme: template.punctuation,

@@ -16,11 +16,14 @@ export class NoteList {
   readonly notes: Note[] = [];
   private readonly byLabel = new Map<string, string>();
   private readonly definitions = new Map<string, FootnoteDefinition>();
+  /** Definitions of a label already defined: references go to the first, and these are printed after the rest. */
+  private readonly repeated: FootnoteDefinition[] = [];
 
   constructor(tree: Root) {
     const visit = (node: Nodes): void => {
       if (node.type === 'footnoteDefinition') {
         if (!this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node);
+        else this.repeated.push(node);
       } else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
     };
     visit(tree);
@@ -43,6 +46,7 @@ export class NoteList {
   /** Definitions nothing refers to: numbered after the others, so that none is lost. */
   unreferenced(): void {
     for (const id of this.definitions.keys()) this.footnote(id);
+    for (const [k, definition] of this.repeated.entries()) this.add(`repeated:${k}`, { kind: 'footnote', definition });
   }
 
   private add(key: string, content: NoteContent): string {

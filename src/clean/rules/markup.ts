@@ -6,6 +6,7 @@
 //   list's checkbox). The page prints the text without the markup.
 // - `raw-html`: HTML, a block or inline tags. Its tags are not typeset; its
 //   text is kept.
+// - `repeated-footnote`: a second definition of a footnote label.
 import type { Nodes, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { findLeftovers } from '../../content/leftover-markup.js';
@@ -15,6 +16,7 @@ import { lintDiagnostic, type LintText } from './lint-text.js';
 
 export const UNSUPPORTED = 'unsupported-markdown';
 export const RAW_HTML = 'raw-html';
+export const REPEATED_FOOTNOTE = 'repeated-footnote';
 
 export function check(doc: Doc, text: LintText): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -32,9 +34,16 @@ export function check(doc: Doc, text: LintText): Diagnostic[] {
  */
 export function checkHtml(doc: Doc): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const footnotes = new Map<string, number>();
   const walk = (nodes: Nodes[], inTitleOrCell: boolean): void => {
     nodes.forEach((n, i) => {
-      if (n.type === 'html') {
+      if (n.type === 'footnoteDefinition') {
+        const first = footnotes.get(n.identifier);
+        const at = pointAt(doc, startOf(n));
+        if (first === undefined) footnotes.set(n.identifier, at.line);
+        else out.push(diagnostic(at, 'warning', REPEATED_FOOTNOTE,
+          `footnote \`[^${n.label ?? n.identifier}]\` is defined again (first at line ${first}): references go to the first, and this one is printed as a note nothing refers to. Give it its own label, or merge the two.`));
+      } else if (n.type === 'html') {
         if (isHtmlComment(n.value) || /^<\//.test(n.value.trim())) return;
         out.push(diagnostic(pointAt(doc, startOf(n)), 'warning', RAW_HTML,
           `HTML (\`${n.value.trim().split('\n')[0].slice(0, 40)}\`) is not typeset: its tags are left out of the page, its text is kept. Write it as Markdown, or remove it.`));
