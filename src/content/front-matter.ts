@@ -4,6 +4,7 @@
 import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair, type YAMLError } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
+import { yamlReason } from '../diagnostics/yaml-reason.js';
 import type { ArticleMeta, IssueMeta } from './types.js';
 
 export interface FrontMatterBlock {
@@ -139,7 +140,7 @@ function parseFields(
   };
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      const firstLine = err.message.split('\n')[0];
+      const firstLine = yamlReason(err.message);
       diagnostics.push(
         diagnostic(at(unclosedStart(block.value, doc.contents, err) ?? err.pos[0]), 'error', 'yaml-syntax',
           `front matter is not valid YAML: ${firstLine}. Write one \`key: value\` per line; quote values that contain \`: \` or start with a special character.`),

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { BulletinError, diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
+import { yamlReason } from '../diagnostics/yaml-reason.js';
 import { ROLE_NAME, type RoleLayer } from './roles.js';
 
 export const FONTS_YAML_NAMES = ['fonts.yaml', 'fonts.yml'];
@@ -28,7 +29,7 @@ export function readFontsYaml(dir: string): RoleLayer | undefined {
   };
   const problems: Diagnostic[] = doc.errors.map((e) =>
     diagnostic(at(e.pos[0]), 'error', 'fonts-yaml',
-      `fonts.yaml is not valid YAML: ${e.message.split('\n')[0]}. Write one \`role: font\` per line, e.g. \`kai: fonts/MyKai.ttf\`.`));
+      `fonts.yaml is not valid YAML: ${yamlReason(e.message)}. Write one \`role: font\` per line, e.g. \`kai: fonts/MyKai.ttf\`.`));
   const layer: RoleLayer = { name: file, baseDir: dir, entries: [] };
   if (problems.length === 0 && doc.contents !== null) {
     if (!isMap(doc.contents)) {

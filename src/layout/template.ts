@@ -14,6 +14,7 @@ import { packageRoot } from '../io/package-root.js';
 const loadAjv = lazyRequire<{ Ajv: typeof AjvClass }>('ajv');
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { BulletinError, diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
+import { yamlReason } from '../diagnostics/yaml-reason.js';
 import { realPath } from '../io/file-identity.js';
 import { insideRoots, ROOT_ADVICE } from '../io/roots.js';
 import { displayPath } from '../content/read-source.js';
@@ -177,7 +178,7 @@ function readLayer(file: string): Layer {
     throw new BulletinError(doc.errors.map((err) => {
       const pos = counter.linePos(err.pos[0]);
       return diagnostic({ file: shown, line: pos.line, column: pos.col }, 'error', 'template-yaml',
-        `the template is not valid YAML: ${err.message.split('\n')[0]}.`);
+        `the template is not valid YAML: ${yamlReason(err.message)}.`);
     }));
   }
   const data = doc.toJS() as unknown;

@@ -19,7 +19,7 @@ import { decodeImages, locateImages, type ImageTable, type LocatedImage } from '
 import { imagesForPdf, TARGET_PPI, type PrintedImages } from '../images/print.js';
 import { conversionProfile } from '../images/press-profile.js';
 import { pressStandard, STANDARDS, type PressStandard } from '../render/standards.js';
-import { outputClashes, outputInsideAsArticle, type InputFile, type Outputs } from './output-guard.js';
+import { outputClashes, outputReadNextTime, type InputFile, type Outputs } from './output-guard.js';
 
 declare const BULLETIN_VERSION: string;
 const VERSION = typeof BULLETIN_VERSION === 'string' ? BULLETIN_VERSION : '0.0.0-dev';
@@ -200,6 +200,6 @@ function refuseOutputsOverInputs(options: CompileOptions, found: BuildInputs): v
   ];
   if (found.profile) inputs.push({ path: found.profile, kind: 'ICC profile' });
   const over = outputClashes(options.outputs, inputs);
-  const clashes = over.length > 0 ? over : outputInsideAsArticle(options.outputs, bulletin.dir);
+  const clashes = over.length > 0 ? over : outputReadNextTime(options.outputs, bulletin.dir, found.design.searchDirs);
   if (clashes.length > 0) throw new BulletinError(clashes);
 }

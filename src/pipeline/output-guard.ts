@@ -7,6 +7,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../content/read-source.js';
 import { identityOf, realPath, sameFile, type FileIdentity } from '../io/file-identity.js';
+import { FONTS_YAML_NAMES } from '../fonts/fonts-yaml.js';
 
 export type InputKind = 'article' | 'index.md' | 'image' | 'template' | 'font' | 'fonts.yaml' | 'ICC profile';
 
@@ -73,14 +74,21 @@ export function outputClashes(outputs: Outputs, inputs: readonly InputFile[]): D
 }
 
 /**
- * A PDF written as an `.md` file inside the bulletin folder would be read as
- * an article by the next build: refused even when no such file exists yet.
+ * A PDF written where the next build would read it: as an `.md` file in the
+ * bulletin folder (an article) or as a fonts.yaml in a fonts/ folder the
+ * build reads (`fontDirs`). Refused even when no such file exists yet.
  */
-export function outputInsideAsArticle(outputs: Outputs, bulletinDir: string): Diagnostic[] {
-  if (!outputs.pdf || extname(outputs.pdf).toLowerCase() !== '.md') return [];
-  const real = realPath(outputs.pdf);
-  if (dirname(real) !== realPath(bulletinDir)) return [];
-  return [clash(outputs.pdf, `the -o output ${outputs.pdf} is a .md file in the bulletin folder: the next build would read the PDF as an article`, '-o', '')];
+export function outputReadNextTime(outputs: Outputs, bulletinDir: string, fontDirs: readonly string[]): Diagnostic[] {
+  if (!outputs.pdf) return [];
+  // The PDF is renamed into place: a link of that name is replaced, so its folder is what counts.
+  const real = join(realPath(dirname(resolve(outputs.pdf))), basename(outputs.pdf));
+  if (extname(real).toLowerCase() === '.md' && dirname(real) === realPath(bulletinDir)) {
+    return [clash(outputs.pdf, `the -o output ${outputs.pdf} is a .md file in the bulletin folder: the next build would read the PDF as an article`, '-o', '')];
+  }
+  if (FONTS_YAML_NAMES.includes(basename(real)) && fontDirs.some((d) => realPath(d) === dirname(real))) {
+    return [clash(outputs.pdf, `the -o output ${outputs.pdf} is the fonts.yaml of a fonts folder the build reads: the next build would read the PDF as its font list`, '-o', '')];
+  }
+  return [];
 }
 
 function clash(file: string, what: string, option: string, harm = ': writing there would destroy it'): Diagnostic {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { article, ROOT, runCli, tempDir, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
+import { article, ROOT, runCli, SAMPLE, tempDir, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
 import { tinyPng } from '../safety/images.js';
 
 const LIBERATION = join(ROOT, 'node_modules', 'pdfjs-dist', 'standard_fonts', 'LiberationSans-Regular.ttf');
@@ -83,6 +83,23 @@ describe('text that a build printed without a word, or lost', () => {
     const r = build(bulletinWith('正文里有一个没有字形的字符：\u{1D11E}。'), '--allow-missing-glyphs');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/warning .*U\+1D11E/);
+  });
+});
+
+describe('a binary file where YAML is expected', () => {
+  it('is reported in a line, not with the file\'s bytes in the message', () => {
+    const dir = bulletinWith('第一段正文。');
+    // A PDF saved under the name of a YAML file, as `-o fonts/fonts.yaml` once did.
+    const pdf = join(tempDir(), 'out.pdf');
+    expect(runCli(['build', SAMPLE, '-o', pdf]).code).toBe(0);
+    const bytes = readFileSync(pdf);
+    mkdirSync(join(dir, 'fonts'));
+    writeFileSync(join(dir, 'fonts', 'fonts.yaml'), bytes);
+    writeFileSync(join(dir, 'house.yaml'), bytes);
+    for (const r of [build(dir), build(dir, '--template', 'house.yaml')]) {
+      expectContentError(r, /error +(fonts\.yaml|the template) is not valid YAML/);
+      for (const line of r.stderr.split('\n')) expect(line.length).toBeLessThan(400);
+    }
   });
 });
 

@@ -3,7 +3,8 @@
 // symbolic link or a hard link, is refused with exit 1 naming both paths,
 // and the input is left byte for byte.
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { article, runCli, tempDir, VALID_INDEX, writeBulletin, ROOT } from '../helpers/cli.js';
 import { tinyPng } from './images.js';
@@ -75,6 +76,14 @@ describe('an output aimed at an input', () => {
     expect(existsSync(join(dir, 'new.md'))).toBe(false);
   });
 
+  it('refuses a new fonts.yaml in the fonts folder the build reads (the next build would read the PDF as the font list)', async () => {
+    const dir = await bulletin();
+    rmSync(join(dir, 'fonts', 'fonts.yaml'));
+    const r = runCli(['build', dir, '-o', join(dir, 'fonts', 'fonts.yaml')]);
+    expectRefused(r, 'fonts.yaml', 'the fonts.yaml of a fonts folder the build reads');
+    expect(existsSync(join(dir, 'fonts', 'fonts.yaml'))).toBe(false);
+  });
+
   it('refuses --png DIR whose page-N.png leads to an input', async () => {
     const dir = await bulletin();
     const pngs = tempDir();
@@ -83,6 +92,26 @@ describe('an output aimed at an input', () => {
     const r = runCli(['build', dir, '-o', join(tempDir(), 'out.pdf'), '--png', pngs]);
     expectRefused(r, join(pngs, 'page-1.png'), 'the image');
     expect(readFileSync(join(dir, 'park.png')).equals(before)).toBe(true);
+  });
+});
+
+describe('an output that is a pipe or a device', () => {
+  it('is written into, and stays what it was (a PDF renamed over /dev/stdout would replace it)', async () => {
+    const dir = await bulletin();
+    const out = tempDir();
+    const fifo = join(out, 'pipe.pdf');
+    execFileSync('mkfifo', [fifo]);
+    // The reader, in its own process: the build's write waits for it.
+    const reader = spawn('sh', ['-c', `cat "${fifo}" > "${join(out, 'got.pdf')}"`]);
+    const done = new Promise((resolve) => reader.on('exit', resolve));
+    const r = runCli(['build', dir, '-o', fifo]);
+    // A build that replaced the pipe leaves the reader waiting: stopped after a while either way.
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    reader.kill();
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readFileSync(join(out, 'got.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(readdirSync(out).sort()).toEqual(['got.pdf', 'pipe.pdf']);
   });
 });
 

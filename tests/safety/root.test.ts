@@ -89,6 +89,16 @@ describe('a template or font outside the bulletin folder', () => {
     expect(runCli(['build', dir, '-o', join(tempDir(), 'out.pdf'), '--template', join(root, 'house.yaml')]).code).toBe(0);
   });
 
+  it('is refused when a --template in the bulletin folder extends a file outside it, wherever the command runs', () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'outside.yaml'), 'extends: a4\n');
+    const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article(), 'house.yaml': 'extends: ../outside.yaml\n' }, join(root, 'june'));
+    // From the folder above: a --template path is read relative to the bulletin, and only its own folder is allowed.
+    const r = runCli(['build', 'june', '-o', join(tempDir(), 'out.pdf'), '--template', 'house.yaml'], { cwd: root });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/house\.yaml:1:\d+ +error +template .*outside\.yaml is outside the bulletin folder; copy it in, or widen the root with --root DIR\./);
+  });
+
   it('is refused at the fonts.yaml line that names the font', () => {
     const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article() });
     mkdirSync(join(dir, 'fonts'));
