@@ -37,7 +37,7 @@ await build({
 chmodSync('dist/cli.js', 0o755);
 
 // The template schema's validator as plain code (ajv "standalone"), loaded by
-// src/layout/template.ts instead of compiling the schema on every cold build.
+// src/design/template.ts instead of compiling the schema on every cold build.
 // Same options as the run-time fallback (AJV_OPTIONS there).
 const schema = JSON.parse(readFileSync(new URL('../templates/schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });

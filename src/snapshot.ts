@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { exitWith, main } from './cli/main.js';
 import { preload } from './io/lazy-require.js';
 import { lazyModule } from './io/lazy-module.js';
-import { parseTemplateText } from './layout/template.js';
+import { parseTemplateText } from './design/template.js';
 
 declare global {
   var __bulletinLazyModule: (id: string) => unknown;

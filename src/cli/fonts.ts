@@ -5,7 +5,7 @@
 // `build` report those as errors).
 import type { Command } from 'commander';
 import { loadBulletin } from '../content/load.js';
-import { loadDesign } from '../pipeline/design.js';
+import { loadDesign } from '../design/design.js';
 import { collectText } from '../fonts/collect-text.js';
 import { describeFonts, formatListing } from '../fonts/listing.js';
 import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';

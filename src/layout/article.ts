@@ -13,7 +13,7 @@ import type { LineLabel } from './draw.js';
 import { ArticleHeaders, type Header, type HeaderSize } from './header.js';
 import { imageSize, type PixelSize } from './image-size.js';
 import type { PageGrid } from './grid.js';
-import type { Template } from './template.js';
+import type { Template } from '../design/template.js';
 import type { SetLine, TextOrigin } from './text.js';
 
 export type { Header, HeaderLine, HeaderSize } from './header.js';

@@ -6,8 +6,9 @@ import type { GlyphRun } from '../typeset/glyph-run.js';
 
 export type { GlyphRun } from '../typeset/glyph-run.js';
 
-/** CMYK, each channel 0–100 (pdfkit's convention). */
-export type Cmyk = readonly [number, number, number, number];
+import type { Cmyk } from '../design/template.js';
+
+export type { Cmyk } from '../design/template.js';
 
 export const BLACK: Cmyk = [0, 0, 0, 100];
 

@@ -9,7 +9,7 @@ import { aligned, composedRuns, horizontalRule, setRuns, verticalRule } from './
 import { baselineIn, EM_ASCENT, MM, rowsFor, rowTop, type PageGrid } from './grid.js';
 import type { RoleSpan } from './blocks.js';
 import { decorate, decorationItems, isDecorated } from './decorations.js';
-import type { Template } from './template.js';
+import type { Template } from '../design/template.js';
 import { lineWidth, setLine } from './text.js';
 
 export interface MastheadInfo {

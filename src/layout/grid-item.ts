@@ -8,7 +8,7 @@ import { decorationItems, type LineDecoration } from './decorations.js';
 import type { Cmyk, DisplayItem, StructureTag } from './display-list.js';
 import { composedRuns } from './draw.js';
 import { EM_ASCENT, type PageGrid } from './grid.js';
-import type { Template } from './template.js';
+import type { Template } from '../design/template.js';
 
 /** What drawn blocks need of the layout: the grid, the template and the fonts. */
 export interface DrawEnv {

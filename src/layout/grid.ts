@@ -3,7 +3,7 @@
 // ems, so pure Han lines fill a column exactly; the gutters take what is left
 // (between the template's min and max), and anything beyond the max gutters is
 // split between the outer margins so the grid stays centred.
-import type { Template } from './template.js';
+import type { Template } from '../design/template.js';
 
 export const MM = 72 / 25.4;
 

@@ -19,10 +19,9 @@ import type { Header } from './header.js';
 import type { PixelSize } from './image-size.js';
 import { planPages, type PlannedModule, type PlannedPage } from './page-search/index.js';
 import { placedModules } from './placed-modules.js';
-import type { Template } from './template.js';
+import type { Template } from '../design/template.js';
 
-export type { Template } from './template.js';
-export { loadTemplate } from './template.js';
+export type { Template } from '../design/template.js';
 
 /** Rows above every band: the band rule sits in the middle of this row. */
 const BAND_GAP = 1;

@@ -5,7 +5,7 @@
 //     --packages=external --outfile=bench-layout.mjs && BULLETIN_SAMPLE=content node bench-layout.mjs
 import { loadBulletin } from '../../src/content/load.js';
 import { layoutBulletin } from '../../src/layout/index.js';
-import { loadTemplate } from '../../src/layout/template.js';
+import { loadTemplate } from '../../src/design/template.js';
 import { fontsFor } from './fonts.js';
 import { SAMPLE_DIR } from './synthetic.js';
 

@@ -5,7 +5,7 @@ import type { Content, PhrasingContent, Root } from 'mdast';
 import type { Bulletin } from '../../src/content/types.js';
 import type { DisplayList, TextRun } from '../../src/layout/display-list.js';
 import { EM_ASCENT, pageGrid, type PageGrid } from '../../src/layout/grid.js';
-import type { Template } from '../../src/layout/template.js';
+import type { Template } from '../../src/design/template.js';
 
 const BODY_ROLES = new Set(['P', 'LI', 'BlockQuote', 'Caption', 'H3']);
 /** Body blocks of articles: paragraphs, subheadings, figures (not the byline or subtitle). */

@@ -11,7 +11,7 @@ import { loadBulletin } from '../../src/content/load.js';
 import type { Bulletin } from '../../src/content/types.js';
 import type { DisplayList } from '../../src/layout/display-list.js';
 import { layoutBulletin } from '../../src/layout/index.js';
-import { loadTemplate } from '../../src/layout/template.js';
+import { loadTemplate } from '../../src/design/template.js';
 import { bylineAir, checkLayout, columnDepths, lastBandBottoms, type Report } from './check.js';
 import { fontsFor } from './fonts.js';
 import { SAMPLE_DIR, writeSynthetic } from './synthetic.js';

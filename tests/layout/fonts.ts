@@ -2,7 +2,7 @@
 // SC, Noto Sans SC, LXGW WenKai converted to TTF once and cached), loaded
 // once per test process.
 import { loadFontSet, type FontSet } from '../../src/fonts/font-set.js';
-import type { Template } from '../../src/layout/template.js';
+import type { Template } from '../../src/design/template.js';
 
 const sets = new Map<string, FontSet>();
 

@@ -12,7 +12,7 @@ import { cleanBulletin } from '../../src/clean/index.js';
 import { loadBulletin } from '../../src/content/load.js';
 import type { PlacedModule } from '../../src/layout/display-list.js';
 import { layoutBulletin } from '../../src/layout/index.js';
-import { loadDesign, type Design } from '../../src/pipeline/design.js';
+import { loadDesign, type Design } from '../../src/design/design.js';
 import { prng } from '../helpers/random.js';
 import { png, SAMPLE_DIR } from './synthetic.js';
 

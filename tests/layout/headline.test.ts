@@ -4,7 +4,7 @@
 // fewest lines.
 import { describe, expect, it } from 'vitest';
 import { breakHeadline, fitHeadline, prepareHeadline } from '../../src/layout/headline.js';
-import { loadTemplate } from '../../src/layout/template.js';
+import { loadTemplate } from '../../src/design/template.js';
 import { fontsFor } from './fonts.js';
 
 const heavy = fontsFor(loadTemplate('newspaper', process.cwd())).chain('heavy');

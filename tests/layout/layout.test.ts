@@ -10,7 +10,7 @@ import { loadBulletin } from '../../src/content/load.js';
 import type { Bulletin } from '../../src/content/types.js';
 import type { DisplayList, TextRun } from '../../src/layout/display-list.js';
 import { layoutBulletin } from '../../src/layout/index.js';
-import { loadTemplate } from '../../src/layout/template.js';
+import { loadTemplate } from '../../src/design/template.js';
 import { checkLayout } from './check.js';
 import { fontsFor } from './fonts.js';
 import { SAMPLE_DIR, writeSynthetic } from './synthetic.js';

@@ -13,7 +13,7 @@ import { prepareArticle } from '../../src/layout/article.js';
 import { blocksOf } from '../../src/layout/blocks.js';
 import { pageGrid } from '../../src/layout/grid.js';
 import { planPages } from '../../src/layout/page-search/index.js';
-import { loadTemplate } from '../../src/layout/template.js';
+import { loadTemplate } from '../../src/design/template.js';
 import { fontsFor } from './fonts.js';
 import { SAMPLE_DIR, writeSynthetic } from './synthetic.js';
 

@@ -19,7 +19,7 @@ import { loadBulletin } from '../../src/content/load.js';
 import { cleanBulletin } from '../../src/clean/index.js';
 import { loadFontSet } from '../../src/fonts/font-set.js';
 import { fontSearchDirs } from '../../src/fonts/search-dirs.js';
-import { loadTemplate } from '../../src/layout/template.js';
+import { loadTemplate } from '../../src/design/template.js';
 import { layoutBulletin } from '../../src/layout/index.js';
 import { openFace, type Face } from '../../src/fonts/face.js';
 import type { DisplayList } from '../../src/layout/display-list.js';

@@ -18,8 +18,10 @@ import { yamlReason } from '../diagnostics/yaml-reason.js';
 import { realPath } from '../io/file-identity.js';
 import { insideRoots, ROOT_ADVICE } from '../io/roots.js';
 import { displayPath } from '../content/read-source.js';
-import type { Cmyk } from './display-list.js';
 import type { PunctuationScheme } from '../typeset/types.js';
+
+/** CMYK, each channel 0–100 (pdfkit's convention). */
+export type Cmyk = readonly [number, number, number, number];
 
 export interface Template {
   /** Built-in name or the file's base name. */

@@ -3,18 +3,14 @@
 // never disagree about which fonts a bulletin uses. Every template and font
 // file named by path must be inside the roots (src/io/roots.ts): templates are
 // checked before they are read, font files before they are opened.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Bulletin } from '../content/types.js';
 import { BulletinError, diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../content/read-source.js';
 import { loadFontSet, type FontSet } from '../fonts/font-set.js';
-import { FONTS_YAML_NAMES } from '../fonts/fonts-yaml.js';
 import { fontSearchDirs } from '../fonts/search-dirs.js';
 import { realPath } from '../io/file-identity.js';
 import { insideRoots, ROOT_ADVICE } from '../io/roots.js';
-import { loadTemplate, type Template } from '../layout/template.js';
-import type { InputFile } from './output-guard.js';
+import { loadTemplate, type Template } from './template.js';
 
 export interface Design {
   template: Template;
@@ -65,17 +61,4 @@ function outsideRoots(design: Design, roots: readonly string[]): Diagnostic[] {
     refuse(r.origin.at, `role "${role}": font`, r.file);
   }
   return found;
-}
-
-/** The design's files, for the output guard: template files, font files, fonts.yaml. */
-export function designInputs(design: Design): InputFile[] {
-  const inputs: InputFile[] = design.template.files.map((f) => ({ path: f.path, kind: 'template' }));
-  for (const role of design.fonts.roles()) inputs.push({ path: design.fonts.resolved(role).file, kind: 'font' });
-  for (const dir of design.searchDirs) {
-    for (const name of FONTS_YAML_NAMES) {
-      const path = join(dir, name);
-      if (existsSync(path)) inputs.push({ path, kind: 'fonts.yaml' });
-    }
-  }
-  return inputs;
 }

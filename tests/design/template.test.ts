@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/diagnostics/diagnostic.js';
 import { MM, pageGrid } from '../../src/layout/grid.js';
-import { loadTemplate, parseTemplateText } from '../../src/layout/template.js';
+import { loadTemplate, parseTemplateText } from '../../src/design/template.js';
 
 function dir(): string {
   return mkdtempSync(join(tmpdir(), 'bulletin-template-'));
