@@ -48,6 +48,17 @@ function targets(outputs: Outputs): { files: Target[]; pngDir?: string } {
   return { files, pngDir: realPath(outputs.pngDir) };
 }
 
+/** How a message names each kind of input ("the index.md index.md" reads badly). */
+const NOUN: Record<InputKind, string> = {
+  article: 'article',
+  'index.md': 'bulletin index',
+  image: 'image',
+  template: 'template',
+  font: 'font',
+  'fonts.yaml': 'font list',
+  'ICC profile': 'ICC profile',
+};
+
 const HOW: Record<string, string> = {
   'same path': 'is',
   'symbolic link': 'leads (through a symbolic link) to',
@@ -64,10 +75,10 @@ export function outputClashes(outputs: Outputs, inputs: readonly InputFile[]): D
     for (const t of files) {
       const how = sameFile(t.id, id);
       if (!how) continue;
-      found.push(clash(t.shown, `the ${t.option} output ${t.shown} ${HOW[how]} the ${input.kind} ${shownInput}, which the build reads`, t.option));
+      found.push(clash(t.shown, `the ${t.option} output ${t.shown} ${HOW[how]} the ${NOUN[input.kind]} ${shownInput}, which the build reads`, t.option));
     }
     if (pngDir && PAGE_PNG.test(basename(id.real)) && dirname(id.real) === pngDir) {
-      found.push(clash(outputs.pngDir!, `--png ${outputs.pngDir} would write over the ${input.kind} ${shownInput}, which the build reads`, '--png'));
+      found.push(clash(outputs.pngDir!, `--png ${outputs.pngDir} would write over the ${NOUN[input.kind]} ${shownInput}, which the build reads`, '--png'));
     }
   }
   return dedupe(found);

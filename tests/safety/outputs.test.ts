@@ -36,11 +36,11 @@ function expectRefused(r: { code: number; stderr: string }, output: string, inpu
 describe('an output aimed at an input', () => {
   const kinds: [string, string, string][] = [
     ['an article', '01-a.md', 'the article'],
-    ['index.md', 'index.md', 'the index.md'],
+    ['index.md', 'index.md', 'the bulletin index'],
     ['an image', 'park.png', 'the image'],
     ['a template', 'house.yaml', 'the template'],
     ['a font', 'fonts/Body.ttf', 'the font'],
-    ['fonts.yaml', 'fonts/fonts.yaml', 'the fonts.yaml'],
+    ['fonts.yaml', 'fonts/fonts.yaml', 'the font list'],
   ];
   for (const [what, name, kind] of kinds) {
     it(`is refused for ${what}, which stays as it was`, async () => {
@@ -58,7 +58,7 @@ describe('an output aimed at an input', () => {
     symlinkSync(join(dir, '01-a.md'), join(out, 'link.pdf'));
     linkSync(join(dir, 'index.md'), join(out, 'hard.pdf'));
     expectRefused(runCli(['build', dir, '-o', join(out, 'link.pdf')]), 'leads (through a symbolic link) to the article', join(dir, '01-a.md').split('/').pop()!);
-    expectRefused(runCli(['build', dir, '-o', join(out, 'hard.pdf')]), 'is a hard link to the index.md', 'index.md');
+    expectRefused(runCli(['build', dir, '-o', join(out, 'hard.pdf')]), 'is a hard link to the bulletin index', 'index.md');
     expect(readFileSync(join(dir, '01-a.md'), 'utf8')).toContain('正文第一段');
   });
 
