@@ -22,6 +22,10 @@ export interface PlacedGlyph {
   x: number;
   /** The glyph's natural advance at the run's size, in pt (before any compression). */
   advance: number;
+  /** Its box on the line, when composition cut it (compressed punctuation, a space set to its glue): left edge relative to x, pt (default 0). */
+  lead?: number;
+  /** And width, pt (default: advance). Render draws the glyph with this advance. */
+  box?: number;
 }
 
 /** A structure element (tagged PDF): its type and its id, unique in the document. */

@@ -5,7 +5,7 @@
 import { Cls, isNoEnd, isNoStart, isWordish } from './classes.js';
 import type { Collected } from './collect.js';
 import { scratch } from './scratch.js';
-import { HYPHEN_BREAK, URL_BREAK, URL_BREAK_INSIDE, URL_BREAK_NOSTART, latinBreaks } from './latin.js';
+import { HYPHEN_BREAK, URL_BREAK, latinBreaks } from './latin.js';
 
 /** Break kinds per junction. */
 export const Brk = {
@@ -15,10 +15,6 @@ export const Brk = {
   ALLOWED: 1,
   /** Inside a URL or e-mail address (latin.ts): allowed with a penalty, no hyphen. */
   URL: URL_BREAK,
-  /** A URL break after . , ? % : ; or ! (penalised more). */
-  URL_NOSTART: URL_BREAK_NOSTART,
-  /** A URL break between two letters or digits of an address: the last resort before letter-spacing. */
-  URL_INSIDE: URL_BREAK_INSIDE,
   /** A hyphenation point of an English word (latin.ts): allowed with a penalty, a hyphen is drawn. */
   HYPHEN: HYPHEN_BREAK,
 } as const;
@@ -118,22 +114,19 @@ export function findBreakpoints(c: Collected): Breakpoints {
     const l = cls[j];
     const r = cls[j + 1];
     const x = l * NCLS + r;
+    // "1—2": a range dash is part of the number around it (no break, no spacing).
+    const range = (l === Cls.DASH || r === Cls.DASH) && rangeDash(cls, n, j);
     if (r === Cls.SPACE) {
       // Break after the whole run of spaces, never before it.
       brk[j] = Brk.NEVER;
     } else if (l === Cls.SPACE) {
       const v = lastVis[j];
       brk[j] = v >= 0 && !isNoEnd(cls[v]) && !isNoStart(r) && r !== Cls.COMBINING ? Brk.ALLOWED : Brk.NEVER;
-    } else {
-      // A range dash needs a dash at the junction.
-      brk[j] = PAIR_OK[x] && !((l === Cls.DASH || r === Cls.DASH) && rangeDash(cls, n, j)) ? Brk.ALLOWED : Brk.NEVER;
-    }
-    gapJ[j] = INSIDE[x] ? 0 : 1;
+    } else brk[j] = PAIR_OK[x] && !range ? Brk.ALLOWED : Brk.NEVER;
+    gapJ[j] = INSIDE[x] || range ? 0 : 1;
     if (brk[j] === Brk.NEVER) emergency[j] = URGENCY[x];
   }
   latinBreaks(c, brk, hyw);
-  // As url.sty's \Urlmuskip: a URL's break points take justification space, so a line made of a URL piece can be justified.
-  for (let j = 0; j < n - 1; j++) if (brk[j] === Brk.URL || brk[j] === Brk.URL_NOSTART || brk[j] === Brk.URL_INSIDE) gapJ[j] = 1;
   if (n > 0) brk[n - 1] = Brk.ALLOWED;
   return { brk, gapJ, emergency, lastVis, hyw };
 }

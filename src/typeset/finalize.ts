@@ -1,12 +1,23 @@
-// Step 5: turn chosen breaks into positioned glyphs. Each line's shortfall is
-// distributed in the order TYPOGRAPHY.md §4 prescribes — Han–Latin spaces,
-// then compressed punctuation halves re-expanding, then evenly over all gaps;
-// an excess is taken from the line-final mark, then spaces, then blank halves
-// of punctuation. Han glyphs are never squeezed.
-import { HL_MAX, HL_MIN, HL_SPACE, lineMetrics, type LineMetrics, type Prepared } from './prepare.js';
+// Step 5: turn chosen breaks into positioned glyphs, justifying each line in
+// the order TYPOGRAPHY.md §4 prescribes.
+//   Too long:  the line-final mark's blank half, then the other blank halves
+//              of punctuation, then Han–Latin and word spaces (to 0.16 and
+//              0.2 em). Han glyphs are never squeezed.
+//   Too short: evenly over every gap and Han–Latin space up to the
+//              letter-spacing limit (0.05 em), then the word spaces up to
+//              ½ em, then the Han–Latin spaces up to 0.34 em, then evenly
+//              over the gaps again. No single gap absorbs it. Compressed punctuation
+//              stays compressed. A line that ends inside a URL opens its gaps
+//              no further than the loose-line limit and is otherwise left
+//              short: a URL is never letter-spaced.
+// Each glyph carries its box on the line (glyph-run.ts): a compressed mark's
+// box is its set width, so that boxes never overlap and render can draw it
+// with that advance.
+import { GAP_STRETCH, HL_MAX, HL_MIN, HL_SPACE, lineMetrics, Space, type LineMetrics, type Prepared } from './prepare.js';
 import { Cls } from './classes.js';
 import { Brk } from './breakpoints.js';
 import { hyphenGlyph } from './latin.js';
+import { LOOSE_GAP } from './linebreak.js';
 import type { ComposedLine, LineRun } from './types.js';
 import { GlyphStore } from './glyph-run.js';
 import { scratch } from './scratch.js';
@@ -29,13 +40,19 @@ const trBuf = scratch(Float64Array);
 const swBuf = scratch(Float64Array);
 const jgBuf = scratch(Float64Array);
 
+/** The line's adjustments: left/right cuts of each character, set widths of spaces, glue after each junction (em). */
+interface Adjust {
+  tl: Float64Array;
+  tr: Float64Array;
+  sw: Float64Array;
+  jg: Float64Array;
+}
+
 export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeConfig): ComposedLine[] {
-  const { n, cls, w, gl, hlS, shL, trimL, trimR, gapJ, lastVis } = p;
-  const tl = tlBuf(n);
-  const tr = trBuf(n);
-  const sw = swBuf(n);
-  const jg = jgBuf(n);
-  const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, hl: 0, trims: 0, gaps: 0, chars: 0 };
+  const { n, cls, w, gl, shL, trimL, trimR, lastVis } = p;
+  const adj: Adjust = { tl: tlBuf(n), tr: trBuf(n), sw: swBuf(n), jg: jgBuf(n) };
+  const { tl, tr, sw, jg } = adj;
+  const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, stretch: 0, words: 0, hl: 0, gaps: 0, chars: 0 };
   const lines: ComposedLine[] = [];
   // The paragraph's glyphs, packed: every character, and a hyphen at most per line.
   const store = new GlyphStore(n + breaks.length);
@@ -54,51 +71,20 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
     }
     // A line ending at a hyphenation point carries the hyphen glyph's width.
     const hyphen = !last && p.brk[j] === Brk.HYPHEN && e === j ? p.hyw[j] : 0;
-    let applied = 0;
-    let gapCount = 0;
+    let gap = 0;
     if (e >= a) {
       tl[a] += shL[a];
       lineMetrics(p, a, e, m);
-      gapCount = m.gaps;
-      if (gapCount === 0) for (let i = a; i < e; i++) if (letterGap(p, i)) gapCount++;
       let E = avail - m.width - hyphen;
       if (E < -EPS && m.endShrink > 0 && hyphen === 0) {
         // The line-final mark loses its whole blank half (its ink then sits at the edge).
         tr[e] += m.endShrink;
         E += m.endShrink;
       }
-      if (E < -EPS) applied = -shrinkLine(p, a, e, -E, tr, tl, sw, jg);
-      else if (E > EPS && cfg.align === 'justify' && !last) {
-        applied = E;
-        let x = E;
-        // 1. Han–Latin spaces, up to half an em each.
-        if (m.hl > 0) {
-          const u = Math.min(x, m.hl * (HL_MAX - HL_SPACE));
-          const each = u / m.hl;
-          for (let i = a; i < e; i++) {
-            if (gl[i] > 0) jg[i] += each;
-            if (hlS[i]) sw[i] += each;
-          }
-          x -= u;
-        }
-        // 2. Compressed punctuation halves re-expand (not at the line's edges).
-        if (x > EPS && m.trims > EPS) {
-          const u = Math.min(x, m.trims);
-          const f = u / m.trims;
-          for (let i = a; i <= e; i++) {
-            if (i > a) tl[i] -= trimL[i] * f;
-            if (i < e) tr[i] -= trimR[i] * f;
-          }
-          x -= u;
-        }
-        // 3. Evenly between characters (inside words only when nothing else can take it).
-        if (x > EPS && gapCount > 0) {
-          const each = x / gapCount;
-          for (let i = a; i < e; i++) if (m.gaps === 0 ? letterGap(p, i) : gapJ[i]) jg[i] += each;
-        }
-      }
+      if (E < -EPS) shrinkLine(p, a, e, -E, adj);
+      else if (E > EPS && cfg.align === 'justify' && !last) gap = stretchLine(p, { a, e, url: p.brk[j] === Brk.URL }, E, m, adj);
     }
-    lines.push(emit(p, { a, e, j, first: li === 0, last, avail, applied, gapCount, hyphen: hyphen > 0 }, tl, tr, sw, jg, cfg, store));
+    lines.push(emit(p, { a, e, j, first: li === 0, last, avail, gap, hyphen: hyphen > 0 }, adj, cfg, store));
     a = j + 1;
   }
   return lines;
@@ -109,6 +95,102 @@ function letterGap(p: Prepared, i: number): boolean {
   return !(p.cls[i] === Cls.SPACE && p.w[i] === 0) && !(p.cls[i + 1] === Cls.SPACE && p.w[i + 1] === 0);
 }
 
+/** Adds `gap` to every gap junction of a..e and `hl` to every Han–Latin space. */
+function openGaps(p: Prepared, a: number, e: number, gap: number, hl: number, adj: Adjust): void {
+  const { gapJ, gl, spKind } = p;
+  for (let i = a; i < e; i++) {
+    if (gapJ[i]) adj.jg[i] += gap;
+    if (gl[i] > 0) adj.jg[i] += hl;
+    if (spKind[i] === Space.HAN_LATIN) adj.sw[i] += hl;
+  }
+}
+
+/** Spreads E em over the line a..e (see the header); returns the extra each gap took. */
+function stretchLine(p: Prepared, line: { a: number; e: number; url: boolean }, E: number, m: LineMetrics, adj: Adjust): number {
+  const { a, e } = line;
+  const units = m.gaps + m.hl;
+  let x = E;
+  let gap = 0;
+  // 1. Every gap and Han–Latin space alike, up to the letter-spacing limit.
+  if (units > 0) {
+    const each = Math.min(GAP_STRETCH, x / units);
+    openGaps(p, a, e, each, each, adj);
+    gap = each;
+    x -= each * units;
+  }
+  // 2. Latin word spaces, up to ½ em.
+  if (x > EPS && m.words > EPS) {
+    const f = Math.min(1, x / m.words);
+    for (let i = a; i < e; i++) if (p.spKind[i] === Space.WORD) adj.sw[i] += p.spSt[i] * f;
+    x -= m.words * f;
+  }
+  // 3. Han–Latin spaces to their limit, then the gaps again, evenly: Han text is letter-spaced
+  //    beyond the limit only when nothing else can take it.
+  if (x > EPS && m.hl > 0) {
+    const each = Math.min(HL_MAX - HL_SPACE - gap, x / m.hl);
+    openGaps(p, a, e, 0, each, adj);
+    x -= each * m.hl;
+  }
+  if (x > EPS && m.gaps > 0) {
+    let each = x / m.gaps;
+    if (line.url) each = Math.min(each, LOOSE_GAP - gap);
+    openGaps(p, a, e, each, 0, adj);
+    gap += each;
+    x -= each * m.gaps;
+  }
+  // 4. A line without gaps (Latin words, Han–Latin spaces) that even hyphenation could not set
+  //    within their limits: the rest over its word spaces, else its Han–Latin spaces.
+  if (x > EPS && m.gaps === 0 && !line.url) {
+    let words = 0;
+    for (let i = a; i < e; i++) if (p.spKind[i] === Space.WORD) words++;
+    if (words > 0) {
+      for (let i = a; i < e; i++) if (p.spKind[i] === Space.WORD) adj.sw[i] += x / words;
+      x = 0;
+    } else if (m.hl > 0) {
+      openGaps(p, a, e, 0, x / m.hl, adj);
+      gap += x / m.hl;
+      x = 0;
+    }
+  }
+  // 5. A line with no glue at all (one long word): between its letters, unless it is part of a URL.
+  if (x > EPS && units === 0 && m.words <= EPS && !line.url) {
+    let count = 0;
+    for (let i = a; i < e; i++) if (letterGap(p, i)) count++;
+    if (count > 0) {
+      for (let i = a; i < e; i++) if (letterGap(p, i)) adj.jg[i] += x / count;
+      gap = x / count;
+    }
+  }
+  return gap;
+}
+
+/** Takes `D` em out of the line a..e: blank halves of punctuation first, then Han–Latin and word spaces. */
+function shrinkLine(p: Prepared, a: number, e: number, D: number, adj: Adjust): void {
+  const { shL, shR, spSh, gl } = p;
+  const { tl, tr, sw, jg } = adj;
+  let left = D;
+  let total = 0;
+  for (let i = a; i <= e; i++) total += (i > a ? shL[i] : 0) + (i < e ? shR[i] : 0);
+  if (total > EPS) {
+    const f = Math.min(1, left / total);
+    for (let i = a; i <= e; i++) {
+      if (i > a) tl[i] += shL[i] * f;
+      if (i < e) tr[i] += shR[i] * f;
+    }
+    left -= total * f;
+  }
+  if (left <= EPS) return;
+  total = 0;
+  for (let i = a; i < e; i++) total += spSh[i] + (gl[i] > 0 ? HL_SPACE - HL_MIN : 0);
+  if (total > EPS) {
+    const f = Math.min(1, left / total);
+    for (let i = a; i < e; i++) {
+      sw[i] -= spSh[i] * f;
+      if (gl[i] > 0) jg[i] -= (HL_SPACE - HL_MIN) * f;
+    }
+  }
+}
+
 /** The line a..j (e its last visible character, spaces after it hang) with its adjustments applied. */
 interface LineSpec {
   a: number;
@@ -117,9 +199,8 @@ interface LineSpec {
   first: boolean;
   last: boolean;
   avail: number;
-  /** Extra space added (negative: taken), em. */
-  applied: number;
-  gapCount: number;
+  /** Extra space each gap took, em. */
+  gap: number;
   /** A hyphen glyph follows the last character. */
   hyphen: boolean;
 }
@@ -135,9 +216,24 @@ function charAt(p: Prepared, i: number): string {
   return p.text.slice(p.off[i], p.off[i + 1]);
 }
 
+/**
+ * The box of character i (em): left edge from its origin, and width. A cut
+ * mark's box is what is left of it; an opening mark right before an opening
+ * mark that lost its blank half keeps its own blank outside its box, so that
+ * the pair reads as the compressed pair it is (both boxes start half an em apart).
+ */
+function boxOf(p: Prepared, i: number, e: number, adj: Adjust): { lead: number; box: number } {
+  const { tl, tr } = adj;
+  const adv = p.adv[i];
+  let lead = tl[i];
+  if (p.cls[i] === Cls.OPEN && i < e && p.cls[i + 1] === Cls.OPEN && tl[i + 1] > EPS && adv / 2 > lead) lead = adv / 2;
+  return { lead, box: adv - lead - tr[i] };
+}
+
 /** Positions the glyphs of one line into `store` and groups them into one run per face. */
-function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: Float64Array, jg: Float64Array, cfg: FinalizeConfig, store: GlyphStore): ComposedLine {
+function emit(p: Prepared, l: LineSpec, adj: Adjust, cfg: FinalizeConfig, store: GlyphStore): ComposedLine {
   const { a, e, j } = l;
+  const { tl, tr, sw, jg } = adj;
   const size = cfg.size;
   const runs: LineRun[] = [];
   // The run being filled: its face, origin (pt from the line's start) and first glyph in the store.
@@ -145,7 +241,7 @@ function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: 
   let runX = 0;
   let runStart = 0;
   let pen = 0;
-  const { text: src, off } = p;
+  const { text: src, off, cls } = p;
   for (let i = a; i <= j; i++) {
     const key = p.faces[p.face[i]];
     if (key !== face) {
@@ -154,10 +250,20 @@ function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: 
       runX = pen * size;
       runStart = store.length;
     }
+    const adv = p.adv[i];
+    if (i > e) {
+      // A hanging space at the line end takes no room.
+      store.push(p.gid[i], charAt(p, i), pen * size - runX, adv * size);
+      continue;
+    }
     // The pen moves left by a compressed left half, so the ink stays where it was drawn.
-    store.push(p.gid[i], charAt(p, i), (pen - (i <= e ? tl[i] : 0)) * size - runX, p.adv[i] * size);
-    if (i > e) continue; // a hanging space at the line end takes no room
-    pen += p.cls[i] === Cls.SPACE ? sw[i] : p.adv[i] - tl[i] - tr[i];
+    const x = (pen - tl[i]) * size - runX;
+    if (cls[i] === Cls.SPACE) store.push(p.gid[i], charAt(p, i), x, adv * size, 0, sw[i] * size);
+    else if (tl[i] > EPS || tr[i] > EPS || cls[i] === Cls.OPEN) {
+      const b = boxOf(p, i, e, adj);
+      store.push(p.gid[i], charAt(p, i), x, adv * size, b.lead * size, b.box * size);
+    } else store.push(p.gid[i], charAt(p, i), x, adv * size);
+    pen += cls[i] === Cls.SPACE ? sw[i] : adv - tl[i] - tr[i];
     if (i < e) pen += jg[i];
   }
   if (l.hyphen) {
@@ -174,41 +280,10 @@ function emit(p: Prepared, l: LineSpec, tl: Float64Array, tr: Float64Array, sw: 
   if (face !== undefined) runs.push(lineRun(face, size, runX, store, runStart));
   let start = l.first ? cfg.indent : cfg.hangingIndent;
   if (cfg.align === 'center') start += (l.avail - pen) / 2;
-  return { runs, start: start * size, width: pen * size, text: src.slice(off[a], off[j + 1]), hyphen: l.hyphen, last: l.last, gap: l.gapCount > 0 ? l.applied / l.gapCount : 0 };
+  return { runs, start: start * size, width: pen * size, text: src.slice(off[a], off[j + 1]), hyphen: l.hyphen, last: l.last, gap: l.gap };
 }
 
 /** The run of `face` at x (pt from the line's start) holding the glyphs of `store` from `start` on. */
 function lineRun(face: string, size: number, x: number, store: GlyphStore, start: number): LineRun {
   return { face, size, x, glyphs: store.runFrom(start) };
-}
-
-/** Takes `D` em out of the line a..e; returns how much it could take. */
-function shrinkLine(p: Prepared, a: number, e: number, D: number, tr: Float64Array, tl: Float64Array, sw: Float64Array, jg: Float64Array): number {
-  const { shL, shR, spSh, gl } = p;
-  let left = D;
-  if (left > EPS) {
-    let total = 0;
-    for (let i = a; i < e; i++) total += spSh[i] + (gl[i] > 0 ? HL_SPACE - HL_MIN : 0);
-    if (total > EPS) {
-      const f = Math.min(1, left / total);
-      for (let i = a; i < e; i++) {
-        sw[i] -= spSh[i] * f;
-        if (gl[i] > 0) jg[i] -= (HL_SPACE - HL_MIN) * f;
-      }
-      left -= total * f;
-    }
-  }
-  if (left > EPS) {
-    let total = 0;
-    for (let i = a; i <= e; i++) total += (i > a ? shL[i] : 0) + (i < e ? shR[i] : 0);
-    if (total > EPS) {
-      const f = Math.min(1, left / total);
-      for (let i = a; i <= e; i++) {
-        if (i > a) tl[i] += shL[i] * f;
-        if (i < e) tr[i] += shR[i] * f;
-      }
-      left -= total * f;
-    }
-  }
-  return D - Math.max(0, left);
 }

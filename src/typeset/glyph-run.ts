@@ -15,6 +15,15 @@ export class GlyphStore {
   readonly advances: Float64Array;
   /** The characters each glyph stands for (ToUnicode, text extraction). */
   readonly texts: string[];
+  /**
+   * The glyph's box on the line, when composition cut it (compressed
+   * punctuation, a space set to its glue): its left edge relative to the
+   * origin, pt, and its width, pt. Boxes of a line never overlap, and render
+   * draws each glyph with exactly its box's advance (render/fast-subset.ts).
+   * Otherwise lead 0 and box = advance.
+   */
+  readonly leads: Float32Array;
+  readonly boxes: Float32Array;
   length = 0;
 
   constructor(capacity: number) {
@@ -22,15 +31,19 @@ export class GlyphStore {
     this.xs = new Float64Array(capacity);
     this.advances = new Float64Array(capacity);
     this.texts = new Array<string>(capacity);
+    this.leads = new Float32Array(capacity);
+    this.boxes = new Float32Array(capacity);
   }
 
-  push(id: number, text: string, x: number, advance: number): void {
+  push(id: number, text: string, x: number, advance: number, lead = 0, box = advance): void {
     const i = this.length++;
     if (i >= this.ids.length) throw new Error(`GlyphStore: more than ${this.ids.length} glyphs`);
     this.ids[i] = id;
     this.texts[i] = text;
     this.xs[i] = x;
     this.advances[i] = advance;
+    this.leads[i] = lead;
+    this.boxes[i] = box;
   }
 
   /** The glyphs pushed from `start` on, as a run. */
@@ -50,7 +63,7 @@ export class GlyphRun {
   /** A run of glyphs given one by one (tests, hand-made display lists). */
   static of(glyphs: readonly PlacedGlyph[]): GlyphRun {
     const store = new GlyphStore(glyphs.length);
-    for (const g of glyphs) store.push(g.id, g.text, g.x, g.advance);
+    for (const g of glyphs) store.push(g.id, g.text, g.x, g.advance, g.lead, g.box);
     return store.runFrom(0);
   }
 
@@ -74,9 +87,19 @@ export class GlyphRun {
     return this.store.advances[this.start + i];
   }
 
+  /** Left edge of glyph i's box relative to its origin, pt. */
+  lead(i: number): number {
+    return this.store.leads[this.start + i];
+  }
+
+  /** Width of glyph i's box, pt. */
+  box(i: number): number {
+    return this.store.boxes[this.start + i];
+  }
+
   /** Glyph i as an object (tests and checks; hot paths read the store's arrays). */
   at(i: number): PlacedGlyph {
-    return { id: this.id(i), text: this.text(i), x: this.x(i), advance: this.advance(i) };
+    return { id: this.id(i), text: this.text(i), x: this.x(i), advance: this.advance(i), lead: this.lead(i), box: this.box(i) };
   }
 
   /** Every glyph as an object. */

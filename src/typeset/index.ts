@@ -80,6 +80,6 @@ export function measureSpans(spans: readonly Span[], size: number, scheme: Punct
   const bp = findBreakpoints(c);
   const e = bp.lastVis[c.n - 1];
   if (e < 0) return 0;
-  const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, hl: 0, trims: 0, gaps: 0, chars: 0 };
+  const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, stretch: 0, words: 0, hl: 0, gaps: 0, chars: 0 };
   return lineMetrics(prepare(c, bp, scheme), 0, e, m).width * size;
 }

@@ -2,44 +2,46 @@
 // whole (TYPOGRAPHY.md §2): in a 13-em column a URL of 20 characters would
 // otherwise force the line before it to be letter-spaced. Two kinds, both
 // carrying a penalty in the line breaker so they are used only when needed:
-//   URL / e-mail  Chicago Manual of Style 6.8 (CLReq defers to Western
-//                 practice for Latin text) where it agrees with kinsoku:
-//                 after "//", before a single slash, a hyphen, underscore,
-//                 tilde or #, before or after = and &; e-mail before @. The
-//                 marks TYPOGRAPHY.md §2 never lets start a line (. , ? % : ;
-//                 !) take the break after them instead of before. No hyphen is
-//                 added, as a hyphen would read as part of the address.
-//   hyphenation   English words of ≥ 6 ASCII letters, en-us Liang patterns
-//                 from the maintained `hyphen` package, at least 2 letters
-//                 before and 3 after the break; a hyphen glyph of the font is
-//                 drawn at the break (a Knuth–Plass discretionary). Acronyms and
-//                 CamelCase (a capital after the first letter) and words touching digits
-//                 or other letters ("ISO9001", "café") are left alone.
+//   URL / e-mail  anything URL-like in the text (scheme://, www., an e-mail
+//                 address, a domain with a path or a common top-level
+//                 domain) breaks only after / . - _ ? & = (never between the
+//                 two slashes of "//", never before a mark kinsoku keeps off
+//                 a line start). No hyphen is added, as a hyphen would read
+//                 as part of the address, and a URL is never letter-spaced.
+//   hyphenation   English words longer than 8 ASCII letters, en-us Liang
+//                 patterns from the maintained `hyphen` package, at least 2
+//                 letters before and 3 after the break; a hyphen glyph of the
+//                 font is drawn at the break (a Knuth–Plass discretionary).
+//                 Acronyms and CamelCase (a capital after the first letter)
+//                 and words touching digits or other letters ("ISO9001",
+//                 "café") are left alone. The breaker allows hyphens only when
+//                 the paragraph cannot be set without letter-spacing otherwise.
 // Numbers ("5.2%", "1,000") are never URL-like and contain no letter word,
 // so they stay unbreakable.
 import hyphenator from 'hyphen/en-us/index.js';
 import { Cls } from './classes.js';
 import type { Collected } from './collect.js';
 
-export const MIN_WORD = 6;
+/** Shorter Latin runs are never broken inside. */
+export const MIN_RUN = 6;
+/** Only words of more than 8 letters are hyphenated. */
+export const MIN_WORD = 9;
 export const LEFT_MIN = 2;
 export const RIGHT_MIN = 3;
 
 /** Break kinds this module writes (values of Brk in breakpoints.ts). */
 export const URL_BREAK = 2;
 export const HYPHEN_BREAK = 3;
-/** A URL break after a mark that may not start a line (. , ? % : ; !): costlier, so a slash break wins a tie. */
-export const URL_BREAK_NOSTART = 4;
-/** A URL break between two letters or digits (a long host or path segment), the dearest kind. */
-export const URL_BREAK_INSIDE = 5;
 const NOSTART_MARKS = '.,?%:;!';
 
-/** A URL (scheme:// or www.) or an e-mail address inside a run of non-space Latin characters. */
-const ADDRESS_RE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
-/** Marks a URL line may start with (Chicago: break before them). */
-const BEFORE = '/-_~#=&';
-/** Marks a URL line may end with (break after them): = and &, and the marks kinsoku keeps off a line start. */
-const AFTER = '=&' + NOSTART_MARKS;
+/**
+ * A URL (scheme:// or www.), an e-mail address, or a bare domain followed by a
+ * path or ending in a common top-level domain, inside a run of non-space Latin characters.
+ */
+const ADDRESS_RE =
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,24}\/[!-~]*|(?:com|net|org|cn|gov|edu|info|io)(?![a-z0-9]))/gi;
+/** Marks a URL line may end with: the break goes after them. */
+const AFTER = '/.-_?&=';
 const ALNUM_RE = /[A-Za-z0-9]/;
 
 function isRunClass(k: number): boolean {
@@ -49,19 +51,13 @@ function isRunClass(k: number): boolean {
 /** Offsets k (break before m[k]) at which the address m may break. */
 export function addressBreaks(m: string): number[] {
   const out: number[] = [];
-  const email = !m.includes('://') && !/^www\./i.test(m);
   const scheme = m.indexOf('://');
   // Nothing inside the scheme: the first break is right after "://".
   const from = scheme >= 0 ? scheme + 3 : 1;
   for (let k = from; k < m.length; k++) {
     const l = m[k - 1];
     const r = m[k];
-    let ok: boolean;
-    if (NOSTART_MARKS.includes(r)) ok = false; // never a line that starts with . , ? % : ; !
-    else if (email) ok = r === '@' || l === '.';
-    else if (scheme >= 0 && k === scheme + 3) ok = true;
-    else if (r === '/') ok = l !== '/' && m[k + 1] !== '/';
-    else ok = BEFORE.includes(r) || AFTER.includes(l);
+    const ok = AFTER.includes(l) && !(l === '/' && r === '/') && !NOSTART_MARKS.includes(r);
     // Both halves must hold something to read: no line of only "." or "?".
     if (ok && ALNUM_RE.test(m.slice(k)) && ALNUM_RE.test(m.slice(0, k))) out.push(k);
   }
@@ -110,7 +106,7 @@ export function latinBreaks(c: Collected, brk: Uint8Array, hyw: Float64Array): v
     }
     let t = i + 1;
     while (t < n && isRunClass(cls[t]) && cps[t] < 0xff00) t++;
-    if (t - i >= MIN_WORD) runBreaks(c, i, t, brk, hyw);
+    if (t - i >= MIN_RUN) runBreaks(c, i, t, brk, hyw);
     i = t;
   }
 }
@@ -125,21 +121,7 @@ function runBreaks(c: Collected, s: number, t: number, brk: Uint8Array, hyw: Flo
     hasAddress = true;
     for (const k of addressBreaks(m[0])) {
       const j = s + m.index + k - 1;
-      if (brk[j] === 0) brk[j] = NOSTART_MARKS.includes(m[0][k - 1]) ? URL_BREAK_NOSTART : URL_BREAK;
-    }
-    // Inside a long segment (a host name, a path word): between two letters or digits,
-    // at least 3 from either end of the segment, as the last resort before letter-spacing.
-    const a = m[0];
-    const from = a.includes('://') ? a.indexOf('://') + 3 : 0;
-    for (let k = from + 3; k <= a.length - 3; k++) {
-      if (!ALNUM_RE.test(a[k - 1]) || !ALNUM_RE.test(a[k])) continue;
-      let left = 0;
-      while (left < 3 && ALNUM_RE.test(a[k - 1 - left] ?? '')) left++;
-      let right = 0;
-      while (right < 3 && ALNUM_RE.test(a[k + right] ?? '')) right++;
-      if (left < 3 || right < 3) continue;
-      const j = s + m.index + k - 1;
-      if (brk[j] === 0) brk[j] = URL_BREAK_INSIDE;
+      if (brk[j] === 0) brk[j] = URL_BREAK;
     }
   }
   if (hasAddress) return; // a run holding an address is not prose

@@ -1,19 +1,37 @@
 // Step 4: choose the breaks, Knuth–Plass total fit over the paragraph (the
 // box/glue/penalty model of bramstein/typeset, specialised to CJK): every
-// junction is glue with a small stretch (¼ em per gap ⇒ ratio 1), Han–Latin
-// spaces and compressed punctuation halves are further glue, a line-final
-// closing mark's blank half is free shrink. Kinsoku 推出/推入 fall out of the
-// model: a forbidden line start is simply not a breakpoint, so the optimiser
-// either pulls a character down, pushes one up (shrinking punctuation), or
-// spreads the line, whichever costs least over the whole paragraph.
+// junction is glue with a small stretch, Han–Latin and word spaces are glue
+// with limits, compressible blank halves of punctuation are shrink, a
+// line-final closing mark's blank half is free shrink. Kinsoku 推出/推入 fall
+// out of the model: a forbidden line start is simply not a breakpoint, so
+// the optimiser either pulls a character down, pushes one up (shrinking
+// punctuation), or spreads the line, whichever costs least over the whole
+// paragraph.
+//
+// The stretch ratio is 1 where every gap has opened by GAP_STRETCH (0.05 em,
+// the point at which a reader sees letter-spacing), every Han–Latin space
+// has reached 0.34 em and every word space ½ em. Stretching costs 100·r³
+// and shrinking a tenth of that, so the breaker pushes a character up
+// (compressing punctuation) rather than spread a line. Beyond ratio 1 a line
+// costs a letter-spacing penalty, and beyond ¼ em a gap a larger one, so a
+// paragraph has as few letter-spaced and loose lines as it can. Passes, as TeX's pretolerance and tolerance: the first
+// admits no line beyond ratio 1 and no hyphenation, so a paragraph that can
+// be set without letter-spacing is; the second admits up to 1 em per gap
+// and hyphens; the third any looseness; then breaks inside runs wider than
+// a line (words first, kinsoku last); then anything, a lone too-wide glyph
+// overflowing. A later pass runs only when the earlier found nothing, or
+// found only a paragraph ending in a lone character (孤字).
 //
 // Only the first line differs in width, so a breakpoint needs one node (no
 // line-number or fitness-class copies: adjacent lines in CJK text differ by
 // hundredths of an em, and fitness demerits bought nothing measurable). Nodes
 // live in typed arrays; a line's metrics come from prefix sums.
 import { Brk } from './breakpoints.js';
-import { HL_MIN, HL_SPACE, type Prepared } from './prepare.js';
+import { GAP_STRETCH, HL_MAX, HL_MIN, HL_SPACE, WORD_MAX, type Prepared } from './prepare.js';
 import { scratch } from './scratch.js';
+
+/** A typical word space's stretch to WORD_MAX (a Latin space is about ¼ em), to count word spaces from their stretch. */
+const WORD_SPACE_STRETCH = WORD_MAX - 0.25;
 
 export interface BreakConfig {
   /** Available width of the first line and of the others, em. */
@@ -21,40 +39,43 @@ export interface BreakConfig {
   rest: number;
 }
 
-/** Extra space per gap (em) that counts as ratio 1: the loose-line threshold. */
+/** Extra space per gap (em) beyond which a line is loose (TYPOGRAPHY.md §4). */
 export const LOOSE_GAP = 0.25;
 const LINE_PENALTY = 10;
-/** The last line must hold two real characters (no 孤字). */
+/** The last line must hold two real characters (no 孤字): worse than any line up to ~1.4 em per gap. */
 const ORPHAN_DEMERITS = 1e9;
+/**
+ * What a letter-spaced line (beyond ratio 1) costs on top of its excess: more
+ * than any line within the limit; and a loose one (beyond ¼ em a gap) more
+ * than a few letter-spaced ones.
+ */
+const LETTERSPACED = 1000;
+const LOOSE = 10000;
 const MAX_BADNESS = 1e8;
 /** Letter-spacing a lone word is the last resort. */
 const LETTERSPACE_BADNESS = 1e6;
 /**
- * Penalties of the breaks inside long Latin runs (latin.ts), squared into
- * demerits like TeX's. A URL break costs about as much as a line at the
- * loose-line limit, so it is taken only to avoid loose lines. A hyphen costs
- * about as much as a line whose Latin word spaces reach ~½ em (ratio ½: each
- * space has a gap on either side), so a paragraph hyphenates rather than
- * open wider spaces, as TeX's hyphenpenalty 50 does at its own stretch.
+ * A line that ends inside a URL may fall short of the measure by this much
+ * (em) at ratio 1: a URL is never letter-spaced, and its pieces are whole.
  */
-export const URL_PENALTY = 100;
-/** Before . , ? % : a URL line would start with a mark CJK readers take for a kinsoku error. */
-export const URL_NOSTART_PENALTY = 150;
-/** Between two letters of an address: dearer than any other URL break, cheaper than a loose line. */
-export const URL_INSIDE_PENALTY = 400;
-export const HYPHEN_PENALTY = 20;
+export const URL_RAGGED = 2;
+/**
+ * Penalties of the breaks inside long Latin runs (latin.ts), squared into
+ * demerits like TeX's. A URL break costs a little less than a line at the
+ * letter-spacing limit. A hyphen is allowed only from the second pass on and
+ * costs as much as a line at ratio ~1.4, so a word is hyphenated only when
+ * the paragraph cannot be set without letter-spacing otherwise.
+ */
+export const URL_PENALTY = 60;
+export const HYPHEN_PENALTY = 300;
 /** Two hyphenated lines in a row, and a hyphen on the last line but one (TeX's doublehyphendemerits, finalhyphendemerits). */
-const DOUBLE_HYPHEN_DEMERITS = 10000;
-const FINAL_HYPHEN_DEMERITS = 5000;
+const DOUBLE_HYPHEN_DEMERITS = 100000;
+const FINAL_HYPHEN_DEMERITS = 50000;
 const INFEASIBLE = -1;
 const TOO_LOOSE = -2;
-/**
- * First-pass tolerance: lines needing more than 1 em per gap are not
- * considered (a second pass allows them when nothing else works). Actives are
- * ordered by position, and a later start only makes a looser line, so the
- * scan over actives stops at the first too-loose line.
- */
-const MAX_RATIO = 4;
+/** Ratio limits of the first two passes: the letter-spacing limit, then 1 em per gap. */
+const PRETOLERANCE = 1;
+const TOLERANCE = 1 / GAP_STRETCH;
 const EPS = 1e-9;
 
 /**
@@ -92,22 +113,44 @@ const atBuf = scratch(Int32Array);
 const triedBuf = scratch(Uint8Array);
 const activeBuf = scratch(Int32Array);
 // What a line from node k needs of its start, copied from the prefix sums when the node is made:
-// the inner loop then reads one array at the node's index instead of five at its position.
+// the inner loop then reads one array at the node's index instead of several at its position.
 const availBuf = scratch(Float64Array);
 const startWBuf = scratch(Float64Array);
 const startGBuf = scratch(Float64Array);
 const startShBuf = scratch(Float64Array);
+const startXBuf = scratch(Float64Array);
+const startSBuf = scratch(Float64Array);
 const startJBuf = scratch(Float64Array);
 const afterHyphenBuf = scratch(Uint8Array);
 
+interface Pass {
+  maxRatio: number;
+  hyphens: boolean;
+  emergency: Uint8Array | undefined;
+}
+
+interface Found {
+  breaks: number[];
+  total: number;
+}
+
+/** The penalty of breaking at junction j in this pass, or −1 when the pass may not break there. */
+function penaltyAt(p: Prepared, j: number, pass: Pass): number {
+  const kind = p.brk[j];
+  if (kind === Brk.ALLOWED) return 0;
+  if (kind === Brk.URL) return URL_PENALTY;
+  if (kind === Brk.HYPHEN && pass.hyphens) return HYPHEN_PENALTY;
+  return pass.emergency && pass.emergency[j] ? p.emergency[j] : -1;
+}
+
 /** One Knuth–Plass pass; undefined when no sequence of feasible lines reaches the end. */
-function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Array | undefined): number[] | undefined {
-  const { n, brk, lastVis, PN, hyw } = p;
+function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
+  const { n, brk, lastVis, PN, hyw, gapJ } = p;
   // Prefix sums in locals: the Prepared object is too wide for fast property access.
-  const { PW, PG, PS, PJ, shL, shR, gl, spSh } = p;
+  const { PW, PG, PS, PX, PWS, PJ, shL, shR, gl, spSh } = p;
+  const { maxRatio, emergency } = pass;
   const lone = emergency !== undefined;
   const totalChars = PN[n];
-  const urgency = p.emergency;
   // Node k: a break before character pos[k], reached with demerits total[k] via node prev[k] at junction at[k].
   const cap = n + 1;
   const pos = posBuf(cap);
@@ -120,6 +163,8 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
   const startW = startWBuf(cap);
   const startG = startGBuf(cap);
   const startSh = startShBuf(cap);
+  const startX = startXBuf(cap);
+  const startS = startSBuf(cap);
   const startJ = startJBuf(cap);
   const afterHyphen = afterHyphenBuf(cap);
   let nodes = 1;
@@ -133,13 +178,14 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
   startW[0] = PW[0];
   startG[0] = PG[0];
   startSh[0] = shL[0];
+  startX[0] = PX[0];
+  startS[0] = PWS[0];
   startJ[0] = PJ[0];
   afterHyphen[0] = 0;
   for (let j = 0; j < n; j++) {
-    const kind = brk[j];
-    const penalty =
-      kind === Brk.ALLOWED ? 0 : kind === Brk.HYPHEN ? HYPHEN_PENALTY : kind === Brk.URL ? URL_PENALTY : kind === Brk.URL_NOSTART ? URL_NOSTART_PENALTY : kind === Brk.URL_INSIDE ? URL_INSIDE_PENALTY : emergency && emergency[j] ? urgency[j] : -1;
+    const penalty = penaltyAt(p, j, pass);
     if (penalty < 0) continue;
+    const kind = brk[j];
     const hyphen = kind === Brk.HYPHEN ? hyw[j] : 0;
     const last = j === n - 1;
     const e = lastVis[j];
@@ -147,7 +193,10 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
     const endW = PW[e + 1];
     const endG = PG[e];
     const endSh = shR[e];
+    const hlE = gl[e] > 0;
+    const endS = PWS[e + 1];
     const endJ = PJ[e];
+    const endX = PX[e + 1] - (e < n - 1 ? gapJ[e] : 0) * GAP_STRETCH - (hlE ? HL_MAX - HL_SPACE : 0) + (kind === Brk.URL ? URL_RAGGED : 0);
     let best = -1;
     let bestTotal = Infinity;
     let kept = 0;
@@ -166,16 +215,26 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
       // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
       if (E < -EPS) E += endSh;
       if (E < -EPS) {
-        const shrink = PS[e + 1] - PS[a] - shL[a] - shR[e] - (gl[e] > 0 ? HL_SPACE - HL_MIN : 0) - spSh[e];
+        const shrink = PS[e + 1] - PS[a] - shL[a] - endSh - (hlE ? HL_SPACE - HL_MIN : 0) - spSh[e];
         // Compressing punctuation is the preferred fix (TYPOGRAPHY.md §2), so shrinking costs a tenth of stretching.
         const r = -E / shrink;
         bad = -E > shrink + EPS ? INFEASIBLE : 10 * r * r * r;
       } else if (last || E <= EPS) bad = 0;
       else {
-        const gaps = endJ - startJ[A];
-        if (gaps > 0) {
-          const r = E / (LOOSE_GAP * gaps);
-          bad = r > maxRatio ? TOO_LOOSE : Math.min(MAX_BADNESS, 100 * r * r * r);
+        const stretch = endX - startX[A];
+        if (stretch > EPS) {
+          const r = E / stretch;
+          if (r > maxRatio) bad = TOO_LOOSE;
+          else if (r <= 1) bad = 100 * r * r * r;
+          else {
+            // Beyond the limit the gaps alone take the rest (word and Han–Latin spaces stay at their limits):
+            // q = 1 where they reach the loose-line limit, ¼ em. A line without gaps counts its spaces
+            // instead, a word space as much as 1 em of gaps (q = 1 at about 1 em a word space).
+            const gaps = endJ - startJ[A];
+            const units = gaps > 0 ? gaps : (endS - startS[A]) / WORD_SPACE_STRETCH / (LOOSE_GAP - GAP_STRETCH) / 2 + (stretch - endS + startS[A]) / (HL_MAX - HL_SPACE);
+            const q = (E - stretch) / ((LOOSE_GAP - GAP_STRETCH) * units);
+            bad = Math.min(MAX_BADNESS, LETTERSPACED + (q > 1 ? LOOSE : 0) + 100 * q * q * q);
+          }
         } else if (maxRatio < Infinity || (e === a && !lone)) {
           // A lone character cannot be justified: only the last-resort pass may set one (a glyph wider than the measure).
           bad = TOO_LOOSE;
@@ -217,12 +276,14 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
       startW[k] = PW[j + 1];
       startG[k] = PG[j + 1];
       startSh[k] = shL[j + 1];
+      startX[k] = PX[j + 1];
+      startS[k] = PWS[j + 1];
       startJ[k] = PJ[j + 1];
       afterHyphen[k] = kind === Brk.HYPHEN ? 1 : 0;
       if (last) {
         const breaks: number[] = [];
         for (let q = k; at[q] >= 0; q = prev[q]) breaks.push(at[q]);
-        return breaks.reverse();
+        return { breaks: breaks.reverse(), total: bestTotal };
       }
       active[nActive++] = k;
     }
@@ -235,10 +296,19 @@ function run(p: Prepared, cfg: BreakConfig, maxRatio: number, emergency: Uint8Ar
 export function breakLines(p: Prepared, cfg: BreakConfig): number[] {
   if (p.n === 0) return [];
   if (p.lastVis[p.n - 1] < 0) return [p.n - 1]; // nothing but spaces
-  return (
-    run(p, cfg, MAX_RATIO, undefined) ??
-    run(p, cfg, Infinity, undefined) ??
-    run(p, cfg, Infinity, emergencyJunctions(p, Math.min(cfg.first, cfg.rest))) ??
-    run(p, cfg, Infinity, anyEmergency(p))!
-  );
+  // Each looser pass is tried only when the tighter ones found nothing, or only a paragraph ending in a 孤字.
+  let found: Found | undefined;
+  for (const pass of [
+    { maxRatio: PRETOLERANCE, hyphens: false, emergency: undefined },
+    { maxRatio: TOLERANCE, hyphens: true, emergency: undefined },
+    { maxRatio: Infinity, hyphens: true, emergency: undefined },
+  ]) {
+    const f = run(p, cfg, pass);
+    if (f && (!found || f.total < found.total)) found = f;
+    if (found && found.total < ORPHAN_DEMERITS) break;
+  }
+  // Breaking inside a word or against kinsoku only when nothing else can set the paragraph at all.
+  found ??= run(p, cfg, { maxRatio: Infinity, hyphens: true, emergency: emergencyJunctions(p, Math.min(cfg.first, cfg.rest)) });
+  found ??= run(p, cfg, { maxRatio: Infinity, hyphens: true, emergency: anyEmergency(p) });
+  return found!.breaks;
 }

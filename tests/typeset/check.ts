@@ -42,9 +42,12 @@ function ink(face: Face, id: number): { minX: number; maxX: number } | undefined
 
 export interface Placed {
   ch: string;
-  /** Box left/right in pt from the column's left edge (pen position and pen + natural advance). */
+  /** Origin and origin + natural advance in pt from the column's left edge. */
   left: number;
   right: number;
+  /** The glyph's box on the line (what render draws as its advance): left and right edges, pt. */
+  boxLeft: number;
+  boxRight: number;
   inkLeft: number;
   inkRight: number;
   blank: boolean;
@@ -60,10 +63,13 @@ export function place(line: ComposedLine): Placed[] {
       const left = line.start + run.x + g.x;
       const box = ink(face, g.id);
       const s = run.size;
+      const boxLeft = left + (g.lead ?? 0);
       out.push({
         ch: g.text,
         left,
         right: left + g.advance,
+        boxLeft,
+        boxRight: boxLeft + (g.box ?? g.advance),
         inkLeft: box ? left + box.minX * s : left,
         inkRight: box ? left + box.maxX * s : left,
         blank: !box || /^\s$/.test(g.text),
@@ -141,6 +147,9 @@ export function violations(input: ParagraphInput, lines: ComposedLine[], looseMi
     }
     const ps = place(line);
     const vis = ps.filter((p) => !p.blank);
+    // Spaces after the last visible glyph hang past the line end.
+    let lastVisible = ps.length - 1;
+    while (lastVisible > 0 && ps[lastVisible].blank && /^\s$/u.test(ps[lastVisible].ch)) lastVisible--;
     if (vis.length === 0) return;
     const lineStartCol = (k === 0 ? input.indent ?? 2 : input.hangingIndent ?? 0) * size;
     // Ink inside the column.
@@ -148,38 +157,47 @@ export function violations(input: ParagraphInput, lines: ComposedLine[], looseMi
       if (Math.min(p.inkRight, p.right) > input.measure + TOL) bad.push(`${where}: «${p.ch}» ink past the measure`);
       if (p.advance > 0.9 * size && p.inkLeft < lineStartCol - TOL && align !== 'center') bad.push(`${where}: «${p.ch}» ink before the line start`);
     }
-    // No overlap beyond the compressible blank halves; Han never squeezed.
+    // Boxes never overlap (render draws each glyph with its box's advance); Han never squeezed.
     for (let i = 1; i < ps.length; i++) {
       const a = ps[i - 1];
       const b = ps[i];
       const full = (q: Placed): boolean => q.advance > 0.9 * size;
-      // An opening mark's pen may sit half an em left of its box (left-compressed); otherwise pens only advance.
-      if (b.left + (OPENING.includes(b.ch) && full(b) ? half : 0) + TOL < a.left) bad.push(`${where}: x not monotonic at «${a.ch}${b.ch}»`);
+      if (b.boxLeft + TOL < a.boxRight && i <= lastVisible) bad.push(`${where}: boxes of «${a.ch}» and «${b.ch}» overlap`);
       if (a.blank || b.blank) continue;
-      const allowed = (LEFT_INK.includes(a.ch) && full(a) ? half : 0) + (OPENING.includes(b.ch) && full(b) ? half : 0);
-      if (b.left < a.right - allowed - TOL) bad.push(`${where}: «${a.ch}» and «${b.ch}» overlap`);
+      // A box holds its glyph's ink.
+      for (const q of [a, b]) if (full(q) && (q.inkLeft < q.boxLeft - TOL || q.inkRight > q.boxRight + TOL)) bad.push(`${where}: ink of «${q.ch}» outside its box`);
       if ((full(a) || full(b)) && b.inkLeft < a.inkRight - TOL) bad.push(`${where}: ink of «${a.ch}${b.ch}» collides`);
       if (isHan(a.ch) && isHan(b.ch) && b.left < a.right - TOL) bad.push(`${where}: Han squeezed`);
-      // Han–Latin space at least ⅛ em.
-      if ((isHan(a.ch) && isAlnum(b.ch)) || (isAlnum(a.ch) && isHan(b.ch))) {
-        if (b.left - a.right < size / 8 - TOL) bad.push(`${where}: Han–Latin space under ⅛ em at «${a.ch}${b.ch}»`);
-      }
+      // Adjacent marks whose blank halves face each other lose one of them, always (TYPOGRAPHY.md §3).
+      const facing = full(a) && full(b) && ((LEFT_INK.includes(a.ch) && (LEFT_INK.includes(b.ch) || OPENING.includes(b.ch))) || (OPENING.includes(a.ch) && OPENING.includes(b.ch)));
+      if (facing && b.left - a.left > half + line.gap * size + TOL) bad.push(`${where}: «${a.ch}${b.ch}» not compressed`);
+    }
+    // Han–Latin space 0.15–0.35 em, whether from a junction or a source space. Only a line with no
+    // other place for its justification (no two adjacent full-width characters) may open it further.
+    const cjkGap = vis.some((q, i) => i > 0 && q.advance > 0.9 * size && vis[i - 1].advance > 0.9 * size && !(vis[i - 1].ch + q.ch).match(/^(——|……)$/));
+    for (let i = 1; i < vis.length; i++) {
+      const a = vis[i - 1];
+      const b = vis[i];
+      if (!((isHan(a.ch) && isAlnum(b.ch)) || (isAlnum(a.ch) && isHan(b.ch)))) continue;
+      const g = (b.boxLeft - a.boxRight) / size;
+      if (g < 0.15 - 1e-6 || (g > 0.35 + 1e-6 && cjkGap)) bad.push(`${where}: Han–Latin space ${g.toFixed(3)} em at «${a.ch}${b.ch}»`);
     }
     const first = vis[0];
     const lastG = vis[vis.length - 1];
-    // Line start: the first box starts at the line start, or half an em before it for an opening mark.
+    // Line start: the first box starts at the line start (an opening mark's blank half is cut off there).
     if (align !== 'center') {
-      const d = first.left - lineStartCol;
-      const okStart = Math.abs(d) <= TOL || (OPENING.includes(first.ch) && Math.abs(d + half) <= TOL);
-      if (!okStart) bad.push(`${where}: starts at ${d.toFixed(3)} pt from the line start`);
+      const d = first.boxLeft - lineStartCol;
+      if (Math.abs(d) > TOL) bad.push(`${where}: starts at ${d.toFixed(3)} pt from the line start`);
     }
-    // Flush right for justified lines but the last.
+    // Flush right for justified lines but the last; a line ending inside a URL may fall short (a URL is never letter-spaced).
+    const endP = offsets[k + 1];
+    const endsInUrl = k < lines.length - 1 && !/\s/u.test(chars[endP - 1]) && urlBreak(chars, endP);
     if (align === 'justify' && k < lines.length - 1) {
-      const d = lastG.right - input.measure;
-      const okEnd = Math.abs(d) <= TOL || (LEFT_INK.includes(lastG.ch) && Math.abs(d - half) <= TOL);
+      const d = lastG.boxRight - input.measure;
+      const okEnd = Math.abs(d) <= TOL || (endsInUrl && d < 0);
       if (!okEnd) bad.push(`${where}: not flush (${d.toFixed(3)} pt)`);
-      if (Math.abs(line.start + line.width - input.measure) > TOL) bad.push(`${where}: width field not measure − start`);
-    } else if (lastG.right > input.measure + half + TOL) bad.push(`${where}: overflows`);
+      if (!endsInUrl && Math.abs(line.start + line.width - input.measure) > TOL) bad.push(`${where}: width field not measure − start`);
+    } else if (lastG.boxRight > input.measure + TOL) bad.push(`${where}: overflows`);
     if (k === lines.length - 1) return;
     // The break after this line, judged on the whole paragraph's text.
     const p = offsets[k + 1];
@@ -240,34 +258,36 @@ function token(chars: string[], p: number): [number, number] {
   return [a, b];
 }
 
-/** Whether the token holds a URL or an e-mail address (written independently of the engine's pattern). */
+/** Whether the token holds a URL, an e-mail address or a bare domain (written independently of the engine's pattern). */
 function isAddress(t: string): boolean {
-  return t.includes('://') || /(^|[^A-Za-z0-9])www\./i.test(t) || /[A-Za-z0-9]@[A-Za-z0-9-]+\.[A-Za-z]/.test(t);
+  return (
+    t.includes('://') ||
+    /(^|[^A-Za-z0-9])www\./i.test(t) ||
+    /[A-Za-z0-9]@[A-Za-z0-9-]+\.[A-Za-z]/.test(t) ||
+    /[A-Za-z0-9-]+\.[A-Za-z]{2,}\//.test(t) ||
+    /[A-Za-z0-9-]+\.(com|net|org|cn|gov|edu|info|io)($|[^A-Za-z0-9])/i.test(t)
+  );
 }
 
 /**
- * Chicago 6.8 where it agrees with kinsoku: a URL may break after //, before a
- * single / and before - _ ~ # = & @, after = & and after the marks that may
- * not start a line (. , ? % : ; !), never before those; and, as a last
- * resort, between two letters or digits with at least three on either side.
+ * A URL may break only after / . - _ ? & = (issue 13), never between the two
+ * slashes of "//" or inside the scheme, never before a mark that may not start
+ * a line (. , ? % : ; !), and something to read must stay on either side.
  */
 export function urlBreak(chars: string[], p: number): boolean {
   const [a, b] = token(chars, p);
   if (p <= a || p >= b) return false;
   const t = chars.slice(a, b).join('');
   if (!isAddress(t)) return false;
+  const scheme = t.indexOf('://');
+  if (scheme >= 0 && p - a < scheme + 3) return false;
   const L = chars[p - 1];
   const R = chars[p];
-  const NOSTART = '.,?%:;!';
-  if (NOSTART.includes(R)) return false;
-  const alnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
-  const inside = [1, 2, 3].every((d) => alnum(chars[p - d])) && [0, 1, 2].every((d) => alnum(chars[p + d]));
-  const rule =
-    (L === '/' && chars[p - 2] === '/') || (R === '/' && L !== '/' && chars[p + 1] !== '/') || '-_~#=&@'.includes(R) || ('=&' + NOSTART).includes(L) || inside;
-  return rule && /[A-Za-z0-9]/.test(chars.slice(p, b).join(''));
+  if ('.,?%:;!'.includes(R) || (L === '/' && R === '/')) return false;
+  return '/.-_?&='.includes(L) && /[A-Za-z0-9]/.test(chars.slice(p, b).join('')) && /[A-Za-z0-9]/.test(chars.slice(a, p).join(''));
 }
 
-/** Whether the break before p is inside an English word of ≥ 6 ASCII letters, 2 or more before and 3 or more after it, outside any address. */
+/** Whether the break before p is inside an English word of more than 8 ASCII letters, 2 or more before and 3 or more after it, outside any address. */
 export function hyphenPoint(chars: string[], p: number): boolean {
   const letter = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z]$/.test(c);
   if (!letter(chars[p - 1]) || !letter(chars[p])) return false;
@@ -279,7 +299,7 @@ export function hyphenPoint(chars: string[], p: number): boolean {
   const glued = (c: string | undefined): boolean => c !== undefined && /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]$/u.test(c);
   if (glued(chars[a - 1]) || glued(chars[b])) return false;
   const [ta, tb] = token(chars, p);
-  return b - a >= 6 && p - a >= 2 && b - p >= 3 && !isAddress(chars.slice(ta, tb).join(''));
+  return b - a >= 9 && p - a >= 2 && b - p >= 3 && !isAddress(chars.slice(ta, tb).join(''));
 }
 
 /** Number of places in a line where characters meet outside words (what `gap` is averaged over). */

@@ -25,22 +25,40 @@ function compose(text: string, ems: number, extra: Partial<ParagraphInput> = {})
   return { input, lines: composeParagraph(input) };
 }
 
-describe('URL and e-mail breaks (Chicago 6.8)', () => {
-  it('break after //, before a single slash, after a period and ? (kinsoku: never a line starting with them), before and after =, never inside the scheme', () => {
-    expect(pieces(URL, addressBreaks(URL))).toEqual(['https://', 'example.', 'com', '/safety', '/guide?', 'id', '=', '12345']);
-    expect(pieces('www.example.org/a&b', addressBreaks('www.example.org/a&b'))).toEqual(['www.', 'example.', 'org', '/a', '&', 'b']);
-    for (const k of addressBreaks(URL)) expect('.,?%:;!').not.toContain(URL[k]);
+describe('URL and e-mail breaks', () => {
+  it('break only after / . - _ ? & =, never between the slashes of // or inside the scheme', () => {
+    expect(pieces(URL, addressBreaks(URL))).toEqual(['https://', 'example.', 'com/', 'safety/', 'guide?', 'id=', '12345']);
+    expect(pieces('www.example.org/a&b', addressBreaks('www.example.org/a&b'))).toEqual(['www.', 'example.', 'org/', 'a&', 'b']);
+    expect(pieces('ftp://my-host.cn/a_b', addressBreaks('ftp://my-host.cn/a_b'))).toEqual(['ftp://', 'my-', 'host.', 'cn/', 'a_', 'b']);
+    for (const k of addressBreaks(URL)) expect('/.-_?&=').toContain(URL[k - 1]);
   });
 
-  it('break an e-mail address before @ and after a period', () => {
-    expect(pieces('safety@example.org', addressBreaks('safety@example.org'))).toEqual(['safety', '@example.', 'org']);
+  it('break an e-mail address after a period', () => {
+    expect(pieces('safety@example.org', addressBreaks('safety@example.org'))).toEqual(['safety@example.', 'org']);
   });
 
   it('leave no line holding only punctuation: no break before a trailing period', () => {
-    expect(pieces('https://a.cn/x.', addressBreaks('https://a.cn/x.'))).toEqual(['https://', 'a.', 'cn', '/x.']);
+    expect(pieces('https://a.cn/x.', addressBreaks('https://a.cn/x.'))).toEqual(['https://', 'a.', 'cn/', 'x.']);
   });
 
-  it('split a URL in a 13-em column without a hyphen and without letter-spacing the Han line before it', () => {
+  it('recognise bare domains with a path or a common top-level domain, not numbers or abbreviations', () => {
+    for (const [text, url] of [
+      ['请登录yjj.hengyang.gov.cn/notice查看', 'yjj.hengyang.gov.cn/notice'],
+      ['详见example.com。', 'example.com'],
+    ]) {
+      const { lines } = compose(text, 6, { indent: 0 });
+      // Broken somewhere inside the address, only after one of its marks.
+      const joined = lines.map((l) => l.text);
+      const inside = joined.slice(0, -1).filter((t) => /[a-z]$/i.test(t) || /[./]$/.test(t));
+      expect(joined.join(''), url).toBe(text);
+      for (const t of inside) expect('/.-_?&=', t).toContain(t[t.length - 1]);
+    }
+    // "5.2" and "e.g." are not addresses: no break inside them.
+    const { lines } = compose('增长5.2%，e.g.如此', 3, { indent: 0 });
+    for (const l of lines) expect(/5\.$|e\.$/.test(l.text), l.text).toBe(false);
+  });
+
+  it('split a URL in a 13-em column without a hyphen, never letter-spacing it or the Han line before it', () => {
     const text = `为进一步加强安全生产宣传教育，请访问${URL}了解详情，安全生产工作是一项没有退路的工作。`;
     const { input, lines } = compose(text, 13);
     expect(violations(input, lines)).toEqual([]);

@@ -154,28 +154,69 @@ describe('punctuation compression (§3)', () => {
 });
 
 describe('justification (§4)', () => {
-  it('stretches Han–Latin spaces first', () => {
+  it('spreads a small stretch evenly over every gap, the Han–Latin spaces included', () => {
     const natural = measureSpans([{ text: '中文PDCA中文', chain: body }], S);
     const lines = composeParagraph({ spans: [{ text: `中文PDCA中文${HAN10}`, chain: body }], size: S, measure: natural + 0.2 * S, indent: 0 });
     const p = place(lines[0]);
     expect(lines[0].text).toBe('中文PDCA中文');
-    expect((p[2].left - p[1].right) / S).toBeCloseTo(0.35, 9);
-    expect((p[1].left - p[0].right) / S).toBeCloseTo(0, 9);
+    // Four places share 0.2 em: two Han gaps and two Han–Latin spaces, 0.05 em each.
+    expect((p[1].left - p[0].right) / S).toBeCloseTo(0.05, 9);
+    expect((p[2].left - p[1].right) / S).toBeCloseTo(0.3, 9);
+    expect((p[7].left - p[6].right) / S).toBeCloseTo(0.05, 9);
+    expect(lines[0].gap).toBeCloseTo(0.05, 9);
   });
 
-  it('then lets compressed punctuation halves re-expand, then spreads evenly', () => {
-    // Line 1 "中文。”中文中文中" is 8.5 em natural on 9 em: the ½ em goes back into 。.
-    const lines = compose('中文。”中文中文中文中文中文中文', 9);
-    expect(lines[0].text).toBe('中文。”中文中文中');
+  it('keeps Han–Latin spaces within 0.35 em when a line must open wider: they reach it first, the Han gaps take the rest', () => {
+    const natural = measureSpans([{ text: '中文PDCA中文', chain: body }], S);
+    const lines = composeParagraph({ spans: [{ text: `中文PDCA中文${HAN10}`, chain: body }], size: S, measure: natural + 0.7 * S, indent: 0 });
     const p = place(lines[0]);
-    expect((p[3].left - p[2].left) / S).toBeCloseTo(1, 9);
-    expect((p[1].left - p[0].right) / S).toBeCloseTo(0, 9);
+    expect(lines[0].text).toBe('中文PDCA中文');
+    expect((p[2].left - p[1].right) / S).toBeCloseTo(0.34, 9);
+    // 0.7 em − 2 × 0.09 em of the Han–Latin spaces, over the two Han gaps ("中文PDCA中文一" cannot shrink 0.3 em).
+    expect((p[1].left - p[0].right) / S).toBeCloseTo(0.26, 9);
+  });
+
+  it('never re-expands compressed punctuation to fill a line: the gaps take it', () => {
+    const text = '中文。”中文中文中文中文中文中文';
+    const lines = compose(text, 9);
+    for (const line of lines) {
+      const p = place(line);
+      const k = p.findIndex((g) => g.ch === '。');
+      if (k >= 0 && p[k + 1]?.ch === '”') expect((p[k + 1].left - p[k].left) / S, line.text).toBeCloseTo(0.5 + line.gap, 9);
+    }
+    expect(violations({ spans: [{ text, chain: body }], size: S, measure: 90, indent: 0 }, lines)).toEqual([]);
     // Pure Han with one character pulled down: evenly over the gaps.
     const even = compose(`${HAN10}，${HAN10}`, 10);
     expect(even[0].text).toBe('一二三四五六七八九');
     const q = place(even[0]);
     for (let i = 1; i < q.length; i++) expect((q[i].left - q[i - 1].right) / S).toBeCloseTo(1 / 8, 9);
     expect(even[0].gap).toBeCloseTo(1 / 8, 9);
+  });
+
+  it('shrinks punctuation first, then Han–Latin spaces, never under 0.15 em', () => {
+    // 13 em of text on 12.5 em: the comma's blank half goes first.
+    const text = '中文中文中文PDCA中，中文';
+    const natural = measureSpans([{ text, chain: body }], S);
+    const lines = composeParagraph({ spans: [{ text: text + HAN10, chain: body }], size: S, measure: natural - 0.3 * S, indent: 0 });
+    expect(lines[0].text).toBe(text);
+    const p = place(lines[0]);
+    const c = p.findIndex((g) => g.ch === '，');
+    expect((p[c + 1].boxLeft - p[c].boxLeft) / S).toBeCloseTo(0.7, 9);
+    const d = p.findIndex((g) => g.ch === 'P');
+    expect((p[d].boxLeft - p[d - 1].boxRight) / S).toBeCloseTo(0.25, 9);
+  });
+
+  it('breaks so that no line is letter-spaced (over 0.05 em a gap) when it can: the sample line 蒸湘区作为衡阳中心城', () => {
+    // Before this rule the first two lines were spread to 0.11 and 0.09 em a gap at 13 em. The first
+    // cannot be helped (11 em after the indent: "…城区，" is 11.5 em even with its comma at the edge,
+    // and "，" may not start a line); the second can, by pushing 消 down and 防、 after it.
+    const text =
+      '蒸湘区作为衡阳中心城区，主要安全问题风险在消防、道路交通、工贸领域。蒸湘区始终绷紧安全生产这根弦，聚焦“三个坚持”，精准发力下好“三步棋”，连续两年荣获全省安全生产与消防工作优秀县市区。';
+    const input: ParagraphInput = { spans: [{ text, chain: body }], size: 9, measure: 13 * 9 };
+    const lines = composeParagraph(input);
+    expect(violations(input, lines)).toEqual([]);
+    expect(lines[0].text).toBe('蒸湘区作为衡阳中心城');
+    for (const l of lines.slice(1, -1)) expect(l.gap, l.text).toBeLessThanOrEqual(0.05 + 1e-9);
   });
 
   it('chooses breaks over the whole paragraph so that no line is loose', () => {
