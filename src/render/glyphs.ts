@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { FaceSource, TextRun } from '../layout/display-list.js';
 import type { EmbeddedFont, PdfDoc } from './pdfkit-internals.js';
 import type { OpenFace } from './index.js';
-import { fastSimpleGlyphs } from './fast-subset.js';
+import { addVariant, fastSimpleGlyphs } from './fast-subset.js';
 import { rawHmtx, seedLoca, withPostHeader, type RawHmtx } from './font-tables.js';
 import type { ContentWriter } from './content-writer.js';
 import { num } from './numbers.js';
@@ -21,6 +21,29 @@ interface FontEntry {
   widths: Float64Array;
   /** Advances straight from hmtx, when the font allows (font-tables.ts). */
   hmtx: RawHmtx | undefined;
+  /** Codes + 1 of glyph variants (a cut box), by variantKey. */
+  variants: Map<number, number>;
+}
+
+/** Variant boxes are rounded to this fraction of an em (the rest goes into the TJ numbers). */
+const VARIANT_STEP = 1 / 200;
+
+/**
+ * A gap between two glyph boxes at least this wide (1/1000 em) is glue
+ * (Han–Latin space, justification), not a space: extractors would read it as
+ * one, so the glyphs around it get an ActualText without it.
+ */
+const GLUE_GAP = 80;
+
+function isBlank(text: string): boolean {
+  return text === ' ' || text === '\u3000' || text.trim() === '';
+}
+
+/** The UTF-16BE hex string, with its byte-order mark, of an ActualText. */
+function utf16Hex(text: string): string {
+  let out = '<FEFF';
+  for (let i = 0; i < text.length; i++) out += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return out + '>';
 }
 
 /** TJ adjustments smaller than this (1/1000 em) are dropped: below 0.0001 pt at any text size. */
@@ -33,6 +56,10 @@ function adjustment(n: number): string {
 
 export class GlyphWriter {
   private readonly entries = new Map<string, FontEntry>();
+  // Per-glyph placements of the run being drawn (placeRun), reused from run to run.
+  private codeBuf = new Int32Array(256);
+  private leftBuf = new Float64Array(256);
+  private widthBuf = new Float64Array(256);
 
   /**
    * @param open faces already opened by layout, by face key (optional): pdfkit
@@ -74,7 +101,7 @@ export class GlyphWriter {
       }
     }
     // Glyph ids are 16-bit: flat arrays beat a Map look-up per glyph drawn.
-    e = { font, codes: new Int32Array(0x10000), widths: new Float64Array(0x10000), hmtx: rawHmtx(font.font) };
+    e = { font, codes: new Int32Array(0x10000), widths: new Float64Array(0x10000), hmtx: rawHmtx(font.font), variants: new Map() };
     this.entries.set(key, e);
     useContentSubsetTag(font);
     fastSimpleGlyphs(font.subset);
@@ -101,12 +128,39 @@ export class GlyphWriter {
   }
 
   /**
+   * The code of glyph `id` drawn in a box `lead` pt right of its origin and
+   * `box` pt wide at `size` (typeset/glyph-run.ts), and that box's width in
+   * 1/1000 em; undefined when the font's subset cannot hold variants (the
+   * glyph is then drawn as it is).
+   */
+  private variant(entry: FontEntry, id: number, text: string, lead: number, box: number, size: number): { code: number; width: number } | undefined {
+    const leadQ = Math.round(lead / size / VARIANT_STEP);
+    const boxQ = Math.round(box / size / VARIANT_STEP);
+    if (leadQ < 0 || boxQ < 0 || leadQ > 2047 || boxQ > 2047) return undefined;
+    const key = (id * 2048 + leadQ) * 2048 + boxQ;
+    const width = boxQ * VARIANT_STEP * 1000;
+    const known = entry.variants.get(key);
+    if (known !== undefined) return known === 0 ? undefined : { code: known - 1, width };
+    const base = this.glyph(entry, id, text);
+    const upem = entry.font.font.unitsPerEm;
+    const sub = addVariant(entry.font.subset, base, -leadQ * VARIANT_STEP * upem, boxQ * VARIANT_STEP * upem);
+    entry.variants.set(key, sub === undefined ? 0 : sub + 1);
+    if (sub === undefined) return undefined;
+    entry.font.widths[sub] = width;
+    entry.font.unicode[sub] = Array.from(text, (c) => c.codePointAt(0)!);
+    return { code: sub, width };
+  }
+
+  /**
    * The text object for one run: `BT /Fn size Tf 1 0 0 -1 x y Tm [...] TJ ET`.
    * The page's CTM is pdfkit's top-down flip (`1 0 0 -1 0 H cm`, plus the bleed
    * shift in press mode), so `1 0 0 -1` in Tm turns glyphs upright again and x, y
-   * are the display list's own coordinates. Each gap between glyph origins that
-   * differs from the glyph's width becomes a TJ number, so the drawn positions are
-   * exactly the display list's and extractors see one unbroken string.
+   * are the display list's own coordinates. A glyph whose box composition cut
+   * (compressed punctuation, a space set to its glue) is drawn as a variant
+   * with that box's advance, so boxes never overlap; each gap between boxes
+   * becomes a TJ number, so the drawn positions are exactly the display list's.
+   * Glyphs joined by glue (a gap an extractor would take for a space) are
+   * wrapped in a /Span with their ActualText, which has no space.
    */
   drawRun(run: TextRun, out: ContentWriter): void {
     const { store, start, end } = run.glyphs;
@@ -114,31 +168,75 @@ export class GlyphWriter {
     const entry = this.entry(run.face);
     const page = this.doc.page;
     if (page.fonts[entry.font.id] == null) page.fonts[entry.font.id] = entry.font.ref();
-
-    // The run's glyphs are a range of its paragraph's packed arrays (typeset/glyph-run.ts).
-    const { ids, xs, texts } = store;
-    const x = run.x + xs[start];
-    out.text(`BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(x)} ${num(run.y)} Tm [(`);
+    const n = end - start;
+    const { code, left, width } = this.placeRun(entry, run);
     const perPt = 1000 / run.size;
-    const { codes, widths } = entry;
-    let x0 = xs[start];
-    for (let i = start; i < end; i++) {
-      const id = ids[i];
-      const known = codes[id];
-      const code = known !== 0 ? known - 1 : this.glyph(entry, id, texts[i]);
-      out.code2(code);
-      if (i + 1 < end) {
-        const x1 = xs[i + 1];
-        const adj = widths[id] - (x1 - x0) * perPt;
-        x0 = x1;
-        if (adj >= ADJUST_EPSILON || adj <= -ADJUST_EPSILON) {
-          const a = adjustment(adj);
-          if (a) out.text(`) ${a} (`);
-        }
+    const { texts } = store;
+    out.text(`BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(run.x + left[0])} ${num(run.y)} Tm [(`);
+    // The glyph that ends the open ActualText span (−1: none open).
+    let spanEnd = -1;
+    for (let k = 0; k < n; k++) {
+      const adj = k + 1 < n ? width[k] - (left[k + 1] - left[k]) * perPt : 0;
+      if (spanEnd < 0 && k + 1 < n && -adj >= GLUE_GAP && glue(texts, start + k)) {
+        // Glyphs k… joined by glue: one span, its text theirs without the gaps.
+        let e = k + 1;
+        let text = texts[start + k];
+        while (e + 1 < n && width[e] - (left[e + 1] - left[e]) * perPt <= -GLUE_GAP && glue(texts, start + e)) text += texts[start + e++];
+        text += texts[start + e];
+        out.text(`)] TJ\n/Span <</ActualText ${utf16Hex(text)}>> BDC\n[(`);
+        spanEnd = e;
       }
+      out.code2(code[k]);
+      const a = adj >= ADJUST_EPSILON || adj <= -ADJUST_EPSILON ? adjustment(adj) : '';
+      if (k === spanEnd) {
+        out.text(`${a ? `) ${a}` : ')'}] TJ\nEMC\n[(`);
+        spanEnd = -1;
+      } else if (a) out.text(`) ${a} (`);
     }
     out.line(')] TJ ET');
   }
+
+  /** Each glyph's code, box left (pt, relative to the run's x) and advance (1/1000 em), in reused arrays. */
+  private placeRun(entry: FontEntry, run: TextRun): { code: Int32Array; left: Float64Array; width: Float64Array } {
+    const { store, start, end } = run.glyphs;
+    const { ids, xs, texts, leads, boxes, advances } = store;
+    const n = end - start;
+    if (this.codeBuf.length < n) {
+      this.codeBuf = new Int32Array(2 * n);
+      this.leftBuf = new Float64Array(2 * n);
+      this.widthBuf = new Float64Array(2 * n);
+    }
+    const code = this.codeBuf;
+    const left = this.leftBuf;
+    const width = this.widthBuf;
+    const size = run.size;
+    const eps = size / 2000;
+    const { codes, widths } = entry;
+    for (let k = 0; k < n; k++) {
+      const i = start + k;
+      const id = ids[i];
+      const lead = leads[i];
+      const box = boxes[i];
+      const cut = lead > eps || lead < -eps || box < advances[i] - eps || box > advances[i] + eps;
+      const v = cut ? this.variant(entry, id, texts[i], lead, box, size) : undefined;
+      if (v) {
+        code[k] = v.code;
+        left[k] = xs[i] + lead;
+        width[k] = v.width;
+        continue;
+      }
+      const known = codes[id];
+      code[k] = known !== 0 ? known - 1 : this.glyph(entry, id, texts[i]);
+      left[k] = xs[i];
+      width[k] = widths[id];
+    }
+    return { code, left, width };
+  }
+}
+
+/** Whether glyphs i and i+1 may be joined in one ActualText: neither is a space (a space is text, not glue). */
+function glue(texts: readonly string[], i: number): boolean {
+  return !isBlank(texts[i]) && !isBlank(texts[i + 1]);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface SubsetTables {
   locaOffsets: number[];
   /** hmtx entries in subset order. */
   metrics: { advance: number; bearing: number }[];
+  /** The subset holds compound glyphs of its own making (glyph variants, fast-subset.ts): maxp must allow one more level of components. */
+  compounds?: boolean;
 }
 
 /** Bytes of the tables copied as stored, or undefined when a table is not one this copy reproduces exactly. */
@@ -51,6 +53,14 @@ export function encodeSubset(copied: CopiedTables, t: SubsetTables): Uint8Array 
   const maxp = Uint8Array.from(copied.maxp.subarray(0, 32));
   maxp[4] = (glyphs >> 8) & 0xff; // numGlyphs
   maxp[5] = glyphs & 0xff;
+  if (t.compounds) {
+    const view = new DataView(maxp.buffer);
+    // maxCompositePoints/Contours at least the simple maxima; maxComponentElements ≥ 1; one more level of depth.
+    view.setUint16(10, Math.max(view.getUint16(10), view.getUint16(6)));
+    view.setUint16(12, Math.max(view.getUint16(12), view.getUint16(8)));
+    view.setUint16(28, Math.max(1, view.getUint16(28)));
+    view.setUint16(30, view.getUint16(30) + 1);
+  }
 
   const loca = new Uint8Array(4 * t.locaOffsets.length);
   const locaView = new DataView(loca.buffer);
