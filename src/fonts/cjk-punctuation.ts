@@ -29,3 +29,14 @@ export function isCjkPunctuation(cp: number): boolean {
     (cp >= 0xff5b && cp <= 0xff65)
   );
 }
+
+/**
+ * The ems a mark spans on the character grid: 1 for the punctuation above, 2
+ * and 3 for the two- and three-em dashes U+2E3A and U+2E3B (one continuous
+ * line for —— and ———, typeset/dashes.ts), 0 for anything else.
+ */
+export function gridEms(cp: number): number {
+  if (cp === 0x2e3a) return 2;
+  if (cp === 0x2e3b) return 3;
+  return isCjkPunctuation(cp) ? 1 : 0;
+}

@@ -3,7 +3,7 @@
 // look-ups are cached per code point: a bulletin uses a few thousand distinct
 // characters and measures each many times.
 import type * as fontkit from 'fontkit';
-import { isCjkPunctuation } from './cjk-punctuation.js';
+import { gridEms } from './cjk-punctuation.js';
 import { lazyRequire } from '../io/lazy-require.js';
 import { openSparseFont } from './sparse-font.js';
 import { fwidAlternates } from './gsub-fwid.js';
@@ -71,16 +71,18 @@ export function openFace(key: string, path: string): Face {
         // CJK fonts map some punctuation that Chinese sets full-width (the
         // em dash of ——, for one: 0.89 em in Noto) to a proportional glyph,
         // and offer the full-width form through the `fwid` feature. Take it,
-        // so —— spans exactly two ems on the character grid.
-        if (g.advance < FULL_WIDTH && isCjkPunctuation(cp)) {
+        // so —— spans exactly two ems on the character grid (and the two-em
+        // dash ⸺, 1.69 em in Noto, its two ems).
+        const ems = gridEms(cp);
+        if (ems > 0 && g.advance < ems * FULL_WIDTH) {
           if (metrics) {
             const alt = metrics.fwid(id);
             const advance = alt === undefined ? 0 : metrics.advance(alt) / upem;
-            if (alt !== undefined && advance >= FULL_WIDTH) g = { id: alt, advance };
+            if (alt !== undefined && advance >= ems * FULL_WIDTH) g = { id: alt, advance };
           } else {
             const run = font.layout(String.fromCodePoint(cp), ['fwid']);
             const alt = run.glyphs.length === 1 ? run.glyphs[0] : undefined;
-            if (alt && alt.id !== id && alt.advanceWidth / upem >= FULL_WIDTH) g = { id: alt.id, advance: alt.advanceWidth / upem };
+            if (alt && alt.id !== id && alt.advanceWidth / upem >= ems * FULL_WIDTH) g = { id: alt.id, advance: alt.advanceWidth / upem };
           }
         }
       }

@@ -10,7 +10,7 @@
 // (1 em) and · from Noto Sans SC (Noto Serif SC's is 0.327 em too).
 // Letters, digits and other symbols are left to the first face that has them.
 import { FULL_WIDTH, makeChain, type FaceChain, type FaceSlot, type ResolvedGlyph } from './face.js';
-import { isCjkPunctuation } from './cjk-punctuation.js';
+import { gridEms, isCjkPunctuation } from './cjk-punctuation.js';
 
 export { FULL_WIDTH, isCjkPunctuation };
 
@@ -27,11 +27,12 @@ export function gridChainOf(role: string, slots: readonly FaceSlot[]): FaceChain
         break;
       }
     }
-    if (found && found.glyph.advance < FULL_WIDTH && isCjkPunctuation(cp)) {
+    const ems = gridEms(cp);
+    if (found && ems > 0 && found.glyph.advance < ems * FULL_WIDTH) {
       for (let j = i + 1; j < faces.length; j++) {
         const face = faces.at(j);
         const glyph = face.glyph(cp);
-        if (glyph && glyph.advance >= FULL_WIDTH) return { face, glyph };
+        if (glyph && glyph.advance >= ems * FULL_WIDTH) return { face, glyph };
       }
     }
     return found;

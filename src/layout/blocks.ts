@@ -108,8 +108,33 @@ interface Place {
   role: string;
   parents: readonly StructureParent[];
   inset: number;
-  /** A list item's marker (`1．`, `•`), set before its first paragraph with a hanging indent. */
+  /** A list item's marker (`1．`, `·`), set before its first paragraph in the list's marker box. */
   marker?: string;
+  /** The list's marker box, ems: the hanging indent of its items' lines (0: not in a list). */
+  box?: number;
+}
+
+/** The bullet of an unordered list: the CJK middle dot, drawn full-width (a dot a fifth of an em across). */
+const BULLET = '·';
+
+/**
+ * The box every marker of a list is set in: whole ems (so the items' lines
+ * stay on the character grid) at least as wide as its widest marker, counted
+ * before the fonts are known: a full-width character one em, any other 0.6 em
+ * (more than a digit of the body faces). The text after the box starts at
+ * the same x in every item (typeset/list-marker.ts).
+ */
+export function markerBox(markers: readonly string[]): number {
+  let widest = 0;
+  for (const m of markers) {
+    let w = 0;
+    for (const ch of m) {
+      const cp = ch.codePointAt(0)!;
+      w += cp >= 0x2e80 || cp === 0xb7 ? 1 : 0.6;
+    }
+    widest = Math.max(widest, w);
+  }
+  return Math.max(1, Math.ceil(widest - 1e-9));
 }
 
 /** A paragraph's segments (cut at hard line breaks) as blocks sharing one id. */
@@ -119,11 +144,14 @@ function paragraph(segments: RoleSpan[][], ctx: Ctx, place: Place, line: number)
   for (const segment of segments) {
     const spans = trimSpans(segment);
     if (spans.length === 0) continue;
-    if (first && place.marker) spans.unshift({ text: place.marker, role: place.role });
-    // After a hard break a line starts where the paragraph's text does: at the indent, or a list item's hanging indent.
-    const indent = place.marker ? (first ? 0 : 2) : 2;
-    const label = first && place.marker ? { label: place.marker } : {};
-    ctx.blocks.push({ kind: 'para', tag: 'P', id, spans, indent, hanging: place.marker ? 2 : 0, inset: place.inset, line, parents: place.parents, ...label });
+    // The marker, then a tab that takes it to the item's text (typeset/list-marker.ts); the marker is the item's label.
+    const marked = first && place.marker !== undefined;
+    if (marked) spans.unshift({ text: `${place.marker}\t`, role: place.role });
+    // In a list every line but the marker's starts at the box, also after a hard break; elsewhere the indent is two ems.
+    const box = place.box ?? 0;
+    const indent = box > 0 ? (marked ? 0 : box) : 2;
+    const label = marked ? { label: place.marker } : {};
+    ctx.blocks.push({ kind: 'para', tag: 'P', id, spans, indent, hanging: box, inset: place.inset, line, parents: place.parents, ...label });
     first = false;
   }
 }
@@ -145,21 +173,23 @@ function block(node: Content, ctx: Ctx, place: Place): void {
       break;
     }
     case 'list': {
-      let n = node.start ?? 1;
+      const start = node.start ?? 1;
       const list = [...place.parents, { role: 'L', id: nextId(ctx, 'l') }];
-      for (const entry of node.children) {
+      // Numbered lines (一、 二、) keep their numbers in the text: set as paragraphs.
+      const markers = node.data?.inlineNumbers ? undefined : node.children.map((_, k) => (node.ordered ? `${start + k}．` : BULLET));
+      const box = markers ? markerBox(markers) : 0;
+      node.children.forEach((entry, k) => {
         // L > LI > (Lbl, LBody): the marker is the item's label, its paragraphs its body.
         const li = { role: 'LI', id: nextId(ctx, 'li') };
         const item = [...list, li, { role: 'LBody', id: `${li.id}-body` }];
-        // Numbered lines (一、 二、) keep their numbers in the text: set as paragraphs.
-        const marker = node.data?.inlineNumbers ? undefined : node.ordered ? `${n}．` : '•　';
-        n += 1;
         let first = true;
         for (const child of entry.children) {
-          block(child, ctx, { role: place.role, inset: place.inset, marker: first ? marker : undefined, parents: item });
+          // A list inside an item is set under the item's text.
+          if (child.type === 'list') block(child, ctx, { role: place.role, inset: place.inset + box, parents: item });
+          else block(child, ctx, { role: place.role, inset: place.inset, marker: first ? markers?.[k] : undefined, box, parents: item });
           first = false;
         }
-      }
+      });
       break;
     }
     case 'blockquote':

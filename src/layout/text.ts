@@ -4,6 +4,7 @@
 // (the Chinese way of separating parallel phrases in a headline).
 import type { FaceChain } from '../fonts/face.js';
 import { GlyphStore, type GlyphRun } from '../typeset/glyph-run.js';
+import { dashLigature, dashPieces, isDash } from '../typeset/dashes.js';
 
 export interface SetRun {
   face: string;
@@ -35,6 +36,38 @@ export interface TextOrigin {
   line: number;
 }
 
+interface DashGlyph {
+  face: string;
+  id: number;
+  advance: number;
+  /** The characters it stands for, and how many. */
+  text: string;
+  n: number;
+}
+
+/** The dash ligatures of a line (typeset/dashes.ts), by the code point index where each starts. */
+function dashLigatures(text: string, chain: FaceChain): Map<number, DashGlyph> {
+  const chars = Array.from(text);
+  const out = new Map<number, DashGlyph>();
+  for (let i = 0; i < chars.length; ) {
+    const r = isDash(chars[i].codePointAt(0)!) ? chain.resolve(chars[i].codePointAt(0)!) : undefined;
+    if (!r) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < chars.length && isDash(chars[end].codePointAt(0)!)) end++;
+    let at = i;
+    for (const n of dashPieces(end - i)) {
+      const g = dashLigature(chain, r.face.key, n, n * r.glyph.advance);
+      if (g) out.set(at, { face: r.face.key, id: g.id, advance: g.advance, text: chars.slice(at, at + n).join(''), n });
+      at += n;
+    }
+    i = end;
+  }
+  return out;
+}
+
 /** Called for each glyph of a line as it is set: its face key and placement (x: pen position from the line's start). */
 type Visit = (face: string, id: number, text: string, x: number, advance: number) => void;
 
@@ -50,7 +83,17 @@ function walkLine(text: string, chain: FaceChain, size: number, gap: number, vis
   let pendingSpace = false;
   // The previous character's code point (−1: none yet).
   let prev = -1;
-  for (const ch of text.trim()) {
+  const trimmed = text.trim();
+  const ligatures = trimmed.includes('\u2014') || trimmed.includes('\u2015') ? dashLigatures(trimmed, chain) : undefined;
+  // k counts code points (as for…of does); skip the characters a dash ligature stands for.
+  let k = -1;
+  let skip = 0;
+  for (const ch of trimmed) {
+    k++;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
     const cp = ch.codePointAt(0) ?? 0;
     if (isGap(cp)) {
       pendingSpace = true;
@@ -64,6 +107,13 @@ function walkLine(text: string, chain: FaceChain, size: number, gap: number, vis
       x += isLatin(prev) && isLatin(cp) ? natural : gap * size;
     }
     prev = cp;
+    const lig = ligatures?.get(k);
+    if (lig) {
+      if (visit) visit(lig.face, lig.id, lig.text, x, lig.advance * size);
+      x += lig.advance * size;
+      skip = lig.n - 1;
+      continue;
+    }
     const r = chain.resolve(cp);
     if (!r) {
       // Coverage is checked before layout (an error, or a warning with --allow-missing-glyphs):

@@ -5,6 +5,7 @@
 import type { FaceChain } from '../fonts/face.js';
 import type { Span } from './types.js';
 import { classify } from './classes.js';
+import { isDash, ligateDashes } from './dashes.js';
 import { scratch } from './scratch.js';
 
 export interface Collected {
@@ -21,6 +22,9 @@ export interface Collected {
   gid: Uint32Array;
   /** Natural advance in em. */
   adv: Float64Array;
+  /** At the first character of a dash run drawn as one glyph (dashes.ts): that glyph's id + 1 (else 0), and how many characters it stands for. */
+  lig: Uint32Array;
+  ligN: Uint8Array;
   /** The spans' chains and the character index where each span ends (for the hyphen glyph of a break). */
   chains: FaceChain[];
   spanEnds: number[];
@@ -35,6 +39,8 @@ const clsBuf = scratch(Uint8Array);
 const faceBuf = scratch(Uint16Array);
 const gidBuf = scratch(Uint32Array);
 const advBuf = scratch(Float64Array);
+const ligBuf = scratch(Uint32Array);
+const ligNBuf = scratch(Uint8Array);
 
 /** Index of `key` in `faces`, added when new (a paragraph uses a handful of faces: a scan beats a Map). */
 function faceIndex(faces: string[], key: string): number {
@@ -53,6 +59,8 @@ export function collect(spans: readonly Span[]): Collected {
   const face = faceBuf(total);
   const gid = gidBuf(total);
   const adv = advBuf(total);
+  const lig = ligBuf(total, true);
+  const ligN = ligNBuf(total, true);
   const faces: string[] = [];
   const chains: FaceChain[] = [];
   const spanEnds: number[] = [];
@@ -64,6 +72,8 @@ export function collect(spans: readonly Span[]): Collected {
     // Consecutive characters mostly resolve to the same face: remember the last one's index.
     let lastKey = '';
     let lastIndex = -1;
+    const from = n;
+    let dashes = 0;
     for (let u = 0; u < t.length; ) {
       // Code points, as `for…of` would give them (a lone surrogate is a character of its own).
       let cp = t.charCodeAt(u);
@@ -77,6 +87,7 @@ export function collect(spans: readonly Span[]): Collected {
       }
       off[n] = at + u;
       cps[n] = cp;
+      if (isDash(cp)) dashes++;
       cls[n] = classify(cp);
       const r = chain.resolve(cp);
       let key: string;
@@ -100,9 +111,10 @@ export function collect(spans: readonly Span[]): Collected {
       u += len;
     }
     at += t.length;
+    if (dashes >= 2) ligateDashes({ cps, face, faces, adv }, chain, from, n, lig, ligN);
     chains.push(chain);
     spanEnds.push(n);
   }
   off[n] = at;
-  return { n, text, off, cps, cls, face, faces, gid, adv, chains, spanEnds };
+  return { n, text, off, cps, cls, face, faces, gid, adv, lig, ligN, chains, spanEnds };
 }

@@ -7,9 +7,9 @@
 //              letter-spacing limit (0.05 em), then the word spaces up to
 //              ½ em, then the Han–Latin spaces up to 0.34 em, then evenly
 //              over the gaps again. No single gap absorbs it. Compressed punctuation
-//              stays compressed. A line that ends inside a URL opens its gaps
-//              no further than the loose-line limit and is otherwise left
-//              short: a URL is never letter-spaced.
+//              stays compressed. A line that ends inside a URL opens its glue
+//              no further than the letter-spacing limit and is otherwise
+//              left short: a URL is never letter-spaced.
 // Each glyph carries its box on the line (glyph-run.ts): a compressed mark's
 // box is its set width, so that boxes never overlap and render can draw it
 // with that advance.
@@ -17,7 +17,6 @@ import { GAP_STRETCH, HL_MAX, HL_MIN, HL_SPACE, lineMetrics, Space, type LineMet
 import { Cls } from './classes.js';
 import { Brk } from './breakpoints.js';
 import { hyphenGlyph } from './latin.js';
-import { LOOSE_GAP } from './linebreak.js';
 import type { ComposedLine, LineRun } from './types.js';
 import { GlyphStore } from './glyph-run.js';
 import { scratch } from './scratch.js';
@@ -131,9 +130,9 @@ function stretchLine(p: Prepared, line: { a: number; e: number; url: boolean }, 
     openGaps(p, a, e, 0, each, adj);
     x -= each * m.hl;
   }
-  if (x > EPS && m.gaps > 0) {
-    let each = x / m.gaps;
-    if (line.url) each = Math.min(each, LOOSE_GAP - gap);
+  // A line that ends inside a URL goes no further: it is left short (linebreak.ts).
+  if (x > EPS && m.gaps > 0 && !line.url) {
+    const each = x / m.gaps;
     openGaps(p, a, e, each, 0, adj);
     gap += each;
     x -= each * m.gaps;
@@ -240,9 +239,12 @@ function emit(p: Prepared, l: LineSpec, adj: Adjust, cfg: FinalizeConfig, store:
   let face: string | undefined;
   let runX = 0;
   let runStart = 0;
-  let pen = 0;
+  // A list item's marker is set flush right in its box (list-marker.ts): its glue comes first.
+  const tab = a === 0 ? p.markerTab : -1;
+  let pen = tab >= 0 ? p.w[tab] : 0;
   const { text: src, off, cls } = p;
   for (let i = a; i <= j; i++) {
+    if (i === tab) continue;
     const key = p.faces[p.face[i]];
     if (key !== face) {
       if (face !== undefined) runs.push(lineRun(face, size, runX, store, runStart));
@@ -258,8 +260,24 @@ function emit(p: Prepared, l: LineSpec, adj: Adjust, cfg: FinalizeConfig, store:
     }
     // The pen moves left by a compressed left half, so the ink stays where it was drawn.
     const x = (pen - tl[i]) * size - runX;
-    if (cls[i] === Cls.SPACE) store.push(p.gid[i], charAt(p, i), x, adv * size, 0, sw[i] * size);
-    else if (tl[i] > EPS || tr[i] > EPS || cls[i] === Cls.OPEN) {
+    const n = p.ligN[i];
+    if (n > 0 && i + n - 1 <= e) {
+      // A dash run drawn as one glyph (dashes.ts), standing for its characters; its box spans them.
+      let natural = 0;
+      let w = 0;
+      for (let k = i; k < i + n; k++) {
+        natural += p.adv[k];
+        w += p.adv[k] + (k < i + n - 1 ? jg[k] : 0);
+      }
+      store.push(p.lig[i] - 1, src.slice(off[i], off[i + n]), x, natural * size, 0, w * size);
+      i += n - 1;
+      pen += w + (i < e ? jg[i] : 0);
+      continue;
+    }
+    if (cls[i] === Cls.SPACE) {
+      // A space without a glyph (a tab) is glue only.
+      if (p.gid[i] !== 0) store.push(p.gid[i], charAt(p, i), x, adv * size, 0, sw[i] * size);
+    } else if (tl[i] > EPS || tr[i] > EPS || cls[i] === Cls.OPEN) {
       const b = boxOf(p, i, e, adj);
       store.push(p.gid[i], charAt(p, i), x, adv * size, b.lead * size, b.box * size);
     } else store.push(p.gid[i], charAt(p, i), x, adv * size);

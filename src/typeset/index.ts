@@ -70,7 +70,8 @@ function configOf(input: ParagraphInput): FinalizeConfig {
 
 function prepareInput(input: ParagraphInput): Prepared {
   const c = collect(input.spans);
-  return prepare(c, findBreakpoints(c), input.scheme ?? 'quanjiao');
+  const markerBox = (input.hangingIndent ?? 0) - (input.indent ?? 2);
+  return prepare(c, findBreakpoints(c), input.scheme ?? 'quanjiao', Math.max(0, markerBox));
 }
 
 /** Natural width in pt of the spans set on one line (headlines), with the same compression as a composed line. */

@@ -55,10 +55,12 @@ const MAX_BADNESS = 1e8;
 /** Letter-spacing a lone word is the last resort. */
 const LETTERSPACE_BADNESS = 1e6;
 /**
- * A line that ends inside a URL may fall short of the measure by this much
- * (em) at ratio 1: a URL is never letter-spaced, and its pieces are whole.
+ * A line that ends inside a URL is never spread beyond ratio 1 (a URL is never
+ * letter-spaced, and the text before it would take the whole shortfall): it is
+ * left short. Its shortfall costs as a letter-spaced line's excess does, this
+ * many ems counting as the loose-line limit.
  */
-export const URL_RAGGED = 2;
+const URL_SHORT = 1;
 /**
  * Penalties of the breaks inside long Latin runs (latin.ts), squared into
  * demerits like TeX's. A URL break costs a little less than a line at the
@@ -196,7 +198,8 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
     const hlE = gl[e] > 0;
     const endS = PWS[e + 1];
     const endJ = PJ[e];
-    const endX = PX[e + 1] - (e < n - 1 ? gapJ[e] : 0) * GAP_STRETCH - (hlE ? HL_MAX - HL_SPACE : 0) + (kind === Brk.URL ? URL_RAGGED : 0);
+    const endX = PX[e + 1] - (e < n - 1 ? gapJ[e] : 0) * GAP_STRETCH - (hlE ? HL_MAX - HL_SPACE : 0);
+    const url = kind === Brk.URL;
     let best = -1;
     let bestTotal = Infinity;
     let kept = 0;
@@ -222,7 +225,10 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
       } else if (last || E <= EPS) bad = 0;
       else {
         const stretch = endX - startX[A];
-        if (stretch > EPS) {
+        if (url && E > stretch) {
+          const q = (E - stretch) / URL_SHORT;
+          bad = Math.min(MAX_BADNESS, LETTERSPACED + (q > 1 ? LOOSE : 0) + 100 * q * q * q);
+        } else if (stretch > EPS) {
           const r = E / stretch;
           if (r > maxRatio) bad = TOO_LOOSE;
           else if (r <= 1) bad = 100 * r * r * r;

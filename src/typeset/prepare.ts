@@ -18,6 +18,7 @@ import type { Collected } from './collect.js';
 import type { Breakpoints } from './breakpoints.js';
 import type { PunctuationScheme } from './types.js';
 import { scratch } from './scratch.js';
+import { fitMarker, markerTab } from './list-marker.js';
 
 /** Natural Han–Latin space and its limits: 0.15–0.35 em (TYPOGRAPHY.md §4), a hundredth inside, so that rounding in a PDF reader never puts one outside. */
 export const HL_SPACE = 0.25;
@@ -65,6 +66,8 @@ export interface Prepared extends Collected, Breakpoints {
   PJ: Float64Array;
   /** Characters that are not punctuation (for the no-orphan rule). */
   PN: Float64Array;
+  /** The tab after a list item's marker (list-marker.ts), whose glue is set before the marker; −1 when none. */
+  markerTab: number;
 }
 
 /** ？ and ！ keep their full width except next to another mark (TYPOGRAPHY.md §3 lists only closing marks and 。，、；：). */
@@ -125,7 +128,11 @@ function compress(c: Collected, scheme: PunctuationScheme, trimL: Float64Array, 
   }
 }
 
-export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme): Prepared {
+/**
+ * The paragraph's widths and glue. `markerBox` (em): the box of a list item's
+ * marker, the hanging indent less the first line's indent (0: no marker).
+ */
+export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme, markerBox = 0): Prepared {
   const { n, cls, adv, cps } = c;
   const trimL = trimLBuf(n, true);
   const trimR = trimRBuf(n, true);
@@ -159,7 +166,9 @@ export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme
     if (i > 0) gapJ[i - 1] = 0;
     spaceGlue(c, bp, i, { w, spKind, spSh, spSt });
   }
-  return withSums(c, bp, gapJ, { trimL, trimR, shL, shR, w, spKind, spSh, spSt, gl });
+  const tab = markerBox > 0 ? markerTab(c, bp) : -1;
+  if (tab >= 0) fitMarker(c, bp, tab, markerBox, { w, trimR, shL, shR, gl, spSh, spSt, spKind, gapJ });
+  return withSums(c, bp, gapJ, { trimL, trimR, shL, shR, w, spKind, spSh, spSt, gl }, tab);
 }
 
 /** The glue of the space character i: a run of spaces counts once, spaces at the paragraph's edges count nothing. */
@@ -189,7 +198,7 @@ function spaceGlue(c: Collected, bp: Breakpoints, i: number, out: { w: Float64Ar
 type Widths = Pick<Prepared, 'trimL' | 'trimR' | 'shL' | 'shR' | 'w' | 'spKind' | 'spSh' | 'spSt' | 'gl'>;
 
 /** The prefix sums over the paragraph, and the Prepared record. */
-function withSums(c: Collected, bp: Breakpoints, gapJ: Uint8Array, v: Widths): Prepared {
+function withSums(c: Collected, bp: Breakpoints, gapJ: Uint8Array, v: Widths, markerTab: number): Prepared {
   const { n, cls } = c;
   const { w, gl, shL, shR, spKind, spSh, spSt } = v;
   const PW = PWBuf(n + 1);
@@ -217,9 +226,9 @@ function withSums(c: Collected, bp: Breakpoints, gapJ: Uint8Array, v: Widths): P
   }
   // Listed field by field (not spread) so every Prepared has one shape.
   return {
-    n, text: c.text, off: c.off, cps: c.cps, cls, face: c.face, faces: c.faces, gid: c.gid, adv: c.adv, chains: c.chains, spanEnds: c.spanEnds,
+    n, text: c.text, off: c.off, cps: c.cps, cls, face: c.face, faces: c.faces, gid: c.gid, adv: c.adv, lig: c.lig, ligN: c.ligN, chains: c.chains, spanEnds: c.spanEnds,
     brk: bp.brk, gapJ, emergency: bp.emergency, lastVis: bp.lastVis, hyw: bp.hyw,
-    trimL: v.trimL, trimR: v.trimR, shL, shR, w, spKind, spSh, spSt, gl, PW, PG, PH, PS, PX, PWS, PJ, PN,
+    trimL: v.trimL, trimR: v.trimR, shL, shR, w, spKind, spSh, spSt, gl, PW, PG, PH, PS, PX, PWS, PJ, PN, markerTab,
   };
 }
 
