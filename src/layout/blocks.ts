@@ -108,14 +108,18 @@ interface Place {
   role: string;
   parents: readonly StructureParent[];
   inset: number;
-  /** A list item's marker (`1．`, `·`), set before its first paragraph in the list's marker box. */
+  /** A list item's marker (`1．`, `・`), set before its first paragraph in the list's marker box. */
   marker?: string;
   /** The list's marker box, ems: the hanging indent of its items' lines (0: not in a list). */
   box?: number;
 }
 
-/** The bullet of an unordered list: the CJK middle dot, drawn full-width (a dot a fifth of an em across). */
-const BULLET = '·';
+/**
+ * The bullet of an unordered list: the full-width CJK middle dot ・, a dot a
+ * fifth of an em across (the faces' own • is a tenth). Not the 间隔号 ·,
+ * which readers and checkers take for a mark that may not start a line.
+ */
+const BULLET = '・';
 
 /**
  * The box every marker of a list is set in: whole ems (so the items' lines
@@ -130,7 +134,7 @@ export function markerBox(markers: readonly string[]): number {
     let w = 0;
     for (const ch of m) {
       const cp = ch.codePointAt(0)!;
-      w += cp >= 0x2e80 || cp === 0xb7 ? 1 : 0.6;
+      w += cp >= 0x2e80 ? 1 : 0.6;
     }
     widest = Math.max(widest, w);
   }

@@ -6,10 +6,12 @@
 //   Too short: evenly over every gap and Han–Latin space up to the
 //              letter-spacing limit (0.05 em), then the word spaces up to
 //              ½ em, then the Han–Latin spaces up to 0.34 em, then evenly
-//              over the gaps again. No single gap absorbs it. Compressed punctuation
-//              stays compressed. A line that ends inside a URL opens its glue
-//              no further than the letter-spacing limit and is otherwise
-//              left short: a URL is never letter-spaced.
+//              over the gaps again. No single gap absorbs it. Compressed
+//              punctuation stays compressed. A line that ends inside a URL
+//              opens its gaps no further than the loose-line limit, and a
+//              line with neither gaps nor word spaces keeps its Han–Latin
+//              spaces within their limits: what is left, they are left
+//              short (a URL is never letter-spaced).
 // Each glyph carries its box on the line (glyph-run.ts): a compressed mark's
 // box is its set width, so that boxes never overlap and render can draw it
 // with that advance.
@@ -19,6 +21,7 @@ import { Brk } from './breakpoints.js';
 import { hyphenGlyph } from './latin.js';
 import type { ComposedLine, LineRun } from './types.js';
 import { GlyphStore } from './glyph-run.js';
+import { LOOSE_GAP } from './linebreak.js';
 import { scratch } from './scratch.js';
 
 export interface FinalizeConfig {
@@ -130,28 +133,25 @@ function stretchLine(p: Prepared, line: { a: number; e: number; url: boolean }, 
     openGaps(p, a, e, 0, each, adj);
     x -= each * m.hl;
   }
-  // A line that ends inside a URL goes no further: it is left short (linebreak.ts).
-  if (x > EPS && m.gaps > 0 && !line.url) {
-    const each = x / m.gaps;
+  // A line that ends inside a URL opens its gaps no further than the loose-line limit, and is otherwise left short (linebreak.ts).
+  if (x > EPS && m.gaps > 0) {
+    const each = line.url ? Math.min(x / m.gaps, LOOSE_GAP - gap) : x / m.gaps;
     openGaps(p, a, e, each, 0, adj);
     gap += each;
     x -= each * m.gaps;
   }
-  // 4. A line without gaps (Latin words, Han–Latin spaces) that even hyphenation could not set
-  //    within their limits: the rest over its word spaces, else its Han–Latin spaces.
+  // 4. A line of Latin words without gaps that even hyphenation could not set within their limits:
+  //    the rest over its word spaces (the last resort). Han–Latin spaces never pass theirs: without
+  //    word spaces the line is left short.
   if (x > EPS && m.gaps === 0 && !line.url) {
     let words = 0;
     for (let i = a; i < e; i++) if (p.spKind[i] === Space.WORD) words++;
     if (words > 0) {
       for (let i = a; i < e; i++) if (p.spKind[i] === Space.WORD) adj.sw[i] += x / words;
       x = 0;
-    } else if (m.hl > 0) {
-      openGaps(p, a, e, 0, x / m.hl, adj);
-      gap += x / m.hl;
-      x = 0;
     }
   }
-  // 5. A line with no glue at all (one long word): between its letters, unless it is part of a URL.
+  // 5. A line with no glue at all (one long word, the last resort): between its letters, unless it is part of a URL.
   if (x > EPS && units === 0 && m.words <= EPS && !line.url) {
     let count = 0;
     for (let i = a; i < e; i++) if (letterGap(p, i)) count++;

@@ -30,8 +30,6 @@ import { Brk } from './breakpoints.js';
 import { GAP_STRETCH, HL_MAX, HL_MIN, HL_SPACE, WORD_MAX, type Prepared } from './prepare.js';
 import { scratch } from './scratch.js';
 
-/** A typical word space's stretch to WORD_MAX (a Latin space is about ¼ em), to count word spaces from their stretch. */
-const WORD_SPACE_STRETCH = WORD_MAX - 0.25;
 
 export interface BreakConfig {
   /** Available width of the first line and of the others, em. */
@@ -42,25 +40,34 @@ export interface BreakConfig {
 /** Extra space per gap (em) beyond which a line is loose (TYPOGRAPHY.md §4). */
 export const LOOSE_GAP = 0.25;
 const LINE_PENALTY = 10;
-/** The last line must hold two real characters (no 孤字): worse than any line up to ~1.4 em per gap. */
-const ORPHAN_DEMERITS = 1e9;
+/** The last line must hold two real characters (no 孤字): worse than any paragraph of feasible lines (each at most MAX_BADNESS²). */
+const ORPHAN_DEMERITS = 1e24;
 /**
  * What a letter-spaced line (beyond ratio 1) costs on top of its excess: more
  * than any line within the limit; and a loose one (beyond ¼ em a gap) more
- * than a few letter-spaced ones.
+ * than a few letter-spaced ones, so that a paragraph has as few loose lines
+ * as it can. Its excess grows as a cube ten times steeper than within the
+ * limit: a line twice as loose as another costs much more than two loose ones.
  */
 const LETTERSPACED = 1000;
 const LOOSE = 10000;
+const LOOSER = 1000;
 const MAX_BADNESS = 1e8;
 /** Letter-spacing a lone word is the last resort. */
 const LETTERSPACE_BADNESS = 1e6;
 /**
- * A line that ends inside a URL is never spread beyond ratio 1 (a URL is never
- * letter-spaced, and the text before it would take the whole shortfall): it is
- * left short. Its shortfall costs as a letter-spaced line's excess does, this
- * many ems counting as the loose-line limit.
+ * A line that ends inside a URL: the URL is never letter-spaced, so beyond
+ * ratio 1 only the line's other gaps open, up to the loose-line limit, and
+ * what they cannot take leaves the line short. So is a line without gaps
+ * (Latin words, Han–Latin spaces) beyond ratio 1 (Han–Latin spaces and
+ * no word space): a Han–Latin space never passes its limit. A shortfall over half an em costs as a loose line
+ * (readers see a ragged edge), this many ems of it as much as the excess of
+ * a line at the loose limit.
  */
-const URL_SHORT = 1;
+const URL_SHORT = 2;
+/** A typical word space's stretch to WORD_MAX (a Latin space is about ¼ em), to count word spaces from their stretch. */
+const WORD_SPACE_STRETCH = WORD_MAX - 0.25;
+const URL_RAGGED = 0.5;
 /**
  * Penalties of the breaks inside long Latin runs (latin.ts), squared into
  * demerits like TeX's. A URL break costs a little less than a line at the
@@ -225,21 +232,30 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
       } else if (last || E <= EPS) bad = 0;
       else {
         const stretch = endX - startX[A];
-        if (url && E > stretch) {
-          const q = (E - stretch) / URL_SHORT;
-          bad = Math.min(MAX_BADNESS, LETTERSPACED + (q > 1 ? LOOSE : 0) + 100 * q * q * q);
+        const gaps = endJ - startJ[A];
+        const words = endS - startS[A];
+        if ((url || (gaps === 0 && words <= EPS && stretch > EPS)) && E > stretch + EPS) {
+          // Not in the first pass, which sets a paragraph without letter-spacing and without shortfalls when it can.
+          if (maxRatio === PRETOLERANCE) {
+            while (k < nActive) active[kept++] = active[k++];
+            break;
+          }
+          const room = url ? (LOOSE_GAP - GAP_STRETCH) * gaps : 0;
+          const spread = room > EPS ? Math.min(1, (E - stretch) / room) : 0;
+          const short = Math.max(0, E - stretch - room);
+          const q = short / URL_SHORT;
+          bad = Math.min(MAX_BADNESS, LETTERSPACED + 100 * spread * spread * spread + (short > URL_RAGGED ? LOOSE + LOOSER * q * q * q : 0));
         } else if (stretch > EPS) {
           const r = E / stretch;
           if (r > maxRatio) bad = TOO_LOOSE;
           else if (r <= 1) bad = 100 * r * r * r;
           else {
             // Beyond the limit the gaps alone take the rest (word and Han–Latin spaces stay at their limits):
-            // q = 1 where they reach the loose-line limit, ¼ em. A line without gaps counts its spaces
-            // instead, a word space as much as 1 em of gaps (q = 1 at about 1 em a word space).
-            const gaps = endJ - startJ[A];
-            const units = gaps > 0 ? gaps : (endS - startS[A]) / WORD_SPACE_STRETCH / (LOOSE_GAP - GAP_STRETCH) / 2 + (stretch - endS + startS[A]) / (HL_MAX - HL_SPACE);
+            // q = 1 where they reach the loose-line limit, ¼ em. A line of Latin words without gaps opens
+            // its word spaces instead, the last resort (a word space counts as 1 em of gaps: q = 1 at about 1 em).
+            const units = gaps > 0 ? gaps : words / WORD_SPACE_STRETCH / (LOOSE_GAP - GAP_STRETCH) / 2;
             const q = (E - stretch) / ((LOOSE_GAP - GAP_STRETCH) * units);
-            bad = Math.min(MAX_BADNESS, LETTERSPACED + (q > 1 ? LOOSE : 0) + 100 * q * q * q);
+            bad = Math.min(MAX_BADNESS, LETTERSPACED + (q > 1 ? LOOSE + LOOSER * q * q * q : 100 * q * q * q));
           }
         } else if (maxRatio < Infinity || (e === a && !lone)) {
           // A lone character cannot be justified: only the last-resort pass may set one (a glyph wider than the measure).

@@ -172,15 +172,18 @@ export function violations(input: ParagraphInput, lines: ComposedLine[], looseMi
       const facing = full(a) && full(b) && ((LEFT_INK.includes(a.ch) && (LEFT_INK.includes(b.ch) || OPENING.includes(b.ch))) || (OPENING.includes(a.ch) && OPENING.includes(b.ch)));
       if (facing && b.left - a.left > half + line.gap * size + TOL) bad.push(`${where}: «${a.ch}${b.ch}» not compressed`);
     }
-    // Han–Latin space 0.15–0.35 em, whether from a junction or a source space. Only a line with no
-    // other place for its justification (no two adjacent full-width characters) may open it further.
-    const cjkGap = vis.some((q, i) => i > 0 && q.advance > 0.9 * size && vis[i - 1].advance > 0.9 * size && !(vis[i - 1].ch + q.ch).match(/^(——|……)$/));
+    // Han–Latin space 0.15–0.35 em, whether from a junction or a source space, always.
+    // A line has a gap to open where two full-width characters meet outside a word (full-width digits and letters are one) or a dash or ellipsis pair.
+    const fullAlnum = (ch: string): boolean => /^[０-９Ａ-Ｚａ-ｚ]$/u.test(ch);
+    const cjkGap = vis.some(
+      (q, i) => i > 0 && q.advance > 0.9 * size && vis[i - 1].advance > 0.9 * size && !(vis[i - 1].ch + q.ch).match(/^(——|……)$/) && !(fullAlnum(q.ch) && fullAlnum(vis[i - 1].ch)),
+    );
     for (let i = 1; i < vis.length; i++) {
       const a = vis[i - 1];
       const b = vis[i];
       if (!((isHan(a.ch) && isAlnum(b.ch)) || (isAlnum(a.ch) && isHan(b.ch)))) continue;
       const g = (b.boxLeft - a.boxRight) / size;
-      if (g < 0.15 - 1e-6 || (g > 0.35 + 1e-6 && cjkGap)) bad.push(`${where}: Han–Latin space ${g.toFixed(3)} em at «${a.ch}${b.ch}»`);
+      if (g < 0.15 - 1e-6 || g > 0.35 + 1e-6) bad.push(`${where}: Han–Latin space ${g.toFixed(3)} em at «${a.ch}${b.ch}»`);
     }
     const first = vis[0];
     const lastG = vis[vis.length - 1];
@@ -189,14 +192,19 @@ export function violations(input: ParagraphInput, lines: ComposedLine[], looseMi
       const d = first.boxLeft - lineStartCol;
       if (Math.abs(d) > TOL) bad.push(`${where}: starts at ${d.toFixed(3)} pt from the line start`);
     }
-    // Flush right for justified lines but the last; a line ending inside a URL may fall short (a URL is never letter-spaced).
+    // Flush right for justified lines but the last. A line may fall short where nothing can take the
+    // space within its limits: it ends inside a URL (never letter-spaced), or it has neither two
+    // adjacent full-width characters nor a word space (its Han–Latin spaces stay within 0.35 em).
     const endP = offsets[k + 1];
     const endsInUrl = k < lines.length - 1 && !/\s/u.test(chars[endP - 1]) && urlBreak(chars, endP);
+    const latin = (q: Placed | undefined): boolean => q !== undefined && /^[!-~\u00c0-\u024f]$/u.test(q.ch);
+    const wordSpace = ps.some((q, i) => /^\s$/u.test(q.ch) && i < lastVisible && latin(ps[i - 1]) && latin(ps[i + 1]));
+    const mayFallShort = endsInUrl || (!cjkGap && !wordSpace);
     if (align === 'justify' && k < lines.length - 1) {
       const d = lastG.boxRight - input.measure;
-      const okEnd = Math.abs(d) <= TOL || (endsInUrl && d < 0);
+      const okEnd = Math.abs(d) <= TOL || (mayFallShort && d < 0);
       if (!okEnd) bad.push(`${where}: not flush (${d.toFixed(3)} pt)`);
-      if (!endsInUrl && Math.abs(line.start + line.width - input.measure) > TOL) bad.push(`${where}: width field not measure − start`);
+      if (!mayFallShort && Math.abs(line.start + line.width - input.measure) > TOL) bad.push(`${where}: width field not measure − start`);
     } else if (lastG.boxRight > input.measure + TOL) bad.push(`${where}: overflows`);
     if (k === lines.length - 1) return;
     // The break after this line, judged on the whole paragraph's text.
