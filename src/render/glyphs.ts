@@ -135,7 +135,8 @@ export class GlyphWriter {
    */
   private variant(entry: FontEntry, id: number, text: string, lead: number, box: number, size: number): { code: number; width: number } | undefined {
     const leadQ = Math.round(lead / size / VARIANT_STEP);
-    const boxQ = Math.round(box / size / VARIANT_STEP);
+    // Rounded down: a box never reaches into the next glyph's (the TJ numbers keep the positions exact).
+    const boxQ = Math.floor(box / size / VARIANT_STEP + 1e-6);
     if (leadQ < 0 || boxQ < 0 || leadQ > 2047 || boxQ > 2047) return undefined;
     const key = (id * 2048 + leadQ) * 2048 + boxQ;
     const width = boxQ * VARIANT_STEP * 1000;

@@ -101,10 +101,78 @@ describe('the grid (§1) and Han–Latin spacing (§4)', () => {
     expect((p[3].left - p[1].right) / S).toBeCloseTo(0.25, 9);
   });
 
+  it('sets a list marker flush right in the box of the hanging indent, the text of every line at the box', () => {
+    // "1．" (a digit and a full-width stop) in a box of two ems, "10．" in three; the tab takes either to the box.
+    for (const [marker, box] of [['1．', 2], ['10．', 3]] as const) {
+      const lines = composeParagraph({ spans: [{ text: `${marker}\t${HAN10.repeat(3)}`, chain: body }], size: S, measure: 12 * S, indent: 0, hangingIndent: box });
+      const first = place(lines[0]);
+      const text = first.findIndex((g) => g.ch === '一');
+      expect(first[text].boxLeft / S, marker).toBeCloseTo(box, 9);
+      // The stop's box ends at the box: the marker is flush right, and there is no glyph for the tab.
+      expect(first[text - 1].ch).toBe('．');
+      expect(first[text - 1].boxRight / S).toBeCloseTo(box, 9);
+      expect(first[0].boxLeft / S).toBeGreaterThan(0);
+      for (const line of lines.slice(1)) expect(place(line)[0].boxLeft / S).toBeCloseTo(box, 9);
+      expect(lines.map((l) => l.text).join('')).toBe(`${marker}\t${HAN10.repeat(3)}`);
+      // The marker never shrinks nor stretches, and the text lines are whole ems: no line is spread.
+      for (const line of lines.slice(0, -1)) expect(line.gap).toBeCloseTo(0, 9);
+    }
+  });
+
+  it('compresses a marker too wide for its box: its stop gives up its blank half', () => {
+    const [line] = composeParagraph({ spans: [{ text: `10．\t${HAN10}`, chain: body }], size: S, measure: 14 * S, indent: 0, hangingIndent: 2 });
+    const p = place(line);
+    const stop = p.findIndex((g) => g.ch === '．');
+    expect((p[stop].boxRight - p[stop].boxLeft) / S).toBeCloseTo(0.5, 9);
+    expect(p[stop + 1].boxLeft / S).toBeCloseTo(2, 9);
+  });
+
   it('indents lines after the first by the hanging indent', () => {
     const lines = composeParagraph({ spans: [{ text: HAN10.repeat(3), chain: body }], size: S, measure: 12 * S, indent: 0, hangingIndent: 2 });
     expect(lines[1].start).toBe(20);
     expect(lines[1].text.length).toBe(10);
+  });
+});
+
+describe('dashes and ellipses (§3)', () => {
+  it('draws —— as one glyph two ems wide, the face\'s two-em dash, standing for both characters', () => {
+    const [line] = compose('预防——预见', 30);
+    const p = place(line);
+    const dash = p.find((g) => g.ch === '——')!;
+    expect(dash.boxRight - dash.boxLeft).toBeCloseTo(2 * S, 9);
+    expect(dash.right - dash.left).toBeCloseTo(2 * S, 9);
+    expect(p.map((g) => g.ch).join('')).toBe('预防——预见');
+    expect(line.text).toBe('预防——预见');
+    // One stroke: the glyph's ink spans nearly both ems (two em dashes side by side leave a gap of 0.14 em).
+    expect((dash.inkRight - dash.inkLeft) / S).toBeGreaterThan(1.85);
+    // And ——— as the three-em dash.
+    const three = place(compose('预防———预见', 30)[0]).find((g) => g.ch === '———')!;
+    expect((three.boxRight - three.boxLeft) / S).toBeCloseTo(3, 9);
+  });
+
+  it('keeps a range dash tight between its numbers: no spacing inside 1—2 however a line is spread', () => {
+    // 安排 + 1—2 + 名 + 9 Han is 13.8 em: the first line (9 em) is spread around the range.
+    const lines = compose(`安排1—2名${HAN10}${HAN10}`, 9);
+    expect(lines[0].text.startsWith('安排1—2名')).toBe(true);
+    expect(lines[0].gap).toBeGreaterThan(0);
+    for (const line of lines) {
+      const p = place(line);
+      const d = p.findIndex((g) => g.ch === '—');
+      if (d < 0) continue;
+      // Boxes are single floats: equal to a millionth of a point.
+      expect(p[d].boxLeft - p[d - 1].boxRight).toBeCloseTo(0, 6);
+      expect(p[d + 1].boxLeft - p[d].boxRight).toBeCloseTo(0, 6);
+    }
+  });
+
+  it('sets …… as two abutting ellipses, never spaced apart', () => {
+    const lines = compose(`自查……发现${HAN10}${HAN10}`, 9);
+    expect(lines[0].text.startsWith('自查……')).toBe(true);
+    for (const line of lines) {
+      const p = place(line);
+      const k = p.findIndex((g, i) => g.ch === '…' && p[i + 1]?.ch === '…');
+      if (k >= 0) expect(p[k + 1].boxLeft - p[k].boxRight).toBeCloseTo(0, 6);
+    }
   });
 });
 
