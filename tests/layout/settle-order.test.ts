@@ -26,8 +26,8 @@ async function plans(dir: string, templateName: string) {
     index, id: `a${index + 1}`, title: a.meta.title, subtitle: a.meta.subtitle, author: a.meta.author, role: a.meta.role,
     file: a.source.path, blocks: blocksOf(a.tree, `a${index + 1}`, a.source.absPath),
   }));
-  // A first page shorter than the others, as under a masthead.
-  const space = { columns: grid.columns, firstRows: grid.rows - 12, rows: grid.rows - 1, gap: 1 };
+  // A first page shorter than the others, as under the sample's masthead and lead (15 rows on newspaper).
+  const space = { columns: grid.columns, firstRows: grid.rows - 15, rows: grid.rows - 1, gap: 1 };
   return { byState: planPages(articles, { ...space, wholeRows: false }), byRow: planPages(articles, { ...space, wholeRows: true }) };
 }
 
