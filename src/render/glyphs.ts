@@ -139,12 +139,14 @@ export class GlyphWriter {
     const boxQ = Math.floor(box / size / VARIANT_STEP + 1e-6);
     if (leadQ < 0 || boxQ < 0 || leadQ > 2047 || boxQ > 2047) return undefined;
     const key = (id * 2048 + leadQ) * 2048 + boxQ;
-    const width = boxQ * VARIANT_STEP * 1000;
+    // The width in the PDF is the variant's advance in the font program, exactly (PDF/A checks they agree).
+    const upem = entry.font.font.unitsPerEm;
+    const advance = Math.round(boxQ * VARIANT_STEP * upem);
+    const width = (advance * 1000) / upem;
     const known = entry.variants.get(key);
     if (known !== undefined) return known === 0 ? undefined : { code: known - 1, width };
     const base = this.glyph(entry, id, text);
-    const upem = entry.font.font.unitsPerEm;
-    const sub = addVariant(entry.font.subset, base, -leadQ * VARIANT_STEP * upem, boxQ * VARIANT_STEP * upem);
+    const sub = addVariant(entry.font.subset, base, -leadQ * VARIANT_STEP * upem, advance);
     entry.variants.set(key, sub === undefined ? 0 : sub + 1);
     if (sub === undefined) return undefined;
     entry.font.widths[sub] = width;
