@@ -20,7 +20,7 @@ import type { PdfDoc, PdfDocCtor, PdfRef } from './pdfkit-internals.js';
 import { drawDot, drawRect, drawRule } from './shapes.js';
 import { Tagger } from './structure.js';
 import { lazyRequire } from '../io/lazy-require.js';
-import { ARCHIVE, pressStandard, STANDARDS, type PressStandard } from './standards.js';
+import { ARCHIVE, pressStandard, STANDARDS, type PressStandard, type StandardRules } from './standards.js';
 import { conversionProfile, SHIPPED_CONDITION } from '../images/press-profile.js';
 import { registrationColour, REGISTRATION } from './registration.js';
 import { srgbSpace } from './rgb-space.js';
@@ -207,19 +207,9 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   const out = new ContentWriter();
   captureContent(doc, out);
 
-  if (press) addOutputIntent(doc, options.outputCondition ?? 'FOGRA39', options.outputProfile);
-  // PDF/A: the CMYK of the template's colours is FOGRA39's, whose profile bulletin ships.
-  else addOutputIntent(doc, SHIPPED_CONDITION, conversionProfile(SHIPPED_CONDITION, undefined), 'GTS_PDFA1');
-  // PDF/X-4 and PDF/A keep RGB pictures in RGB, tied to sRGB by an ICC profile.
-  const hasRgb = [...(options.images?.values() ?? [])].some((i) => i.colorSpace === 'DeviceRGB');
-  const rgb = (!rules || rules.iccColour) && hasRgb ? srgbSpace(doc) : undefined;
+  const rgb = addColourSpaces(doc, rules, options);
 
-  const open = new Map<string, OpenFace>();
-  for (const f of options.faces ?? []) {
-    // Only when it is the same file the display list names for that key.
-    if (list.faces[f.key]?.path === f.path) open.set(f.key, f);
-  }
-  const glyphs = new GlyphWriter(doc, list.faces, open);
+  const glyphs = new GlyphWriter(doc, list.faces, openFaces(list, options.faces));
   const images = new Map<string, OpenedImage>();
   for (const [path, image] of options.images ?? []) images.set(path, openedImage(image, rgb));
   const tagger = new Tagger(doc, out, { modern });
@@ -235,11 +225,7 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
     if (g.margin) doc.translate(g.margin, g.margin);
     if (g.marks) {
       tagger.enter(undefined);
-      // Crop marks print on every plate: the registration colour (Separation /All).
-      const all = registrationColour(doc);
-      doc.page.resources.data.ColorSpace = { ...(doc.page.resources.data.ColorSpace as object | undefined), [REGISTRATION]: all };
-      out.line(`/${REGISTRATION} CS 1 SCN`);
-      push(out, cropMarks(g));
+      drawCropMarks(doc, out, g);
     }
     for (const item of page.items) {
       tagger.enter(item.tag, item.kind === 'image' ? item.alt : undefined);
@@ -253,6 +239,34 @@ export async function renderPdf(list: DisplayList, options: RenderOptions = {}):
   addOutline(doc, list.outline, pageRefs, g);
   doc.end();
   return stampContentId(await done).pdf;
+}
+
+/** The faces layout opened, by key: only where it is the same file the display list names for that key. */
+function openFaces(list: DisplayList, faces: readonly OpenFace[] | undefined): Map<string, OpenFace> {
+  const open = new Map<string, OpenFace>();
+  for (const f of faces ?? []) if (list.faces[f.key]?.path === f.path) open.set(f.key, f);
+  return open;
+}
+
+/**
+ * The OutputIntent (the press standard's, or PDF/A's for a screen build: the
+ * CMYK of the template's colours is FOGRA39's, whose profile bulletin ships),
+ * and the colour space RGB pictures are written in when not DeviceRGB
+ * (PDF/X-4 and PDF/A tie them to sRGB by an ICC profile).
+ */
+function addColourSpaces(doc: PdfDoc, rules: StandardRules | undefined, options: RenderOptions): unknown {
+  if (rules) addOutputIntent(doc, options.outputCondition ?? 'FOGRA39', options.outputProfile);
+  else addOutputIntent(doc, SHIPPED_CONDITION, conversionProfile(SHIPPED_CONDITION, undefined), 'GTS_PDFA1');
+  const hasRgb = [...(options.images?.values() ?? [])].some((i) => i.colorSpace === 'DeviceRGB');
+  return (!rules || rules.iccColour) && hasRgb ? srgbSpace(doc) : undefined;
+}
+
+/** Crop marks, which print on every plate: in the registration colour (Separation /All). */
+function drawCropMarks(doc: PdfDoc, out: ContentWriter, g: PageGeometry): void {
+  const all = registrationColour(doc);
+  doc.page.resources.data.ColorSpace = { ...(doc.page.resources.data.ColorSpace as object | undefined), [REGISTRATION]: all };
+  out.line(`/${REGISTRATION} CS 1 SCN`);
+  push(out, cropMarks(g));
 }
 
 /** One operator line ('' writes nothing: the colour was already set). */
