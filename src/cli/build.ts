@@ -12,7 +12,7 @@ import { createProgress } from './progress.js';
 import { startedFrom } from '../io/module-url.js';
 import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
 import { parseDpi } from './dpi.js';
-import { UsageError } from './exit.js';
+import { pressArgument } from './press-option.js';
 import { pressStandard, type PressStandard } from '../render/standards.js';
 
 export interface BuildCliOptions {
@@ -52,13 +52,9 @@ export function compileOptions(dir: string, o: BuildCliOptions): CompileOptions 
   };
 }
 
-/** `--press[=STANDARD]` as a standard; an unknown name is a usage error. */
+/** `--press[=STANDARD]` as a standard (press-option.ts has taken back a folder it swallowed). */
 function pressOption(value: boolean | string | undefined): PressStandard | undefined {
-  try {
-    return pressStandard(value);
-  } catch {
-    throw new UsageError(`--press=${String(value)} is not a standard bulletin writes: use --press (PDF/X-1a:2001), --press=x1a-2003 or --press=x4`);
-  }
+  return pressStandard(value);
 }
 
 /** Throws a BulletinError when the output cannot be written: fail before any work. */
@@ -92,7 +88,10 @@ export function register(program: Command): void {
     .option('--json', 'print diagnostics as JSON on stdout')
     .option('--format <format>', 'human | json | github (workflow annotations)')
     .addHelpText('after', '\nExamples:\n  bulletin build\n  bulletin build content -o issue-6.pdf --press --marks\n  bulletin build --watch')
-    .action(async (given: string | undefined, o: BuildCliOptions) => {
+    .action(async (folder: string | undefined, o: BuildCliOptions) => {
+      const press = pressArgument(o.press, folder);
+      const given = press.positional;
+      o.press = press.standard ?? press.press;
       const format = parseFormat(o.format, o.json);
       parseDpi(o.dpi);
       const dir = bulletinDir(given);

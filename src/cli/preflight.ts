@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BulletinError, diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { preflight } from '../render/preflight.js';
-import { pressStandard, type PressStandard } from '../render/standards.js';
+import { pressArgument } from './press-option.js';
 import { EXIT_CONTENT, UsageError } from './exit.js';
 import { formatDiagnostics, summary, type OutputFormat } from './report.js';
 
@@ -13,17 +13,13 @@ export function register(program: Command): void {
   program
     .command('preflight')
     .description('check a PDF from its bytes against the standard it claims (PDF/X-1a:2001, PDF/X-1a:2003, PDF/X-4), and bulletin\'s own promises (fonts embedded and subset, ToUnicode, page boxes)')
-    .argument('<file>', 'PDF file to check')
+    .argument('[file]', 'PDF file to check')
     .option('--press [standard]', 'expect print-ready output: a PDF/X claim (any, or exactly x1a-2001, x1a-2003, x4), checked against every rule of that standard')
     .option('--pages <n>', 'expected number of pages')
     .option('--json', 'print {"diagnostics":[…]} as JSON on stdout')
-    .action((file: string, opts: { press?: boolean | string; pages?: string; json?: boolean }) => {
-      let standard: PressStandard | undefined;
-      try {
-        standard = typeof opts.press === 'string' ? pressStandard(opts.press) : undefined;
-      } catch {
-        throw new UsageError(`--press=${String(opts.press)} is not a standard bulletin checks: use --press, --press=x1a-2001, --press=x1a-2003 or --press=x4`);
-      }
+    .action((given: string | undefined, opts: { press?: boolean | string; pages?: string; json?: boolean }) => {
+      const { press, standard, positional: file } = pressArgument(opts.press, given);
+      if (file === undefined) throw new UsageError('give the PDF to check: bulletin preflight FILE.pdf [--press[=STANDARD]]');
       const format: OutputFormat = opts.json ? 'json' : 'human';
       let pages: number | undefined;
       if (opts.pages !== undefined) {
@@ -37,11 +33,11 @@ export function register(program: Command): void {
         const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
         throw new BulletinError(diagnostic({ file, line: 0, column: 0 }, 'error', 'pdf-unreadable', `cannot read ${file}: ${reason}`));
       }
-      const diagnostics = preflight(bytes, { press: opts.press !== undefined && opts.press !== false, standard, pages, file });
+      const diagnostics = preflight(bytes, { press, standard, pages, file });
       if (format === 'json') process.stdout.write(formatDiagnostics(diagnostics, format) + '\n');
       else {
         if (diagnostics.length > 0) process.stdout.write(formatDiagnostics(diagnostics, format) + '\n');
-        process.stderr.write(`${file}: ${opts.press ? 'press' : 'screen'} preflight, ${summary(diagnostics)}\n`);
+        process.stderr.write(`${file}: ${press ? 'press' : 'screen'} preflight, ${summary(diagnostics)}\n`);
       }
       if (hasErrors(diagnostics)) process.exitCode = EXIT_CONTENT;
     });

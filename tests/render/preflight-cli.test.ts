@@ -31,6 +31,16 @@ afterEach(() => {
 });
 
 describe('bulletin preflight', () => {
+  it('takes --press before the file, --press=STANDARD for the standard the file must claim, and refuses an unknown one', async () => {
+    const file = tempPdf(await renderPdf(list([[run('安全生产大家谈', 50, 100)]]), { press: true }), 'x1a.pdf');
+    expect((await cli(['preflight', '--press', file])).exitCode).toBe(0);
+    expect((await cli(['preflight', '--press=x1a-2001', file])).exitCode).toBe(0);
+    const other = await cli(['preflight', '--press=x4', file, '--json']);
+    expect(other.exitCode).toBe(1);
+    expect(JSON.parse(other.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['pdfx-standard']);
+    await expect(cli(['preflight', '--press=x9', file])).rejects.toThrow(/--press=x9 is not a standard/);
+  });
+
   it('exits 0 on a good press PDF and 1 with --json findings on a screen PDF checked as press', async () => {
     const l = list([[run('安全生产大家谈', 50, 100)]]);
     const press = tempPdf(await renderPdf(l, { press: true }), 'press.pdf');
