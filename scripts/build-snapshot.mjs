@@ -30,6 +30,14 @@ const BUILD_ID = 'dist/build-id';
 // of CPU a start with our heap. Without it a run keeps the random seed this
 // build drew; that seed guards a server against inputs crafted to collide in
 // its hash tables, which a command reading the author's own files does not need.
+//
+// --interrupt-budget=540672 (8 × V8's default of 66 KB of bytecode run before
+// a function is considered for optimisation): a build is a short process,
+// and with the default V8 sends hundreds of functions that run for a few
+// milliseconds to TurboFan, whose compiling on background threads was about
+// a third of a build's CPU time. With a larger budget only the functions
+// that stay hot (line breaking, the page search, content scanning) are
+// optimised. Figures in docs/performance.md.
 
 // Modules pdfkit and fontkit require at load time that a build never calls:
 // pdfkit's AES (encryption) and UAX #14 line breaker (its own text layout),

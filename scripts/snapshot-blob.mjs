@@ -17,9 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 // V8 options baked into the snapshot: a run must pass the very same ones, or
 // Node refuses the blob. bin/bulletin passes them (keep the two in step; the
-// tests start from the snapshot, so a mismatch fails them). Why these two:
+// tests start from the snapshot, so a mismatch fails them). Why these:
 // scripts/build-snapshot.mjs.
-export const SNAPSHOT_V8_FLAGS = ['--initial-heap-size=192', '--no-rehash-snapshot'];
+export const SNAPSHOT_V8_FLAGS = ['--initial-heap-size=192', '--no-rehash-snapshot', '--interrupt-budget=540672'];
 
 /** The line of Node's report that names the error (`Error: …`), else its first line. */
 function firstError(output) {
