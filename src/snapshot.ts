@@ -16,6 +16,8 @@ import { exitWith, main } from './cli/main.js';
 import { preload } from './io/lazy-require.js';
 import { lazyModule } from './io/lazy-module.js';
 import { parseTemplateText } from './design/template.js';
+import { SHIPPED_PROFILE_FILE } from './images/press-profile.js';
+import { deflatedProfile, readCmykProfile } from './render/output-intent.js';
 
 declare global {
   var __bulletinLazyModule: (id: string) => unknown;
@@ -39,6 +41,8 @@ const templates = join(dirname(__filename), '..', 'templates');
 for (const name of readdirSync(templates).filter((n) => n.endsWith('.yaml')).sort()) {
   parseTemplateText(readFileSync(join(templates, name), 'utf8'));
 }
+// The shipped output profile, deflated now (every screen build embeds it; output-intent.ts keeps it by its bytes).
+deflatedProfile(readCmykProfile(join(dirname(__filename), '..', 'profiles', SHIPPED_PROFILE_FILE)));
 
 /** The blob's path, from `--snapshot-blob PATH` (or `=PATH`) among Node's own arguments. */
 function blobPath(execArgv: readonly string[]): string | undefined {

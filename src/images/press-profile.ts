@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { packageRoot } from '../io/package-root.js';
 
 export const SHIPPED_CONDITION = 'FOGRA39';
+/** The shipped profile's file name in the package's profiles/ folder. */
+export const SHIPPED_PROFILE_FILE = 'FOGRA39L-bulletin.icc';
 
 /** The profile to convert to `condition` with, or undefined when there is none. */
 export function conversionProfile(condition: string, outputProfile: string | undefined): string | undefined {
   if (outputProfile) return outputProfile;
-  return condition === SHIPPED_CONDITION ? join(packageRoot(), 'profiles', 'FOGRA39L-bulletin.icc') : undefined;
+  return condition === SHIPPED_CONDITION ? join(packageRoot(), 'profiles', SHIPPED_PROFILE_FILE) : undefined;
 }

@@ -3,6 +3,7 @@
 // without a profile; an ICC file given by the user is embedded as
 // DestOutputProfile after checking it is a 4-channel output profile.
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
 
 /** Registered characterisation data → the description printers know them by. */
@@ -20,7 +21,7 @@ export function isRegisteredCondition(id: string): boolean {
 }
 
 /** Reads an ICC profile and checks the header: it must describe a CMYK output ('prtr') device. */
-export function readCmykProfile(path: string): Uint8Array {
+export function readCmykProfile(path: string): Buffer {
   const bytes = readFileSync(path);
   if (bytes.length < 128) throw new Error(`${path}: not an ICC profile (shorter than its 128-byte header)`);
   const ascii = (o: number) => bytes.subarray(o, o + 4).toString('latin1');
@@ -41,13 +42,27 @@ export function addOutputIntent(doc: PdfDoc, condition: string, profilePath: str
     Info: new String(REGISTERED[condition] ?? condition),
   };
   if (profilePath) {
-    const bytes = readCmykProfile(profilePath);
-    const profile: PdfRef = doc.ref({ N: 4 });
-    profile.write(bytes);
+    // Written deflated already (pdfkit leaves a stream that has a Filter as it is); keys in pdfkit's order.
+    const profile: PdfRef = doc.ref({ N: 4, Length: 0, Filter: 'FlateDecode' });
+    profile.write(deflatedProfile(readCmykProfile(profilePath)));
     profile.end();
     intent.DestOutputProfile = profile;
   }
   const ref = doc.ref(intent);
   ref.end();
   doc._root.data.OutputIntents = [ref];
+}
+
+/** The profile last deflated: its bytes and the stream pdfkit would have made of them. */
+let lastDeflated: { bytes: Buffer; deflated: Buffer } | undefined;
+
+/**
+ * A profile's bytes deflated as pdfkit deflates a stream (zlib's default
+ * level). The shipped profile is large and the same in every build, so the
+ * result is kept for the bytes last seen: a `--watch` session deflates it
+ * once, and the start-up snapshot holds it already deflated (src/snapshot.ts).
+ */
+export function deflatedProfile(bytes: Buffer): Buffer {
+  if (!lastDeflated || !lastDeflated.bytes.equals(bytes)) lastDeflated = { bytes, deflated: deflateSync(bytes) };
+  return lastDeflated.deflated;
 }
