@@ -115,7 +115,8 @@ function scaledBulletin(times) {
   const dir = join(work, `x${times}`);
   if (existsSync(dir)) return dir;
   mkdirSync(dir, { recursive: true });
-  cpSync(join(SAMPLE, 'index.md'), join(dir, 'index.md'));
+  // The sample's page count (one page) is not the scaled bulletin's: it takes the pages it needs.
+  writeFileSync(join(dir, 'index.md'), readFileSync(join(SAMPLE, 'index.md'), 'utf8').replace(/^pages:.*\n/m, ''));
   const n = sampleHan.length;
   const width = String(times * sampleArticles.length).length;
   let k = 0;
@@ -155,7 +156,7 @@ function generatedBulletin(count, chars) {
   const dir = join(work, `gen-${count}x${chars}`);
   if (existsSync(dir)) return dir;
   mkdirSync(dir, { recursive: true });
-  cpSync(join(SAMPLE, 'index.md'), join(dir, 'index.md'));
+  writeFileSync(join(dir, 'index.md'), readFileSync(join(SAMPLE, 'index.md'), 'utf8').replace(/^pages:.*\n/m, ''));
   const rand = prng(20230616);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const sentence = () => {

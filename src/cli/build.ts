@@ -14,6 +14,8 @@ import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
 import { parseDpi } from './dpi.js';
 import { pressArgument } from './press-option.js';
 import { pressStandard, type PressStandard } from '../render/standards.js';
+import { parsePages } from './pages-option.js';
+import { fitSummary } from '../pipeline/fit-report.js';
 
 export interface BuildCliOptions {
   output: string;
@@ -34,6 +36,9 @@ export interface BuildCliOptions {
   json?: boolean;
   format?: string;
   root?: string[];
+  /** `--pages N`, as given. */
+  pages?: string;
+  allowOverset?: boolean;
 }
 
 export function compileOptions(dir: string, o: BuildCliOptions): CompileOptions {
@@ -49,6 +54,8 @@ export function compileOptions(dir: string, o: BuildCliOptions): CompileOptions 
     outputName: o.output,
     roots: o.root,
     outputs: { pdf: o.output, pngDir: o.png },
+    pages: parsePages(o.pages),
+    allowOverset: o.allowOverset,
   };
 }
 
@@ -80,6 +87,8 @@ export function register(program: Command): void {
     .option('--output-profile <file.icc>', 'CMYK ICC profile to embed in the OutputIntent')
     .option('--allow-missing-glyphs', 'report characters no font covers as warnings and draw the fallback')
     .option('--root <dir>', 'also let the bulletin read files (images, templates, fonts) from DIR; repeatable', collectValues)
+    .option('--pages <n>', 'the page count to fit the copy to (default: index.md `pages:`); copy that cannot fit fails with `overset`')
+    .option('--allow-overset', 'copy that does not fit the page count goes on onto more pages (下转/上接) with a warning')
     .option('--png <dir>', 'also render every page to DIR/page-N.png for review (needs pdftoppm)')
     .option('--dpi <n>', 'resolution of the --png images, in dots per inch', '150')
     .option('-w, --watch', 'rebuild on every change to the content, templates or fonts')
@@ -94,6 +103,7 @@ export function register(program: Command): void {
       o.press = press.standard ?? press.press;
       const format = parseFormat(o.format, o.json);
       parseDpi(o.dpi);
+      parsePages(o.pages);
       const dir = bulletinDir(given);
       await assertWritable(o.output);
       if (o.watch) {
@@ -120,6 +130,8 @@ export async function buildOnce(dir: string, o: BuildCliOptions, format: OutputF
       if (result.applied.length > 0) out.write(formatDiagnostics(result.applied, 'human') + '\n');
       const notes = o.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== 'info');
       if (notes.length > 0) out.write(formatDiagnostics(notes, 'human') + '\n');
+      const fitted = result.fit && fitSummary(result.fit);
+      if (fitted && !o.verbose) out.write(`${fitted}\n`);
     }
     if (o.verbose) out.write(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
     if (o.verbose) out.write(`started from: ${startedFrom()}\n`);

@@ -8,6 +8,8 @@ import { EXIT_CONTENT, UsageError } from './exit.js';
 import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
 import { bulletinRoots } from '../io/roots.js';
 import { locateImages } from '../images/prepare.js';
+import { fitFindings } from '../pipeline/fit-check.js';
+import { parsePages } from './pages-option.js';
 
 /** Collects a repeatable option's values (`--root A --root B`). */
 export function collectValues(value: string, previous: string[] = []): string[] {
@@ -21,6 +23,16 @@ export function parseFormat(value: string | undefined, json: boolean | undefined
   return f;
 }
 
+interface CheckCliOptions {
+  json?: boolean;
+  format?: string;
+  strict?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  root?: string[];
+  pages?: string;
+}
+
 export function register(program: Command): void {
   program
     .command('check')
@@ -32,15 +44,21 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'print only what fails the check (errors; with --strict, warnings too)')
     .option('-v, --verbose', 'also print the time of each stage')
     .option('--root <dir>', 'also let the bulletin read files (images, linked articles) from DIR; repeatable', collectValues)
-    .action(async (given: string | undefined, opts: { json?: boolean; format?: string; strict?: boolean; quiet?: boolean; verbose?: boolean; root?: string[] }) => {
+    .option('--pages <n>', 'check that the copy fits this many pages (default: index.md `pages:`)')
+    .action(async (given: string | undefined, opts: CheckCliOptions) => {
       const format = parseFormat(opts.format, opts.json);
+      const pages = parsePages(opts.pages);
       const dir = bulletinDir(given);
       const t0 = performance.now();
-      const roots = bulletinRoots({ dir, extra: opts.root }).content;
+      const allRoots = bulletinRoots({ dir, extra: opts.root });
+      const roots = allRoots.content;
       const { bulletin, diagnostics: loadFindings } = await loadBulletin(dir, { roots });
       const t1 = performance.now();
       // Images are located (inside the roots, there) but not decoded: \`build\` decodes them.
-      const all = [...loadFindings, ...locateImages(bulletin, roots).diagnostics, ...analyseBulletin(bulletin).diagnostics];
+      const located = locateImages(bulletin, roots).diagnostics;
+      const all = [...loadFindings, ...located, ...analyseBulletin(bulletin).diagnostics];
+      // With a page count, the copy is fitted as the build would (an overset is an error here too).
+      if (!hasErrors(all)) all.push(...fitFindings(bulletin, { pages, designRoots: allRoots.design }));
       const t2 = performance.now();
       const failed = hasErrors(all) || (opts.strict === true && all.some((d) => d.severity === 'warning'));
       const diagnostics = opts.quiet ? all.filter((d) => d.severity === 'error' || (opts.strict === true && d.severity === 'warning')) : all;

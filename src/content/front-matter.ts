@@ -70,7 +70,10 @@ function unclosedStart(text: string, contents: YamlNode | null, err: YAMLError):
   return start;
 }
 
-type FieldKind = 'text' | 'text-or-number' | 'date' | 'names';
+/** The most pages `pages:` may ask for. */
+export const MAX_PAGES = 999;
+
+type FieldKind = 'text' | 'text-or-number' | 'date' | 'names' | 'count';
 
 interface FieldSpec {
   kind: FieldKind;
@@ -85,6 +88,7 @@ const ISSUE_FIELDS: Record<string, FieldSpec> = {
   date: { kind: 'date', hint: 'a date written YYYY-MM-DD, e.g. `date: 2023-06-16`' },
   publisher: { kind: 'names', hint: 'one name, or a list of names (`- 衡阳市应急管理局`)' },
   template: { kind: 'text', hint: 'a template name (`newspaper`, `a4`) or a path to a template file' },
+  pages: { kind: 'count', hint: 'the number of pages the bulletin must fill, a whole number from 1 to 999, e.g. `pages: 1`' },
 };
 
 const ARTICLE_FIELDS: Record<string, FieldSpec> = {
@@ -104,6 +108,7 @@ export function parseIssueMeta(file: string, block: FrontMatterBlock | undefined
   if (!values) return { meta: undefined, diagnostics };
   const meta: IssueMeta = { title: values.title as string, publisher: (values.publisher as string[] | undefined) ?? [] };
   for (const k of ['subtitle', 'issue', 'date', 'template'] as const) if (values[k] !== undefined) meta[k] = values[k] as string;
+  if (values.pages !== undefined) meta.pages = values.pages as number;
   return { meta, diagnostics };
 }
 
@@ -211,6 +216,10 @@ function checkValue(key: string, spec: FieldSpec, node: YamlNode | null): { valu
   }
   if (!isScalar(node)) return wrong(`is a ${isSeq(node) ? 'list' : 'mapping'}`);
   const v = node.value;
+  if (spec.kind === 'count') {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_PAGES) return wrong(`is \`${String(v)}\``);
+    return { value: v };
+  }
   if (spec.kind === 'date') {
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -22,6 +22,8 @@ export interface IssueMeta {
   date?: string;
   publisher: string[];
   template?: string;
+  /** The page count the bulletin must fill (copyfitting). */
+  pages?: number;
 }
 
 export interface ArticleMeta {

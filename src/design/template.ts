@@ -22,6 +22,9 @@ import type { PunctuationScheme } from '../typeset/types.js';
 
 /** CMYK, each channel 0–100 (pdfkit's convention). */
 export type Cmyk = readonly [number, number, number, number];
+/** The copyfitting levers a template may give ranges for (levers.ts says what each moves). */
+export const LEVER_NAMES = ['headline', 'headlineFit', 'air', 'lead', 'leadLeading', 'masthead', 'gap'] as const;
+export type LeverName = (typeof LEVER_NAMES)[number];
 
 export interface Template {
   /** Built-in name or the file's base name. */
@@ -66,7 +69,10 @@ export interface Template {
   /** Where a link's URL goes: in parentheses after its text (default) or in a note at the article's end. */
   links?: 'parentheses' | 'notes';
   rules: { heavy: number; thin: number; module: number; column: number };
-  lead?: { style?: 'rules' | 'boxed' };
+  /** leading: the lead's line pitch as a multiple of its size (default 1.6). */
+  lead?: { style?: 'rules' | 'boxed'; leading?: number };
+  /** Copyfitting's levers (levers.ts): each a range [least, most], in the order they are tried. */
+  levers?: Partial<Record<LeverName, [number, number]>>;
   pageNumber?: string;
   /** true (PDF/X-1a:2001) or a standard name (render/standards.ts). */
   press: boolean | 'x1a-2001' | 'x1a-2003' | 'x4';
@@ -317,6 +323,12 @@ function crossChecks(t: Template, layers: Layer[]): Diagnostic[] {
     const layer = [...layers].reverse().find((l) => hasPath(l.data, segments)) ?? layers[layers.length - 1];
     return locate(layer, segments).at;
   };
+  for (const [name, range] of Object.entries(t.levers ?? {})) {
+    if (range && range[0] > range[1]) {
+      out.push(diagnostic(where(`/levers/${name}`), 'error', 'template-schema',
+        `template key /levers/${name}: [${range.join(', ')}] starts above where it ends. Allowed: [least, most], least ≤ most.`));
+    }
+  }
   if (t.grid.gutter.min > t.grid.gutter.max) {
     out.push(diagnostic(where('/grid/gutter/min'), 'error', 'template-schema',
       `template key /grid/gutter/min: ${t.grid.gutter.min} mm is larger than /grid/gutter/max (${t.grid.gutter.max} mm). Allowed: min ≤ max.`));

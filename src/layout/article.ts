@@ -45,6 +45,8 @@ export interface PreparedArticle {
   contHeader(k: number, fromPage: number): Header;
   /** The "（下转第N版）" line at the foot of a part that continues. */
   jumpLine(toPage: number): SetLine;
+  /** The same body with the headers another environment sets (a copyfitting setting's template): the body is not composed again. */
+  withHeaders(env: Env): PreparedArticle;
 }
 
 export interface ArticleSource {
@@ -189,12 +191,16 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
   const bb = new Uint8Array(items.length + 1);
   for (let i = 0; i < items.length; i++) bb[i] = breakBefore[i] ? 1 : 0;
   bb[items.length] = 1;
-  const headers = new ArticleHeaders(env, src);
-  return {
-    index: src.index, id: src.id, title: src.title, file: src.file, items, pre, breakBefore: bb,
-    headerSize: (k) => headers.size(k),
-    header: (k) => headers.header(k),
-    contHeader: (k, fromPage) => headers.continuedHeader(k, fromPage),
-    jumpLine: (toPage) => headers.jumpLine(toPage),
+  const headed = (e: Env): PreparedArticle => {
+    const headers = new ArticleHeaders(e, src);
+    return {
+      index: src.index, id: src.id, title: src.title, file: src.file, items, pre, breakBefore: bb,
+      headerSize: (k) => headers.size(k),
+      header: (k) => headers.header(k),
+      contHeader: (k, fromPage) => headers.continuedHeader(k, fromPage),
+      jumpLine: (toPage) => headers.jumpLine(toPage),
+      withHeaders: headed,
+    };
   };
+  return headed(env);
 }

@@ -9,6 +9,7 @@ import { aligned, composedRuns, horizontalRule, setRuns, verticalRule } from './
 import { baselineIn, EM_ASCENT, MM, rowsFor, rowTop, type PageGrid } from './grid.js';
 import type { RoleSpan } from './blocks.js';
 import { decorate, decorationItems, isDecorated } from './decorations.js';
+import { DEFAULT_LEAD_LEADING } from './levers.js';
 import type { Template } from '../design/template.js';
 import { lineWidth, setLine } from './text.js';
 
@@ -79,7 +80,7 @@ export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: s
   // A whole number of ems of the lead's size, so its Han lines fill exactly.
   const measure = Math.floor((g.typeWidth - 2 * pad) / size + 1e-9) * size;
   const x0 = g.left + (g.typeWidth - measure) / 2;
-  const pitch = size * 1.6;
+  const pitch = size * (t.lead?.leading ?? DEFAULT_LEAD_LEADING);
   let y = rowTop(g, startRow) + g.row * 0.25 + (pitch - size) / 2 + EM_ASCENT * size;
   let lines = 0;
   for (const p of paragraphs) {

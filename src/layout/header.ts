@@ -21,6 +21,8 @@ export interface HeaderLine {
   rows: number;
   tag: StructureTag;
   align: 'center' | 'start' | 'end';
+  /** Points the baseline moves from the middle of its rows: a line of a part set as a block (a headline's). */
+  shift?: number;
 }
 
 /** What the page search needs of a header: its height, and its headline's lines (for taste). */
@@ -57,6 +59,12 @@ interface HeaderPart {
   size: number;
   rowsPerLine: number;
   lines: number;
+  /**
+   * Set as one block (a headline): its lines `pitch` points apart, centred in the fewest whole
+   * rows that hold them all, rather than each line in whole rows of its own (a headline need not
+   * sit on the body's grid; only the body does).
+   */
+  pitch?: number;
   tag: StructureTag;
   /** The part's lines (as many as `lines`): asked only for the headers drawn. */
   texts(): string[];
@@ -85,7 +93,7 @@ export class ArticleHeaders {
     if (!size) {
       const parts = this.parts(k);
       let rows = 0;
-      for (const p of parts) rows += p.lines * p.rowsPerLine;
+      for (const p of parts) rows += partRows(this.env, p);
       size = { rows, headlineLines: parts[0].lines };
       this.sizes.set(k, size);
     }
@@ -99,7 +107,17 @@ export class ArticleHeaders {
       const lines: HeaderLine[] = [];
       let row = 0;
       for (const p of this.parts(k)) {
-        for (const text of p.texts()) {
+        const texts = p.texts();
+        if (p.pitch !== undefined) {
+          const rows = partRows(this.env, p);
+          const pitch = p.pitch;
+          texts.forEach((text, j) => lines.push({
+            set: setLine(text, p.chain, p.size), color: 'text', row, rows, tag: p.tag, align: 'center', shift: (j - (texts.length - 1) / 2) * pitch,
+          }));
+          row += rows;
+          continue;
+        }
+        for (const text of texts) {
           lines.push({ set: setLine(text, p.chain, p.size), color: 'text', row, rows: p.rowsPerLine, tag: p.tag, align: 'center' });
           row += p.rowsPerLine;
         }
@@ -157,7 +175,8 @@ export class ArticleHeaders {
     };
     // Broken over lines at its space, the headline says its whole title, the space included.
     const tag: StructureTag = { role: 'H2', id: `${this.src.id}-title`, parents: [this.article()], actualText: this.src.title.replace(/\s+/g, ' ').trim() };
-    return { chain: heavy, size: fit.size, rowsPerLine: rowsFor(grid, fit.size, HEADLINE_LEADING), lines: fit.lines, tag, texts };
+    const pitch = fit.size * HEADLINE_LEADING;
+    return { chain: heavy, size: fit.size, rowsPerLine: rowsFor(grid, fit.size, HEADLINE_LEADING), lines: fit.lines, pitch, tag, texts };
   }
 
   /** The article's element: every part of the header is in it. */
@@ -188,6 +207,12 @@ export class ArticleHeaders {
     const tag: StructureTag = { role: 'P', id: `${this.src.id}-byline`, parents: [this.article()] };
     return { chain: kai, size, rowsPerLine: rowsFor(grid, size, LINE_LEADING), lines, tag, texts };
   }
+}
+
+/** The rows a header part takes: its lines' rows, or, set as a block, the fewest whole rows its lines' pitch fills (at least a line's rows). */
+function partRows(env: DrawEnv, p: HeaderPart): number {
+  if (p.pitch === undefined || p.lines <= 1) return p.lines * p.rowsPerLine;
+  return Math.max(p.rowsPerLine, Math.ceil((p.lines * p.pitch) / env.grid.row - 1e-9));
 }
 
 /** A one-line text wrapped to a measure (a subtitle or a role in a narrow module); `width`, its natural width, when known. */

@@ -5,7 +5,7 @@
 // bands, modules, columns (furniture.ts, draw.ts). Pure: no IO besides
 // reading image headers for their size.
 import type { Bulletin } from '../content/types.js';
-import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
+import { BulletinError, diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
 import type { Face } from '../fonts/face.js';
 import { prepareArticle, type Env, type Fonts, type PreparedArticle } from './article.js';
 import { blocksOf, type Block, type MarkupStyle, type ParaBlock } from './blocks.js';
@@ -14,17 +14,18 @@ import { drawGridItem } from './grid-item.js';
 import type { DisplayItem, DisplayList, DisplayPage, FaceSource, OutlineEntry } from './display-list.js';
 import { aligned, composedRuns, horizontalRule, setRuns, verticalRule, type Stroke, withLabel } from './draw.js';
 import { footer, lead, masthead, pageLabel, runningHead, type MastheadInfo, type Placed } from './furniture.js';
+import { fitToPages, trialTotal, type Trial } from './copyfit.js';
 import { baselineIn, pageGrid, rowTop, spanWidth, type PageGrid } from './grid.js';
 import type { Header } from './header.js';
 import type { PixelSize } from './image-size.js';
+import { applySetting, describeSetting, leversOf, nominalSetting, type Lever, type Setting } from './levers.js';
+import { oversetDiagnostic, oversetOf } from './overset.js';
 import { planPages, type PlannedModule, type PlannedPage } from './page-search/index.js';
 import { placedModules } from './placed-modules.js';
 import type { Template } from '../design/template.js';
 
 export type { Template } from '../design/template.js';
 
-/** Rows above every band: the band rule sits in the middle of this row. */
-const BAND_GAP = 1;
 /** Rows the running head takes at the top of every page after the first. */
 const OTHER_TOP = 1;
 
@@ -37,13 +38,29 @@ export interface LayoutOptions {
   imageSizes?: ReadonlyMap<string, PixelSize>;
   /** Called after each step of the layout, with its name (compose, search, draw): the build's timings. */
   lap?: (step: string) => void;
+  /** The page count to fit (--pages; else index.md's `pages:`; else the natural count, copyfit.ts). */
+  pages?: number;
+  /** Copy that does not fit the count goes on onto more pages (a warning) instead of failing. */
+  allowOverset?: boolean;
+  /** Called with what copyfitting did: the levers it moved, or the overset. */
+  onFit?: (fit: FitReport) => void;
+}
+
+/** What copyfitting did, for the build's report. */
+export interface FitReport {
+  pages: number;
+  /** The count asked for, if any. */
+  target?: number;
+  /** The levers moved (`headlines 20→16 pt`); empty when none was. */
+  changes: string[];
+  /** The copy was overset (only with allowOverset: otherwise layout throws it). */
+  overset?: Diagnostic;
 }
 
 export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fonts, options: LayoutOptions = {}): DisplayList {
   const g = pageGrid(template);
   const env: Env = { grid: g, template, fonts, imageSizes: options.imageSizes };
   const style: MarkupStyle = { emphasis: template.emphasis ?? 'kai', links: template.links ?? 'parentheses' };
-  const front = firstPageTop(bulletin, env, style);
   const articles: ArticleDrawing[] = bulletin.articles.map((a, index) => {
     // Each article is an Art element, one across all the pages it runs over.
     const blocks = blocksOf(a.tree, `a${index + 1}`, a.source.absPath, style, { role: 'Art', id: `a${index + 1}` });
@@ -54,10 +71,11 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
   });
   options.lap?.('compose');
 
-  const plan = planPages(articles.map((a) => a.art), { columns: g.columns, firstRows: g.rows - front.rows, rows: g.rows - OTHER_TOP, gap: BAND_GAP });
+  const fitted = fitLayout({ bulletin, env, style, articles }, options);
   options.lap?.('search');
-
-  const drawing: PageDrawing = { env, info: front.info, articles, outline: [], total: plan.length };
+  const { plan, laid } = fitted;
+  const drawing: PageDrawing = { env: laid.env, info: laid.front.info, articles: laid.articles, outline: [], total: plan.length, gap: laid.gap };
+  const front = laid.front;
   // The lead, when there is one, is the outline's first entry.
   if (front.lead.rows > 0) drawing.outline.push({ title: front.info.title, page: 1, y: rowTop(g, front.masthead.rows) });
   const pages = plan.map((planned, pi) => {
@@ -69,6 +87,120 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
   };
   options.lap?.('draw');
   return display;
+}
+
+/** What fitting lays out: the bulletin, its environment and style, and its articles composed once. */
+interface FitSource {
+  bulletin: Bulletin;
+  env: Env;
+  style: MarkupStyle;
+  articles: ArticleDrawing[];
+}
+
+/** A setting laid out: the environment (its template), the first page's top, the articles with its headers, the gap. */
+interface Laid {
+  env: Env;
+  front: FirstPageTop;
+  articles: ArticleDrawing[];
+  gap: number;
+}
+
+/**
+ * The plan on the page count (copyfit.ts), with the setting it was found at. Each setting the
+ * fitter asks about is laid out (headers and the first page's top at its template) and searched;
+ * an overset is thrown as an error unless allowOverset.
+ */
+function fitLayout(src: FitSource, options: LayoutOptions): { plan: PlannedPage[]; laid: Laid } {
+  const { bulletin, env } = src;
+  const g = env.grid;
+  const levers = leversOf(env.template);
+  const nominal = nominalSetting(levers);
+  const laidBy = new Map<string, Laid>();
+  const triedBy = new Map<string, Trial>();
+  const layOut = (setting: Setting): Laid => {
+    const key = setting.join(',');
+    let laid = laidBy.get(key);
+    if (!laid) {
+      const applied = applySetting(env.template, levers, setting);
+      const same = key === nominal.join(',');
+      const at: Env = same ? env : { ...env, template: applied.template };
+      const articles = same ? src.articles : src.articles.map((a) => ({ art: a.art.withHeaders(at), decorations: a.decorations }));
+      laid = { env: at, front: firstPageTop(bulletin, at, src.style), articles, gap: applied.gap };
+      laidBy.set(key, laid);
+    }
+    return laid;
+  };
+  // A setting whose headlines, air, gap and first page's rows are another's is searched once: the
+  // lead's size and the masthead's change only the rows they take.
+  const attempt = (setting: Setting, fitting: boolean): Trial => {
+    const applied = applySetting(env.template, levers, setting);
+    const isNominal = setting.join(',') === nominal.join(',');
+    let rows: number;
+    try {
+      rows = layOut(setting).front.rows;
+    } catch (e) {
+      if (isNominal || !(e instanceof BulletinError)) throw e;
+      return { setting, pages: [], count: Number.POSITIVE_INFINITY, total: Number.POSITIVE_INFINITY, lastFill: 0 };
+    }
+    const { headline } = applied.template.sizes;
+    const key = [headline.min, headline.max, applied.air, applied.gap, rows, fitting].join(',');
+    const seen = triedBy.get(key);
+    if (seen) return { ...seen, setting, total: seen.total - trialTotal(levers, seen.setting, 0) + trialTotal(levers, setting, 0) };
+    const trial = searchSetting({ laid: layOut(setting), levers, setting, fitting, nominal: isNominal, grid: g, air: applied.air });
+    triedBy.set(key, trial);
+    return trial;
+  };
+  const target = options.pages ?? bulletin.index.meta.pages;
+  const fit = fitToPages({ levers, pages: target, attempt });
+  const report: FitReport = { pages: fit.trial.count, target, changes: fit.changes };
+  if (fit.overset && target !== undefined) {
+    const laid = layOut(fit.overset.setting);
+    const grid = { columns: g.columns, rows: (pi: number) => (pi === 0 ? g.rows - laid.front.rows : g.rows - OTHER_TOP) };
+    const over = oversetOf(fit.overset.pages, laid.articles.map((a) => a.art), { target, grid });
+    const d = oversetDiagnostic(pagesLine(bulletin), over, laid.articles.map((a) => a.art), describeSetting(levers, fit.overset.setting), options.allowOverset ? 'warning' : 'error');
+    if (!options.allowOverset) throw new BulletinError(d);
+    report.overset = d;
+  }
+  options.onFit?.(report);
+  return { plan: fit.trial.pages, laid: layOut(fit.trial.setting) };
+}
+
+/** What searching one setting needs. */
+interface SettingSearch {
+  laid: Laid;
+  levers: readonly Lever[];
+  setting: Setting;
+  fitting: boolean;
+  /** The template's own setting: a bulletin that cannot be set there is an error; elsewhere the setting just does not fit. */
+  nominal: boolean;
+  grid: PageGrid;
+  air: number;
+}
+
+function searchSetting(s: SettingSearch): Trial {
+  const g = s.grid;
+  const laid = s.laid;
+  let found;
+  try {
+    const space = { columns: g.columns, firstRows: g.rows - laid.front.rows, rows: g.rows - OTHER_TOP, gap: laid.gap, air: s.air, fitPages: s.fitting };
+    found = planPages(laid.articles.map((a) => a.art), space);
+  } catch (e) {
+    if (s.nominal || !(e instanceof BulletinError)) throw e;
+    return { setting: s.setting, pages: [], count: Number.POSITIVE_INFINITY, total: Number.POSITIVE_INFINITY, lastFill: 0 };
+  }
+  const pages = found.pages;
+  const last = pages[pages.length - 1];
+  const band = last.bands[last.bands.length - 1];
+  const rows = pages.length === 1 ? g.rows - laid.front.rows : g.rows - OTHER_TOP;
+  const lastFill = band ? (band.row + band.rows) / rows : 0;
+  return { setting: s.setting, pages, count: pages.length, total: trialTotal(s.levers, s.setting, found.cost), lastFill };
+}
+
+/** Where index.md says `pages:` (its line), else its first line: where an overset is reported. */
+function pagesLine(bulletin: Bulletin): SourcePoint {
+  const lines = bulletin.index.source.text.split('\n');
+  const i = lines.findIndex((l) => /^pages\s*:/.test(l));
+  return { file: bulletin.index.source.path, line: i >= 0 ? i + 1 : 1, column: 1 };
 }
 
 /** The first page above its bands: the masthead and the lead, and the rows they take. */
@@ -117,6 +249,8 @@ interface PageDrawing {
   outline: OutlineEntry[];
   /** The bulletin's pages. */
   total: number;
+  /** Rows above each module (the module rule's row). */
+  gap: number;
 }
 
 /** A page being drawn: its number, the row its bands start at, and what stands above them (masthead and lead, or the running head). */
@@ -141,11 +275,11 @@ function drawPage(d: PageDrawing, page: PageAt, planned: PlannedPage): DisplayPa
       if (m.row > 0 && ruled) items.push(horizontalRule(g.colX[m.col], g.colX[m.col] + spanWidth(g, m.k), rowTop(g, top) + g.row / 2, stroke, `slot-rule-${page.number}-${bi}-${m.article}`));
       if (m.row === 0 && m.col > 0 && ruled) {
         const x = g.colX[m.col] - g.gutter / 2;
-        items.push(verticalRule(x, rowTop(g, r0 + BAND_GAP), rowTop(g, r0 + band.rows) - g.row * 0.3, stroke, `module-rule-${page.number}-${bi}-${m.col}`));
+        items.push(verticalRule(x, rowTop(g, r0 + d.gap), rowTop(g, r0 + band.rows) - g.row * 0.3, stroke, `module-rule-${page.number}-${bi}-${m.col}`));
       }
       const drawing = d.articles[m.article];
-      if (!m.continued) d.outline.push({ title: drawing.art.title, page: page.number, y: rowTop(g, top + BAND_GAP) });
-      items.push(...drawModule(d.env, drawing, m, { row: top + BAND_GAP, rows: m.rows - BAND_GAP, page: page.number }));
+      if (!m.continued) d.outline.push({ title: drawing.art.title, page: page.number, y: rowTop(g, top + d.gap) });
+      items.push(...drawModule(d.env, drawing, m, { row: top + d.gap, rows: m.rows - d.gap, page: page.number }));
     }
   });
   items.push(...footer(g, template, fonts, d.info, pageLabel(template, page.number, d.total)));
@@ -192,7 +326,7 @@ function drawModule(env: Env, drawing: ArticleDrawing, m: PlannedModule, at: Mod
   const w = spanWidth(g, m.k);
   const header: Header = m.continued ? art.contHeader(m.k, at.page - 1) : art.header(m.k);
   for (const line of header.lines) {
-    const y = baselineIn(g, at.row + line.row, line.rows, line.set.size);
+    const y = baselineIn(g, at.row + line.row, line.rows, line.set.size) + (line.shift ?? 0);
     const color = line.color === 'accent' ? t.colors.accent : t.colors.text;
     items.push(...setRuns(line.set, aligned(x0, w, line.set.width, line.align), y, color, line.tag));
   }

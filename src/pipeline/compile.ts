@@ -9,7 +9,8 @@ import { cleanBulletin } from '../clean/index.js';
 import { bulletinCoverage } from '../fonts/coverage.js';
 import { loadDesign, type Design } from '../design/design.js';
 import { designInputs } from './design-inputs.js';
-import { layoutBulletin } from '../layout/index.js';
+import { layoutBulletin, type FitReport } from '../layout/index.js';
+import { fitDiagnostics } from './fit-report.js';
 import type { DisplayList } from '../layout/display-list.js';
 import { pageGrid } from '../layout/grid.js';
 import { renderPdf } from '../render/index.js';
@@ -47,6 +48,10 @@ export interface CompileOptions {
   roots?: string[];
   /** Files the build will write: refused when one is, or leads to, an input (output-guard.ts). */
   outputs?: Outputs;
+  /** The page count to fit (`--pages`; default: index.md's `pages:`). */
+  pages?: number;
+  /** Copy that does not fit the page count goes on onto more pages (a warning) instead of failing with `overset`. */
+  allowOverset?: boolean;
 }
 
 export interface CompileResult {
@@ -58,6 +63,8 @@ export interface CompileResult {
   bulletin: Bulletin;
   display: DisplayList;
   pages: number;
+  /** What copyfitting did: the levers it moved, the overset it allowed. */
+  fit?: FitReport;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
 }
@@ -109,7 +116,11 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   lap('images');
 
   // The layout's own steps (compose, search, draw) are its timings.
-  const display = layoutBulletin(bulletin, template, fonts, { imageSizes: sizesOf(table), lap });
+  let fit: FitReport | undefined;
+  const display = layoutBulletin(bulletin, template, fonts, {
+    imageSizes: sizesOf(table), lap, pages: options.pages, allowOverset: options.allowOverset, onFit: (f) => (fit = f),
+  });
+  if (fit) diagnostics.push(...fitDiagnostics(bulletin, fit));
 
   const printed = await printImages(display, table, convert, profile);
   diagnostics.push(...printed.diagnostics);
@@ -138,7 +149,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     lap('preflight');
   }
 
-  return { pdf, diagnostics, applied, bulletin, display, pages: display.pages.length, timings };
+  return { pdf, diagnostics, applied, bulletin, display, pages: display.pages.length, fit, timings };
 }
 
 /** PDF/X-4 embeds its output profile, and bulletin ships only FOGRA39's. */

@@ -16,6 +16,7 @@ describe('loading the sample bulletin', async () => {
       date: '2023-06-16',
       publisher: ['衡阳市安全生产委员会办公室', '衡阳市应急管理局'],
       template: 'newspaper',
+      pages: 1,
     });
   });
 

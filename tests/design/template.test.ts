@@ -101,7 +101,7 @@ describe('user templates', () => {
     expect(by('/grid/colums')).toMatchObject({ file: expect.stringContaining('bad.yaml'), line: 3 });
     expect(by('/grid/colums')!.message).toContain('Allowed keys: columns, bodySize, leading, gutter');
     expect(by('/sizes/headline/max')).toMatchObject({ line: 6 });
-    expect(by('/sizes/headline/max')!.message).toContain('16 to 20');
+    expect(by('/sizes/headline/max')!.message).toContain('10 to 28');
     expect(by('/punctuation')).toMatchObject({ line: 7 });
     expect(by('/punctuation')!.message).toContain('"quanjiao", "kaiming", "banjiao"');
     expect(by('/colors/text')).toMatchObject({ line: 9 });

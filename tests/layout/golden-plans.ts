@@ -47,7 +47,8 @@ export async function recordCase(c: PlanCase, work: string): Promise<string> {
   const spec = c.template ?? bulletin.index.meta.template ?? 'newspaper';
   let design = designs.get(spec);
   if (!design) designs.set(spec, (design = loadDesign(bulletin, c.template)));
-  const display = layoutBulletin(bulletin, design.template, design.fonts);
+  // The sample asks for one page, which it fills on newspaper but not on a4: set on more there.
+  const display = layoutBulletin(bulletin, design.template, design.fonts, { allowOverset: true });
   if (!display.modules) throw new Error('layout: the display list has no modules (src/layout/index.ts fills them)');
   return formatPlan(display.modules, display.pages.length);
 }

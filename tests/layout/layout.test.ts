@@ -17,7 +17,8 @@ import { SAMPLE_DIR, writeSynthetic } from './synthetic.js';
 
 function lay(bulletin: Bulletin, templateName: string): { dl: DisplayList; report: ReturnType<typeof checkLayout> } {
   const template = loadTemplate(templateName, bulletin.dir);
-  const dl = layoutBulletin(bulletin, template, fontsFor(template));
+  // The raw sample (uncleaned, or on a4) does not fit the one page its index.md asks for: set it on more.
+  const dl = layoutBulletin(bulletin, template, fontsFor(template), { allowOverset: true });
   return { dl, report: checkLayout(dl, template, bulletin) };
 }
 
@@ -28,11 +29,12 @@ function textOf(runs: TextRun[]): string {
 /**
  * Pages the page search cannot fill with these bulletins' line counts (issue 16's composition):
  * on a4 the first page of the three synthetic articles leaves a column's foot white, and the
- * twenty rich ones a continued part with a picture beside a long module. Every other page, and
- * every other case, must be full; these must not get emptier.
+ * twenty rich ones a continued part with a picture beside a long module. The first is 0.9 since
+ * air under a byline no longer levels a band (it is the same in every module, issue 15). Every
+ * other page, and every other case, must be full; these must not get emptier.
  */
 const UNDERFILLED: Record<string, { page: number; atLeast: number }> = {
-  '3 synthetic articles on a4': { page: 1, atLeast: 0.93 },
+  '3 synthetic articles on a4': { page: 1, atLeast: 0.9 },
   '20 synthetic articles with subheadings, lists, quotes and pictures on a4': { page: 3, atLeast: 0.6 },
 };
 

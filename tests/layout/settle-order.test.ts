@@ -28,7 +28,7 @@ async function plans(dir: string, templateName: string) {
   }));
   // A first page shorter than the others, as under the sample's masthead and lead (15 rows on newspaper).
   const space = { columns: grid.columns, firstRows: grid.rows - 15, rows: grid.rows - 1, gap: 1 };
-  return { byState: planPages(articles, { ...space, wholeRows: false }), byRow: planPages(articles, { ...space, wholeRows: true }) };
+  return { byState: planPages(articles, { ...space, wholeRows: false }).pages, byRow: planPages(articles, { ...space, wholeRows: true }).pages };
 }
 
 describe('the page search', () => {

@@ -70,7 +70,7 @@ describe('short pieces', () => {
       } as unknown as PreparedArticle;
     };
     const space = { columns: 6, firstRows: 60, rows: 70, gap: 1 };
-    expect(planPages([fake(0, 3), fake(1, 3), fake(2, 3), fake(3, 3)], space).length).toBeGreaterThan(0);
+    expect(planPages([fake(0, 3), fake(1, 3), fake(2, 3), fake(3, 3)], space).pages.length).toBeGreaterThan(0);
     let error: unknown;
     try {
       planPages([fake(0, 3), fake(1, 3), fake(2, 200), fake(3, 3)], space);

@@ -65,7 +65,9 @@ function runsTagged(list: DisplayList, page: number, id: string): TextRun[] {
 
 describe('press separations (Ghostscript tiffsep)', () => {
   it('puts crop marks on every plate, body text on black alone, the running head on magenta and yellow alone', async () => {
-    const { pdf, display } = await compile({ dir: SAMPLE, press: true, marks: true });
+    // On two pages (the sample asks for one): the running head is on the second.
+    const { pdf, display } = await compile({ dir: SAMPLE, press: true, marks: true, pages: 2 });
+    expect(display.pages).toHaveLength(2);
     const plates = await separate(pdf, 2);
     const margin = (3 + 6) * PT_PER_MM;
     // The top-left corner's horizontal mark: on the trim line, from the bleed edge outwards.

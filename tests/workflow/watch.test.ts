@@ -6,7 +6,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BIN, copySample, runCli } from '../helpers/cli.js';
+import { BIN, copySample as copyWholeSample, runCli } from '../helpers/cli.js';
+
+/**
+ * A copy of the sample without its page count: these tests edit it (a paragraph more, another
+ * template), which the one page it asks for cannot hold; copyfitting is tests/layout/copyfit.test.ts's.
+ */
+function copySample(): string {
+  const dir = copyWholeSample();
+  const index = join(dir, 'index.md');
+  writeFileSync(index, readFileSync(index, 'utf8').replace(/^pages: .*\n/m, ''));
+  return dir;
+}
 
 interface Watched {
   child: ChildProcess;

@@ -22,8 +22,6 @@ export const EXCESS_SHARE = 0.03;
 export const BAND = 1;
 /** A band whose last module continues on the next page (下转/上接): a reader's jump. */
 export const SPLIT = 12;
-/** A row of air between a byline and its body (AIR rows at most; see module-shapes.ts), per cell. */
-export const AIR_COST = 0.5;
 /**
  * Per row between the deepest and the shallowest slot bottom of the
  * bulletin's last band (empty columns aside): the last page's modules end
@@ -59,6 +57,25 @@ export const SHORT_COLUMNS = 30;
 export const TASTE = 0.5;
 /** The same in the bulletin's last band, where a strip stands beside nothing. */
 export const LAST_TASTE = 1.5;
+/**
+ * A page more, when the bulletin is fitted to a page count (space.ts fitPages): more than any
+ * page's white and tastes, so that the search finds a plan on the fewest pages it can and
+ * weighs everything else among those.
+ */
+export const NEW_PAGE = 100000;
+/**
+ * An empty cell under the bulletin's last band, when fitting to a page count: an editor fills the
+ * last page too, and white at its foot is a hole (LAYOUT.md "the last page is filled"). Below
+ * WHITE, so that the search never moves it up into the bands (white under a module is a worse
+ * hole); the levers fill it instead (copyfit.ts).
+ */
+export const LAST_FOOT = 0.5;
+/**
+ * A step of a copyfitting lever away from the template's value (levers.ts: a point of headline,
+ * half a point of lead, a row of air): a looser setting must fill more than LEVER_STEP / LAST_FOOT
+ * cells of the last page's foot.
+ */
+export const LEVER_STEP = 1;
 /** No plan: more than any plan costs. */
 export const INFEASIBLE = 1e9;
 
@@ -78,6 +95,10 @@ export interface PageCells {
   columns: number;
   /** Rows of a page after the first (the first page's are fewer, the same weights apply). */
   rows: number;
+  /** What each page after the first costs: NEW_PAGE when fitting to a page count, else 0. */
+  newPage: number;
+  /** What an empty cell under the bulletin's last band costs: LAST_FOOT when fitting, else 0. */
+  lastFoot: number;
 }
 
 /** A band as the cost weighs it; the driver fills one record and asks bandCost. */
@@ -85,8 +106,6 @@ export interface BandFigures {
   place: BandPlace;
   /** Empty cells in the band: beside slots that end higher than the band, and in empty columns. */
   white: number;
-  /** Cells of air between bylines and bodies. */
-  air: number;
   /** The first slot's taste, and the taste of the slots after it (tails, band-tails.ts), added in this order. */
   firstTaste: number;
   tailTaste: number;
@@ -101,12 +120,27 @@ export interface BandFigures {
 
 /** A fresh record (the driver keeps one and refills it). */
 export function bandFigures(): BandFigures {
-  return { place: BandPlace.Inside, white: 0, air: 0, firstTaste: 0, tailTaste: 0, last: false, rows: 0, shallowest: 0, emptyColumns: 0, lastTaste: 0 };
+  return { place: BandPlace.Inside, white: 0, firstTaste: 0, tailTaste: 0, last: false, rows: 0, shallowest: 0, emptyColumns: 0, lastTaste: 0 };
 }
 
 /** The white cells one place may hold before EXCESS applies. */
 export function excessFrom(page: PageCells): number {
   return Math.floor(EXCESS_SHARE * page.columns * page.rows);
+}
+
+/** The price of a page break with `white` empty cells at its foot: its white, and the page it starts. */
+export function pageBreakCost(white: number, excessAt: number, page: PageCells): number {
+  return footCost(white, excessAt) + page.newPage;
+}
+
+/** The price of the rows left empty under the bulletin's last band. */
+export function lastFootCost(rows: number, page: PageCells): number {
+  return page.lastFoot * rows * page.columns;
+}
+
+/** The price of a copyfitting setting `steps` lever steps away from the template's values (levers.ts settingSteps). */
+export function leverCost(steps: number): number {
+  return LEVER_STEP * steps;
 }
 
 /** The price of `white` empty cells at a page's foot (a page that ends there, or a band that reaches it). */
@@ -123,10 +157,10 @@ export function bandCost(b: BandFigures, page: PageCells, excessAt: number): num
   const last = b.last
     ? UNEVEN * (b.rows - b.shallowest) + (EMPTY_DEPTH * b.emptyColumns * b.rows * b.rows) / page.rows + b.lastTaste
     : 0;
-  return white + AIR_COST * b.air + last + b.firstTaste + b.tailTaste + BAND + (b.place === BandPlace.Split ? SPLIT : 0);
+  return white + last + b.firstTaste + b.tailTaste + BAND + (b.place === BandPlace.Split ? SPLIT + page.newPage : 0);
 }
 
-/** What bandCost returns at least for a band of these tastes (its white, air and last-band terms are never below 0). */
+/** What bandCost returns at least for a band of these tastes (its white and last-band terms are never below 0). */
 export function bandCostFloor(firstTaste: number, tailTaste: number): number {
   return firstTaste + tailTaste + BAND;
 }

@@ -12,9 +12,9 @@
 // often already settled.
 import type { PreparedArticle } from '../article.js';
 import { ColumnFlow } from '../flow.js';
-import { BandPlace, INFEASIBLE, STACK, bandCost, bandCostFloor, bandFigures, excessFrom, footCost, type BandFigures, type PageCells } from './cost.js';
+import { BandPlace, INFEASIBLE, LAST_FOOT, NEW_PAGE, lastFootCost, STACK, bandCost, bandCostFloor, bandFigures, excessFrom, pageBreakCost, type BandFigures, type PageCells } from './cost.js';
 import { BandTails, type Tail, type TailList } from './band-tails.js';
-import { AIR, ModuleShapes, NO_SHAPE } from './module-shapes.js';
+import { ModuleShapes, NO_SHAPE } from './module-shapes.js';
 import { rebuildPlan, type ChosenBand, type PlannedPage, type PlannedSlot } from './plan.js';
 import { MAX_STACKS, SearchSize, type SearchSpace } from './space.js';
 import { SplitParts, type PartsKey } from './split-parts.js';
@@ -30,6 +30,12 @@ interface FirstSlot {
   rows: number;
   taste: number;
   lastTaste: number;
+}
+
+/** What a search found: the plan, and what it costs (cost.ts). */
+export interface SearchResult {
+  pages: PlannedPage[];
+  cost: number;
 }
 
 export class PageSearch {
@@ -55,12 +61,12 @@ export class PageSearch {
     this.tails = new BandTails(size, this.shapes);
     this.fresh = new StateTable(size.articles * size.states);
     this.continued = new StateTable(size.items);
-    this.page = { columns: size.columns, rows: size.rows };
+    this.page = { columns: size.columns, rows: size.rows, newPage: space.fitPages ? NEW_PAGE : 0, lastFoot: space.fitPages ? LAST_FOOT : 0 };
     this.excessAt = excessFrom(this.page);
   }
 
-  /** The least-cost plan, or the index of the last article that cannot start a page in any way. */
-  run(): PlannedPage[] | number {
+  /** The least-cost plan and its cost, or the index of the last article that cannot start a page in any way. */
+  run(): SearchResult | number {
     const { articles: n, rows: R } = this.size;
     // Deep recursion on long bulletins: settle every article at a fresh page from the end backwards first.
     for (let i = n - 1; i >= 1; i--) this.best(i, 0, R);
@@ -72,7 +78,8 @@ export class PageSearch {
       return a;
     }
     const { shapes, splits } = this;
-    return rebuildPlan({
+    const cost = this.best(0, 0, this.size.firstRows);
+    const pages = rebuildPlan({
       band: (i, p, rem) => this.chosenBand(i, p, rem),
       module: (a, from, k) => {
         const s = shapes.shape(a, from, k);
@@ -81,6 +88,7 @@ export class PageSearch {
       partition: (a, from, k) => shapes.partition(a, from, k),
       splitPartition: (key, rows, end) => splits.partition(key, rows, end),
     }, this.size);
+    return { pages, cost };
   }
 
   /** The least cost of the state (i, p, rem); rem is a page's rows when p > 0 (a continuation starts a fresh page). */
@@ -136,7 +144,7 @@ export class PageSearch {
     const { rows: R, columns: C } = this.size;
     // A fresh page that cannot take anything would loop: only pages with something on them break.
     const fresh = lo < R ? this.best(i, p, R) : 0;
-    for (let rem = lo; rem <= hi; rem++) row.table.open(row.base + rem, rem < R ? footCost(rem * C, this.excessAt) + fresh : INFEASIBLE);
+    for (let rem = lo; rem <= hi; rem++) row.table.open(row.base + rem, rem < R ? pageBreakCost(rem * C, this.excessAt, this.page) + fresh : INFEASIBLE);
     // The first slot, as the tails' walk would choose it (the last slot takes the columns left).
     const narrowest = this.size.maxSlots - 1 === 0 ? C : 1;
     const first: FirstSlot = { p, k: 0, n: 0, rows: 0, taste: 0, lastTaste: 0 };
@@ -232,7 +240,8 @@ export class PageSearch {
         partial = inside;
       }
       if (partial >= states.cost(base + rem)) continue;
-      let rest = 0;
+      // The bulletin's last band: the rows under it are the last page's foot.
+      let rest = lastFootCost(rem - H, this.page);
       if (next < n) {
         // Settled on first need, with the rems after it (this band asks for them next).
         if (!this.fresh.settled(restAt + rem)) this.settleRun(next, rem - H, hi - H);
@@ -286,7 +295,7 @@ export class PageSearch {
   /**
    * A band to the page's foot (rem rows) whose last slot ends with tail t's article split (under
    * its `above` when stacked); each of its split parts is tried. Returns the band's bound: it never
-   * falls as the band deepens (the other slots' white and air only grow).
+   * falls as the band deepens (the other slots' white only grows).
    */
   private trySplit(row: StateRow, first: FirstSlot, t: Tail, key: PartsKey, rem: number): number {
     const table = this.tails.table;
@@ -295,16 +304,15 @@ export class PageSearch {
     const aboveTaste = above !== NO_SHAPE ? this.shapes.taste(above) : 0;
     this.measureSlots(first, t, rem);
     const others = this.figures.white;
-    const air = this.figures.air;
     // Bound: the white of the other slots alone may already lose.
-    const bound = this.priceSplit(first, t, others, air, 0);
+    const bound = this.priceSplit(first, t, others, 0);
     if (bound >= row.table.cost(row.base + rem)) return bound;
     const { splits } = this;
     const list = splits.partsAt(key, rem - aboveRows);
     const count = splits.count(list);
     for (let j = 0; j < count; j++) {
       const end = splits.end(list, j);
-      const partial = this.priceSplit(first, t, others + splits.white(list, j), air, aboveTaste);
+      const partial = this.priceSplit(first, t, others + splits.white(list, j), aboveTaste);
       if (partial >= row.table.cost(row.base + rem)) continue;
       const c = partial + this.continued.cost(this.continuation(key.article, end));
       if (c < row.table.cost(row.base + rem)) this.record(row, rem, c, { first, t, kind: BandKind.Split, rows: rem, resume: end });
@@ -329,12 +337,11 @@ export class PageSearch {
     return bandCost(f, this.page, this.excessAt);
   }
 
-  /** The price of a split band: its slots' white and air, and the taste of the module above the split one. */
-  private priceSplit(first: FirstSlot, t: Tail, white: number, air: number, aboveTaste: number): number {
+  /** The price of a split band: its slots' white, and the taste of the module above the split one. */
+  private priceSplit(first: FirstSlot, t: Tail, white: number, aboveTaste: number): number {
     const f = this.figures;
     f.place = BandPlace.Split;
     f.white = white;
-    f.air = air;
     f.firstTaste = first.taste;
     f.tailTaste = this.tails.table.taste(t) + aboveTaste;
     f.last = false;
@@ -342,31 +349,24 @@ export class PageSearch {
   }
 
   /**
-   * The white and air of the band's slots at H rows (empty columns and a split slot aside), and
-   * its shallowest slot bottom, into the figures: each slot takes up to AIR rows of air a module
-   * (a continued part none), and is white below that.
+   * The white of the band's slots at H rows (empty columns and a split slot aside), and its
+   * shallowest slot bottom, into the figures: below each slot's modules it is white.
    */
   private measureSlots(first: FirstSlot, t: Tail, H: number): void {
     const table = this.tails.table;
     let white = 0;
-    let air = 0;
     // The shallowest slot bottom (H: the band is level).
     let shallowest = H;
     if (first.k > 0) {
-      const stretch = Math.min(AIR * first.n - (first.p > 0 ? AIR : 0), H - first.rows);
-      air += first.k * stretch;
-      white += first.k * (H - first.rows - stretch);
-      shallowest = first.rows + stretch;
+      white += first.k * (H - first.rows);
+      shallowest = first.rows;
     }
     for (let j = table.firstSlot(t), end = table.endSlot(t); j < end; j++) {
       const h = table.slotHeight(j);
-      const stretch = Math.min(AIR * table.slotModules(j), H - h);
-      air += table.slotWidth(j) * stretch;
-      white += table.slotWidth(j) * (H - h - stretch);
-      if (h + stretch < shallowest) shallowest = h + stretch;
+      white += table.slotWidth(j) * (H - h);
+      if (h < shallowest) shallowest = h;
     }
     this.figures.white = white;
-    this.figures.air = air;
     this.figures.shallowest = shallowest;
   }
 

@@ -13,13 +13,13 @@
 //   plan.ts         the plan rebuilt from the chosen bands
 import { BulletinError, diagnostic } from '../../diagnostics/diagnostic.js';
 import type { PreparedArticle } from '../article.js';
-import { PageSearch } from './driver.js';
-import type { PlannedPage } from './plan.js';
+import { PageSearch, type SearchResult } from './driver.js';
 import type { SearchSpace } from './space.js';
 
 export type { PlannedBand, PlannedModule, PlannedPage } from './plan.js';
 export type { SearchSpace } from './space.js';
-export { AIR } from './module-shapes.js';
+export type { SearchResult } from './driver.js';
+export { AIR } from './space.js';
 
 /**
  * Plans the pages. Pieces that can only be set narrow — briefs of a line or
@@ -29,7 +29,7 @@ export { AIR } from './module-shapes.js';
  * search runs again with raggedBands, so that a bulletin is set whenever each
  * of its pieces fits on a page at some width; only then is it impossible.
  */
-export function planPages(articles: PreparedArticle[], space: SearchSpace): PlannedPage[] {
+export function planPages(articles: PreparedArticle[], space: SearchSpace): SearchResult {
   let found = new PageSearch(articles, space).run();
   if (typeof found === 'number' && !space.raggedBands) found = new PageSearch(articles, { ...space, raggedBands: true }).run();
   if (typeof found !== 'number') return found;

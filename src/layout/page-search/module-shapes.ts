@@ -12,14 +12,6 @@ import type { ColumnFlow, Partition } from '../flow.js';
 import { moduleTaste } from './cost.js';
 import type { SearchSize } from './space.js';
 
-/**
- * Rows of air a module may take between its byline and its body, so that
- * modules of a band end level and the last band reaches the page's foot. One
- * at most: a gap of two rows under a byline looks like a mistake. A continued
- * part takes none (its 上接 line reads with its text).
- */
-export const AIR = 1;
-
 /** A shape: its slot number, or NO_SHAPE when no balanced module exists at that width. */
 export type Shape = number;
 export const NO_SHAPE: Shape = -1;
@@ -55,7 +47,7 @@ export class ModuleShapes {
     return this.rowsBySlot[s] < 0 ? NO_SHAPE : s;
   }
 
-  /** Rows the module takes: the gap above it, its header and its tallest column (more than a page: only a split part of it fits). */
+  /** Rows the module takes: the gap above it, its header, the air under it and its tallest column (more than a page: only a split part of it fits). */
   rows(s: Shape): number {
     return this.rowsBySlot[s];
   }
@@ -78,11 +70,11 @@ export class ModuleShapes {
     return from === 0 ? this.articles[a].headerSize(k) : CONT_HEADER;
   }
 
-  /** The header's rows alone, kept by article and width. */
+  /** The header's rows and the air under it (a continued part has none), kept by article and width. */
   headerRowsAt(a: number, from: number, k: number): number {
     if (from > 0) return CONT_HEADER_ROWS;
     const x = a * (this.size.columns + 1) + k;
-    if (this.startHeaderRows[x] === 0) this.startHeaderRows[x] = this.articles[a].headerSize(k).rows + 1;
+    if (this.startHeaderRows[x] === 0) this.startHeaderRows[x] = this.articles[a].headerSize(k).rows + this.size.air + 1;
     return this.startHeaderRows[x] - 1;
   }
 
@@ -109,7 +101,7 @@ export class ModuleShapes {
     }
     const header = this.header(a, from, k);
     const taste = moduleTaste(k, height, header.headlineLines);
-    this.rowsBySlot[s] = gap + header.rows + height;
+    this.rowsBySlot[s] = gap + header.rows + (from === 0 ? this.size.air : 0) + height;
     this.headerBySlot[s] = header.rows;
     this.tasteBySlot[s] = taste.taste;
     this.lastTasteBySlot[s] = taste.lastTaste;

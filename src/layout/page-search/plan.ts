@@ -3,7 +3,6 @@
 // from the first state, with each placed module's partition made again (the
 // search kept only heights and the ends of split parts).
 import type { Partition } from '../flow.js';
-import { AIR } from './module-shapes.js';
 import type { SearchSize } from './space.js';
 import { BandKind } from './state-table.js';
 
@@ -86,7 +85,7 @@ export function rebuildPlan(source: PlanSource, size: SearchSize): PlannedPage[]
       newPage();
       continue;
     }
-    const { band, next } = bandOf(source, chosen, at);
+    const { band, next } = bandOf(source, chosen, { at, air: size.air });
     pages[pages.length - 1].bands.push(band);
     at.row += chosen.rows;
     if (chosen.kind === BandKind.Split) {
@@ -103,35 +102,29 @@ export function rebuildPlan(source: PlanSource, size: SearchSize): PlannedPage[]
 }
 
 /** The band's modules, and the article after its last slot. */
-function bandOf(source: PlanSource, chosen: ChosenBand, at: Cursor): { band: PlannedBand; next: number } {
+function bandOf(source: PlanSource, chosen: ChosenBand, where: { at: Cursor; air: number }): { band: PlannedBand; next: number } {
+  const { at } = where;
   const H = chosen.rows;
   const band: PlannedBand = { row: at.row, rows: H, modules: [] };
   let col = 0;
   let a = at.i;
   chosen.slots.forEach((slot, j) => {
     const split = chosen.kind === BandKind.Split && j === chosen.slots.length - 1;
-    // The slot's air, as the search counted it: the first module takes up to AIR rows, the second
-    // the rest; a continued part none.
-    let natural = 0;
-    if (!split) for (let s = 0; s < slot.count; s++) natural += source.module(a + s, a + s === at.i ? at.p : 0, slot.k).rows;
-    let stretch = split ? 0 : Math.min(AIR * slot.count - (a === at.i && at.p > 0 ? AIR : 0), H - natural);
     let top = 0;
     for (let s = 0; s < slot.count; s++) {
       const from = a === at.i ? at.p : 0;
       const lastModule = s === slot.count - 1;
-      const placed = { article: a, col, k: slot.k, row: top, from, continued: from > 0 };
+      // Air under the byline, the same in every module (counted in its rows); a continued part none.
+      const air = from > 0 ? 0 : where.air;
+      const placed = { article: a, col, k: slot.k, row: top, from, continued: from > 0, air };
       if (split && lastModule) {
         const sp = source.splitPartition({ article: a, from, k: slot.k }, H - top, chosen.resume);
-        band.modules.push({ ...placed, rows: H - top, to: sp.part.cuts[slot.k], part: sp.part, jumps: true, headerRows: sp.headerRows, air: 0 });
+        band.modules.push({ ...placed, rows: H - top, to: sp.part.cuts[slot.k], part: sp.part, jumps: true, headerRows: sp.headerRows });
       } else {
         const module = source.module(a, from, slot.k);
         const part = source.partition(a, from, slot.k);
-        const air = from > 0 ? 0 : Math.min(AIR, stretch);
-        stretch -= air;
-        band.modules.push({
-          ...placed, rows: lastModule ? H - top : module.rows + air, to: part.cuts[slot.k], part, jumps: false, headerRows: module.headerRows, air,
-        });
-        top += module.rows + air;
+        band.modules.push({ ...placed, rows: lastModule ? H - top : module.rows, to: part.cuts[slot.k], part, jumps: false, headerRows: module.headerRows });
+        top += module.rows;
       }
       a += 1;
     }

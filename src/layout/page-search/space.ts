@@ -10,6 +10,8 @@ export interface SearchSpace {
   rows: number;
   /** Rows above each module (the module rule's gap). */
   gap: number;
+  /** Rows of air under every module's byline (default AIR): a copyfitting lever. */
+  air?: number;
   /** Whether states are settled a whole row at a time (default: from WHOLE_ROWS articles on); the plan is the same either way. */
   wholeRows?: boolean;
   /**
@@ -17,7 +19,19 @@ export interface SearchSpace {
    * slot a column and may end with empty columns, at RAGGED_BAND a band (cost.ts).
    */
   raggedBands?: boolean;
+  /** Fitting to a page count: every page after the first costs NEW_PAGE (cost.ts), so the plan takes the fewest pages it can. */
+  fitPages?: boolean;
 }
+
+/**
+ * Rows of air between a module's byline and its body: the same in every
+ * module (LAYOUT.md's make-up: one byline-to-body gap on a page), so it is
+ * part of each module's rows rather than white that levels a band. None by
+ * default (the byline's own row sets it off); the copyfitting lever `air`
+ * adds a row to every module to fill a page. A continued part takes none
+ * (its 上接 line reads with its text).
+ */
+export const AIR = 0;
 
 /**
  * A band has at most three slots and one stacked pair: richer bands rarely win and multiply the
@@ -39,6 +53,8 @@ export class SearchSize {
   readonly rows: number;
   readonly firstRows: number;
   readonly gap: number;
+  /** Rows of air under every module's byline (a continued part's none). */
+  readonly air: number;
   readonly articles: number;
   /** The most rows left on any page, and the states per article (rows left 0..maxRows). */
   readonly maxRows: number;
@@ -56,6 +72,7 @@ export class SearchSize {
     this.rows = space.rows;
     this.firstRows = space.firstRows;
     this.gap = space.gap;
+    this.air = space.air ?? AIR;
     this.articles = n;
     this.maxRows = Math.max(space.rows, space.firstRows);
     this.states = this.maxRows + 1;
