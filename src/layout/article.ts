@@ -10,6 +10,7 @@ import type { Block, HeadingBlock, ImageBlock, ParaBlock } from './blocks.js';
 import { drawnItems, isDrawnBlock, type GridItem } from './drawn-blocks.js';
 import type { StructureTag } from './display-list.js';
 import type { LineLabel } from './draw.js';
+import { captionLines } from './caption.js';
 import { ArticleHeaders, type Header, type HeaderSize } from './header.js';
 import { imageSize, type PixelSize } from './image-size.js';
 import type { PageGrid } from './grid.js';
@@ -157,9 +158,7 @@ function imageItems(env: Env, placed: { image: ImageBlock; file: string }, out: 
   out.add({ kind: 'image', path: b.path, w: w * scale, h, alt: b.caption, tag: { role: 'Figure', id: b.id, parents: b.parents }, rows }, true);
   if (!b.caption) return;
   const size = template.sizes.caption;
-  const lines = composeParagraph({
-    spans: [{ text: b.caption, chain: env.fonts.chain('kai') }], size, measure: grid.measure, indent: 0, align: 'start', scheme: template.punctuation,
-  });
+  const lines = captionLines({ text: b.caption, chain: env.fonts.chain('kai'), size, measure: grid.measure, scheme: template.punctuation });
   // The caption belongs to its figure (Figure > Caption).
   const tag: StructureTag = { role: 'Caption', id: `${b.id}-caption`, parents: [...b.parents, { role: 'Figure', id: b.id }] };
   for (const line of lines) {

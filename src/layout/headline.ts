@@ -1,13 +1,16 @@
 // Headline line breaking (LAYOUT.md): a headline of two parallel phrases
 // separated by a space breaks at that space when it needs two lines and keeps
-// the space as a visible gap when it fits on one; otherwise the lines are
-// balanced. Never one or two characters alone on the last line, never a line
-// starting with a closing mark, never an opening mark at a line end, never a
-// break inside a Latin word or number. The size is the largest in the
-// template's range that sets the headline in the fewest lines.
+// the space as a visible gap when it fits on one; otherwise it breaks between
+// words (word-breaks.ts), never inside one, and the lines are balanced. Never
+// one or two characters alone on a line, never a line starting with a
+// closing mark, never an opening mark at a line end, never a break inside a
+// Latin word or number. The size is the largest in the template's range that
+// sets the headline in the fewest lines. Captions are broken the same way, at
+// their one size.
 import type { FaceChain } from '../fonts/face.js';
 import { classify, isNoEnd, isNoStart, isPunctuation } from '../typeset/index.js';
 import { lineWidth } from './text.js';
+import { Junction, junctions } from './word-breaks.js';
 
 /** Latin letters, digits and what binds them into one unbreakable word or number: A–Z a–z 0–9 . , % + - _ / */
 function wordish(cp: number): boolean {
@@ -36,6 +39,8 @@ interface Unit {
   text: string;
   /** A space precedes this unit (a phrase boundary). */
   afterSpace: boolean;
+  /** The word junction before the unit (word-breaks.ts). */
+  junction: Junction;
   first: number;
   last: number;
   /** Non-punctuation characters in the unit. */
@@ -44,8 +49,11 @@ interface Unit {
 
 function units(text: string): Unit[] {
   const out: Unit[] = [];
+  const joints = junctions(text);
   let afterSpace = false;
+  let index = -1;
   for (const ch of text) {
+    index += 1;
     const cp = ch.codePointAt(0) ?? 0;
     if (isSpace(cp)) {
       if (out.length > 0) afterSpace = true;
@@ -62,7 +70,7 @@ function units(text: string): Unit[] {
     // A space before a closing mark or after an opening one is a typo, not a
     // phrase boundary: it must not become a visible gap (or a break) there.
     if (afterSpace && (isNoStart(cls) || (prev !== undefined && isNoEnd(classify(prev.last))))) afterSpace = false;
-    out.push({ text: ch, afterSpace, first: cp, last: cp, visible: isPunctuation(cls) ? 0 : 1 });
+    out.push({ text: ch, afterSpace, junction: joints[index], first: cp, last: cp, visible: isPunctuation(cls) ? 0 : 1 });
     afterSpace = false;
   }
   return out;
@@ -124,18 +132,39 @@ function naturalEm(h: PreparedHeadline): number {
 interface Setting {
   size: number;
   measure: number;
+  /** Whether a bound junction may break (word-breaks.ts): only when no split avoids one. */
+  bound: boolean;
 }
 
-/** The fewest characters (punctuation aside) the last line of a broken headline may hold. */
-const LAST_LINE_LEAST = 3;
-/** What a line break costs beside the lines' unevenness (in ems squared): at a phrase space a headline wants it, elsewhere less so. */
+/** The fewest characters (punctuation aside) a line of a broken headline may hold. */
+const LINE_LEAST = 3;
+/**
+ * What a line break costs beside the lines' unevenness (in ems squared): at a
+ * phrase space a headline wants it; between words less so; beside a loose
+ * single character or a function word (word-breaks.ts) only when it buys more
+ * than about 6 ems of balance over a break between words (two lines d ems
+ * apart cost d²/2); a bound one (inside a pair of loose characters, or
+ * between a function word and what it binds to), about 12 ems. Inside a word:
+ * never.
+ */
 const PHRASE_BREAK = -100;
-const OTHER_BREAK = 10;
+const WORD_BREAK = 10;
+const WEAK_BREAK = 30;
+const BOUND_BREAK = 80;
+/** The price of a break at each kind of word junction, by Junction. */
+const JUNCTION_PRICE: Record<Junction, number> = {
+  [Junction.INSIDE]: Number.POSITIVE_INFINITY,
+  [Junction.BOUND]: BOUND_BREAK,
+  [Junction.WEAK]: WEAK_BREAK,
+  [Junction.WORD]: WORD_BREAK,
+};
 
-/** What a line starting at unit a costs as a break (nothing for the first line). */
-function breakPrice(h: PreparedHeadline, a: number): number {
+/** What a line starting at unit a costs as a break (nothing for the first line; infinite inside a word). */
+function breakPrice(h: PreparedHeadline, a: number, at: Setting): number {
   if (a === 0) return 0;
-  return h.units[a].afterSpace ? PHRASE_BREAK : OTHER_BREAK;
+  const u = h.units[a];
+  if (u.afterSpace) return PHRASE_BREAK;
+  return u.junction === Junction.BOUND && !at.bound ? Number.POSITIVE_INFINITY : JUNCTION_PRICE[u.junction];
 }
 
 /**
@@ -143,14 +172,14 @@ function breakPrice(h: PreparedHeadline, a: number): number {
  * the cheapest split into exactly `lines` lines no wider than the measure,
  * as the unit each line starts at (and, last, the units' count), or undefined when no
  * split follows the rules (no closing mark or what follows an opening mark
- * at a line start, at least LAST_LINE_LEAST characters on the last line).
+ * at a line start, at least LINE_LEAST characters on every line).
  * best[j·(m+1) + i] is the least price of units [0, i) in j lines, start[…]
  * where its last line starts. A line costs its distance in ems from the
  * lines' mean width, squared, and its break (breakPrice): the only place
  * where a headline's lines are weighed. Of two splits as cheap, the one
  * whose lines start further left wins.
  */
-function bestSplit(h: PreparedHeadline, at: Setting, lines: number): number[] | undefined {
+function bestSplit(h: PreparedHeadline, at: Setting, lines: number): Split | undefined {
   const mt = h.metrics;
   const m = h.units.length;
   const limit = at.measure / at.size + 1e-6;
@@ -169,20 +198,33 @@ function bestSplit(h: PreparedHeadline, at: Setting, lines: number): number[] | 
         if (width > limit) break;
         const before = best[(j - 1) * W + a];
         if (before === Number.POSITIVE_INFINITY || (a > 0 && !mt.canStart[a])) continue;
-        if (j === lines && lines > 1 && mt.visible[m] - mt.visible[a] < LAST_LINE_LEAST) continue;
-        const price = before + (width - mean) ** 2 + breakPrice(h, a);
-        if (price <= best[j * W + i]) {
+        if (lines > 1 && mt.visible[i] - mt.visible[a] < LINE_LEAST) continue;
+        const price = before + (width - mean) ** 2 + breakPrice(h, a, at);
+        if (price < Number.POSITIVE_INFINITY && price <= best[j * W + i]) {
           best[j * W + i] = price;
           start[j * W + i] = a;
         }
       }
     }
   }
-  if (best[lines * W + m] === Number.POSITIVE_INFINITY) return undefined;
+  const price = best[lines * W + m];
+  if (price === Number.POSITIVE_INFINITY) return undefined;
   const starts = new Array<number>(lines + 1);
   starts[lines] = m;
   for (let j = lines, i = m; j > 0; j--) i = starts[j - 1] = start[j * W + i];
-  return starts;
+  return { starts, price };
+}
+
+/** A headline broken into lines: the unit each line starts at (and, last, the units' count), and what the split costs. */
+interface Split {
+  starts: number[];
+  price: number;
+}
+
+/** The least price of the headline in n lines at a setting (infinite when no split follows the rules). */
+function priceAt(h: PreparedHeadline, at: Setting, n: number): number {
+  if (n === 1) return naturalEm(h) * at.size <= at.measure + 1e-6 ? 0 : Number.POSITIVE_INFINITY;
+  return bestSplit(h, at, n)?.price ?? Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -204,7 +246,7 @@ function fewestLines(h: PreparedHeadline, at: Setting, least: number, most: numb
 function linesAt(h: PreparedHeadline, at: Setting, n: number): string[] {
   const us = h.units;
   if (n === 1) return [join(us, 0, us.length)];
-  const starts = bestSplit(h, at, n)!;
+  const { starts } = bestSplit(h, at, n)!;
   return starts.slice(1).map((end, j) => join(us, starts[j], end));
 }
 
@@ -232,37 +274,52 @@ function greedy(h: PreparedHeadline, at: Setting): string[] {
 interface Fit {
   size: number;
   lines: number;
+  /** Whether its breaks may fall at bound junctions. */
+  bound: boolean;
   greedy: boolean;
 }
 
 /**
- * The size for a measure (pt): the largest in [min, max] that needs the
- * fewest lines (greedy, at min, when it is too narrow for a clean break).
+ * How much more (in ems squared) the split at a larger size may cost than the
+ * best split at the smallest: two lines 4 ems apart instead of even, less than
+ * a weak break costs over a break between words, so a larger size buys only
+ * a little less balance, never a worse kind of break.
+ */
+const SIZE_SLACK = 8;
+
+/**
+ * The size for a measure (pt): the largest in [min, max] that sets the
+ * fewest lines at a price within SIZE_SLACK of the best at min (greedy, at
+ * min, when it is too narrow for a clean break).
  */
 function fit(h: PreparedHeadline, min: number, max: number, measure: number): Fit {
-  const fewest = fewestLines(h, { size: min, measure }, 1, h.units.length);
-  if (fewest === 0) return { size: min, lines: greedy(h, { size: min, measure }).length, greedy: true };
-  // Lines only grow with the size: search the half-point sizes for the largest that still needs the
-  // fewest. A size that needs more lines than the fewest is rejected, so no more are tried; nor
-  // fewer: every line must fit in less room at a larger size, so what failed at min fails there.
-  const natural = naturalEm(h);
+  // Bound junctions only when no number of lines avoids them.
+  let at: Setting = { size: min, measure, bound: false };
+  let fewest = fewestLines(h, at, 1, h.units.length);
+  if (fewest === 0) {
+    at = { ...at, bound: true };
+    fewest = fewestLines(h, at, 1, h.units.length);
+  }
+  if (fewest === 0) return { size: min, lines: greedy(h, at).length, bound: true, greedy: true };
+  // A larger size leaves less room a line, so the least price only grows with the size: search
+  // the half-point sizes for the largest still within the slack. Fewer lines than the fewest
+  // never fit at a larger size (every line must fit in less room), so only `fewest` is tried.
+  const ceiling = priceAt(h, at, fewest) + SIZE_SLACK;
   let lo = 0; // steps above min known to work (0 = min itself)
   let hi = Math.round((max - min) * 2) + 1; // first step known not to (or beyond max)
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    const size = min + mid / 2;
-    const fits = fewest === 1 ? natural * size <= measure + 1e-6 : fewestLines(h, { size, measure }, fewest, fewest) > 0;
-    if (fits) lo = mid;
+    if (priceAt(h, { ...at, size: min + mid / 2 }, fewest) <= ceiling) lo = mid;
     else hi = mid;
   }
-  return { size: min + lo / 2, lines: fewest, greedy: false };
+  return { size: min + lo / 2, lines: fewest, bound: at.bound, greedy: false };
 }
 
 /** Breaks a headline for a measure (pt) at the largest size in [min, max] that needs the fewest lines. */
 export function breakHeadline(text: string | PreparedHeadline, chain: FaceChain, min: number, max: number, measure: number): HeadlineBreak {
   const h = typeof text === 'string' ? prepareHeadline(text, chain) : text;
   const f = fit(h, min, max, measure);
-  const at = { size: f.size, measure };
+  const at = { size: f.size, measure, bound: f.bound };
   return { size: f.size, lines: f.greedy ? greedy(h, at) : linesAt(h, at, f.lines) };
 }
 
