@@ -5,7 +5,7 @@
 import type * as fontkit from 'fontkit';
 import { gridEms } from './cjk-punctuation.js';
 import { lazyRequire } from '../io/lazy-require.js';
-import { openSparseFont } from './sparse-font.js';
+import { openFontFile, type FontFile } from './font-file.js';
 import { fwidAlternates } from './gsub-fwid.js';
 
 /** fontkit's CommonJS build: the instance pdfkit itself requires. */
@@ -35,6 +35,8 @@ export interface Face {
   descent: number;
   /** The glyph for a code point, or undefined when the font does not cover it. */
   glyph(codePoint: number): FaceGlyph | undefined;
+  /** The file's bytes and tables, which fontkit parses too (font-file.ts): render subsets from them. */
+  file: FontFile;
   /**
    * Present when the font was opened without its outlines (sparse-font.ts):
    * reads these glyphs' records. Whatever copies outlines (the PDF subset)
@@ -46,9 +48,9 @@ export interface Face {
 /** Opens a font file as a Face. Collections (.ttc) take the first font. */
 export function openFace(key: string, path: string): Face {
   const fk = loadFontkit();
-  // Without the outlines when the file allows (sparse-font.ts), else whole as fontkit reads it.
-  const sparse = openSparseFont(path);
-  const opened = (sparse ? fk.create(sparse.bytes) : fk.openSync(path)) as fontkit.Font | fontkit.FontCollection;
+  // Without the outlines when the file allows (sparse-font.ts), else whole.
+  const file = openFontFile(path);
+  const opened = fk.create(file.bytes) as fontkit.Font | fontkit.FontCollection;
   const font = ('fonts' in opened ? opened.fonts[0] : opened) as fontkit.Font;
   const upem = font.unitsPerEm;
   const cache = new Map<number, FaceGlyph | undefined>();
@@ -61,7 +63,8 @@ export function openFace(key: string, path: string): Face {
     unitsPerEm: upem,
     ascent: font.ascent / upem,
     descent: font.descent / upem,
-    ...(sparse ? { loadGlyphs: sparse.loadGlyphs } : {}),
+    file,
+    ...(file.sparse ? { loadGlyphs: file.loadGlyphs } : {}),
     glyph(cp: number): FaceGlyph | undefined {
       if (cache.has(cp)) return cache.get(cp);
       let g: FaceGlyph | undefined;

@@ -8,11 +8,10 @@
 // are read on request (`loadGlyphs`), before anything copies them.
 //
 // Nothing may read a glyph record that was not loaded: it would read zeros.
-// Who reads glyf: the subsetter (src/render/fast-subset.ts loads every glyph
-// it copies, and fontkit's compound-glyph path after it), and fontkit's glyph
-// metrics, which decode the record's bounding box only for the top side
-// bearing of fonts without a vmtx table (never used here; advances come from
-// hmtx). Fonts this does not cover (collections, CFF outlines, WOFF, short
+// Who reads glyf: the PDF subset (src/render/truetype-subset.ts and
+// font-program.ts load every glyph they copy, components included), and
+// fontkit's glyph outlines and metrics, which nothing here asks for
+// (advances come from hmtx). Fonts this does not cover (collections, CFF outlines, WOFF, short
 // loca offsets included) are read whole, as before.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 

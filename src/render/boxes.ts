@@ -4,7 +4,7 @@
 // when crop marks are asked for) and every page's content is shifted by that
 // margin, so TrimBox sits where the display list's page is.
 import type { DisplayList, RectItem, RuleItem } from '../layout/display-list.js';
-import type { PdfPage } from './pdfkit-internals.js';
+import type { PdfPage } from './pdfkit-api.js';
 import { num } from './numbers.js';
 
 export const PT_PER_MM = 72 / 25.4;

@@ -1,27 +1,35 @@
-// The fast glyph path. pdfkit's `doc.text()` shapes every line through
-// fontkit's layout engine (FACTS.md: ~250 ms for one sample's worth of text,
-// seconds for a 50-page issue); the display list already carries glyph ids
-// and positions, so render only has to register each glyph with pdfkit's
-// embedded font (subset, ToUnicode, widths — what EmbeddedFont.encode() does)
-// and write the text operators itself.
-import { createHash } from 'node:crypto';
+// Text: the display list's glyph runs as text operators, and the fonts
+// they use. pdfkit's `doc.text()` would shape every line again through
+// fontkit's layout engine (FACTS.md: ~250 ms for one sample's worth of
+// text); the display list already carries glyph ids and positions, so each
+// glyph only has to be given a code in its face's subset (font-program.ts),
+// with its width and text for the font objects (font-objects.ts), and the
+// text operators are written here.
 import type { FaceSource, TextRun } from '../layout/display-list.js';
-import type { EmbeddedFont, PdfDoc } from './pdfkit-internals.js';
-import type { OpenFace } from './index.js';
-import { addVariant, fastSimpleGlyphs } from './fast-subset.js';
-import { rawHmtx, seedLoca, withPostHeader, type RawHmtx } from './font-tables.js';
+import { openFace, type Face } from '../fonts/face.js';
+import type { PdfDoc, PdfRef } from './pdfkit-api.js';
 import type { ContentWriter } from './content-writer.js';
+import { fontProgram, type FontProgram } from './font-program.js';
+import { writeFontObjects } from './font-objects.js';
+import { horizontalMetrics, type HorizontalMetrics } from './truetype-subset.js';
 import { num } from './numbers.js';
 
 interface FontEntry {
-  font: EmbeddedFont;
+  face: Face;
+  program: FontProgram;
+  /** Resource name on the pages, `F1`, `F2`, … */
+  resource: string;
+  /** The Type0 font, written at the end (writeFontObjects) once every glyph is known. */
+  ref: PdfRef;
   /** Subset code + 1 by original glyph id (0: not in the subset yet). */
   codes: Int32Array;
-  /** The width pdfkit records for the glyph, 1/1000 em, by original glyph id. */
+  /** Width of each glyph drawn, 1/1000 em, by original glyph id. */
   widths: Float64Array;
-  /** Advances straight from hmtx, when the font allows (font-tables.ts). */
-  hmtx: RawHmtx | undefined;
-  /** Codes + 1 of glyph variants (a cut box), by variantKey. */
+  /** Width and text of each code, for the font objects. */
+  codeWidths: number[];
+  unicode: number[][];
+  metrics: HorizontalMetrics | undefined;
+  /** Codes + 1 of glyph variants (a cut box), by variantKey (0: the program cannot hold variants). */
   variants: Map<number, number>;
 }
 
@@ -46,6 +54,7 @@ function utf16Hex(text: string): string {
   return out + '>';
 }
 
+
 /** TJ adjustments smaller than this (1/1000 em) are dropped: below 0.0001 pt at any text size. */
 const ADJUST_EPSILON = 0.005;
 
@@ -56,75 +65,85 @@ function adjustment(n: number): string {
 
 export class GlyphWriter {
   private readonly entries = new Map<string, FontEntry>();
+  /** One embedded font per file: two keys naming the same file share it. */
+  private readonly byPath = new Map<string, FontEntry>();
   // Per-glyph placements of the run being drawn (placeRun), reused from run to run.
   private codeBuf = new Int32Array(256);
   private leftBuf = new Float64Array(256);
   private widthBuf = new Float64Array(256);
 
   /**
-   * @param open faces already opened by layout, by face key (optional): pdfkit
-   *   accepts a fontkit object in place of a path, so the file is not read twice.
+   * @param open faces already opened by layout, by face key (optional): their
+   *   bytes and fontkit objects are used, so no file is read twice.
    */
   constructor(
     private readonly doc: PdfDoc,
     private readonly faces: Record<string, FaceSource>,
-    private readonly open?: ReadonlyMap<string, OpenFace>,
+    private readonly open?: ReadonlyMap<string, Face>,
   ) {}
 
-  /** The embedded font for a face key, registered with pdfkit on first use (one EmbeddedFont per file). */
+  /** The embedded font for a face key, made on first use. */
   private entry(key: string): FontEntry {
-    let e = this.entries.get(key);
-    if (e) return e;
+    const known = this.entries.get(key);
+    if (known) return known;
     const source = this.faces[key];
     if (!source) throw new Error(`render: text run uses face "${key}", which the display list does not define`);
-    // FACTS.md: pdfkit with a WOFF2 font takes minutes and gigabytes; fonts must be converted first.
+    // FACTS.md: a WOFF2 font must be converted first.
     if (/\.woff2?$/i.test(source.path)) throw new Error(`render: face "${key}" is a WOFF file (${source.path}); convert it to TTF before rendering`);
-    const open = this.open?.get(key);
-    if (open) {
-      // Layout's own fontkit object: no second read and parse of a 15 MB file.
-      seedLoca(open.font);
-      this.doc.font(open.font);
-    } else {
-      const name = `bulletin:${key}`;
-      // A collection needs the member's PostScript name; for a plain TTF pdfkit would read
-      // the second argument as a variation name, so it is passed only for .ttc/.otc.
-      const member = /\.(ttc|otc)$/i.test(source.path) ? source.name : undefined;
-      this.doc.registerFont(name, source.path, member);
-      this.doc.font(name);
+    let e = this.byPath.get(source.path);
+    if (!e) {
+      const face = this.open?.get(key) ?? openFace(key, source.path);
+      const program = fontProgram(face);
+      const metrics = horizontalMetrics(face.file);
+      const scale = 1000 / face.unitsPerEm;
+      const notdef = (metrics ? metrics.advance(0) : face.font.getGlyph(0).advanceWidth) * scale;
+      e = {
+        face,
+        program,
+        resource: `F${this.byPath.size + 1}`,
+        ref: this.doc.ref({}),
+        // Glyph ids are 16-bit: flat arrays beat a Map look-up per glyph drawn.
+        codes: new Int32Array(0x10000),
+        widths: new Float64Array(0x10000),
+        codeWidths: [notdef],
+        unicode: [[0]],
+        metrics,
+        variants: new Map(),
+      };
+      this.byPath.set(source.path, e);
     }
-    const font = this.doc._font;
-    // Two keys naming the same file share pdfkit's font object, so they share the glyph cache too.
-    for (const other of this.entries.values()) {
-      if (other.font === font) {
-        this.entries.set(key, other);
-        return other;
-      }
-    }
-    // Glyph ids are 16-bit: flat arrays beat a Map look-up per glyph drawn.
-    e = { font, codes: new Int32Array(0x10000), widths: new Float64Array(0x10000), hmtx: rawHmtx(font.font), variants: new Map() };
     this.entries.set(key, e);
-    useContentSubsetTag(font);
-    fastSimpleGlyphs(font.subset);
-    if (open?.loadGlyphs) loadRecordsBeforeEncoding(font, open.loadGlyphs);
     return e;
   }
 
-  /** Adds a glyph to the subset with its Unicode text and width, as EmbeddedFont.encode() does; returns its code. */
+  /** Adds a glyph to the subset with its width and text; returns its code. */
   private glyph(entry: FontEntry, id: number, text: string): number {
     const known = entry.codes[id];
     if (known !== 0) return known - 1;
-    const { font } = entry;
-    const sub = font.subset.includeGlyph(id);
-    const advance = entry.hmtx ? entry.hmtx.advance(id) : font.font.getGlyph(id).advanceWidth;
-    if (font.widths[sub] == null) font.widths[sub] = advance * font.scale;
-    if (font.unicode[sub] == null) {
-      // The display list's text is what the reader meant (a glyph can serve several code
-      // points); fontkit's cmap reverse look-up is the fallback for glyphs without text.
-      font.unicode[sub] = text ? Array.from(text, (c) => c.codePointAt(0)!) : font.font.getGlyph(id).codePoints;
+    const { face } = entry;
+    const code = entry.program.include(id);
+    const advance = entry.metrics ? entry.metrics.advance(id) : face.font.getGlyph(id).advanceWidth;
+    entry.codeWidths[code] ??= (advance * 1000) / face.unitsPerEm;
+    // The display list's text is what the reader meant (a glyph can serve several code
+    // points); fontkit's cmap reverse look-up is the fallback for glyphs without text.
+    entry.unicode[code] ??= text ? Array.from(text, (c) => c.codePointAt(0)!) : face.font.getGlyph(id).codePoints;
+    entry.codes[id] = code + 1;
+    entry.widths[id] = entry.codeWidths[code];
+    return code;
+  }
+
+  /** Writes every font used (call once, after the last page). */
+  finish(): void {
+    for (const e of this.byPath.values()) {
+      writeFontObjects(this.doc, e.ref, {
+        postscriptName: e.face.postscriptName,
+        unitsPerEm: e.face.unitsPerEm,
+        file: e.face.file,
+        program: e.program,
+        widths: e.codeWidths,
+        unicode: e.unicode,
+      });
     }
-    entry.codes[id] = sub + 1;
-    entry.widths[id] = font.widths[sub];
-    return sub;
   }
 
   /**
@@ -140,17 +159,17 @@ export class GlyphWriter {
     if (leadQ < 0 || boxQ < 0 || leadQ > 2047 || boxQ > 2047) return undefined;
     const key = (id * 2048 + leadQ) * 2048 + boxQ;
     // The width in the PDF is the variant's advance in the font program, exactly (PDF/A checks they agree).
-    const upem = entry.font.font.unitsPerEm;
+    const upem = entry.face.unitsPerEm;
     const advance = Math.round(boxQ * VARIANT_STEP * upem);
     const width = (advance * 1000) / upem;
     const known = entry.variants.get(key);
     if (known !== undefined) return known === 0 ? undefined : { code: known - 1, width };
     const base = this.glyph(entry, id, text);
-    const sub = addVariant(entry.font.subset, base, -leadQ * VARIANT_STEP * upem, advance);
+    const sub = entry.program.variant(base, -leadQ * VARIANT_STEP * upem, advance);
     entry.variants.set(key, sub === undefined ? 0 : sub + 1);
     if (sub === undefined) return undefined;
-    entry.font.widths[sub] = width;
-    entry.font.unicode[sub] = Array.from(text, (c) => c.codePointAt(0)!);
+    entry.codeWidths[sub] = width;
+    entry.unicode[sub] = Array.from(text, (c) => c.codePointAt(0)!);
     return { code: sub, width };
   }
 
@@ -169,13 +188,12 @@ export class GlyphWriter {
     const { store, start, end } = run.glyphs;
     if (start === end) return;
     const entry = this.entry(run.face);
-    const page = this.doc.page;
-    if (page.fonts[entry.font.id] == null) page.fonts[entry.font.id] = entry.font.ref();
+    this.doc.page.fonts[entry.resource] = entry.ref;
     const n = end - start;
     const { code, left, width } = this.placeRun(entry, run);
     const perPt = 1000 / run.size;
     const { texts } = store;
-    out.text(`BT /${entry.font.id} ${num(run.size)} Tf 1 0 0 -1 ${num(run.x + left[0])} ${num(run.y)} Tm [(`);
+    out.text(`BT /${entry.resource} ${num(run.size)} Tf 1 0 0 -1 ${num(run.x + left[0])} ${num(run.y)} Tm [(`);
     // The glyph that ends the open ActualText span (−1: none open).
     let spanEnd = -1;
     for (let k = 0; k < n; k++) {
@@ -240,43 +258,4 @@ export class GlyphWriter {
 /** Whether glyphs i and i+1 may be joined in one ActualText: neither is a space (a space is text, not glue). */
 function glue(texts: readonly string[], i: number): boolean {
   return !isBlank(texts[i]) && !isBlank(texts[i + 1]);
-}
-
-/**
- * A face read without its outlines (src/fonts/sparse-font.ts) has only the
- * glyph records loaded so far: every glyph of the subset (compound glyphs'
- * components follow) is read before the subset copies them, whichever
- * encoder runs (the fast one of fast-subset.ts or fontkit's own).
- */
-function loadRecordsBeforeEncoding(font: EmbeddedFont, loadGlyphs: (ids: Iterable<number>) => void): void {
-  const subset = font.subset as EmbeddedFont['subset'] & { encode(): Uint8Array };
-  const encode = subset.encode.bind(subset);
-  subset.encode = () => {
-    loadGlyphs(subset.glyphs);
-    return encode();
-  };
-}
-
-/**
- * pdfkit names a subset after its resource id (`F1` → `BZZZZZ+`), so every
- * bulletin's body font is `BZZZZZ+NotoSerifSC-Regular` whatever glyphs it
- * holds; a RIP or an imposition tool that meets two such files may take one
- * subset for the other. The tag is made from the subset's glyph list instead
- * (same glyphs, same tag: output stays reproducible). pdfkit derives the tag
- * as `charCode(id[i]) + 17` for i = 1…6, so the id is swapped for the call.
- */
-function useContentSubsetTag(font: EmbeddedFont): void {
-  const embed = font.embed.bind(font);
-  font.embed = () => {
-    const glyphs = font.subset.glyphs;
-    const digest = createHash('md5').update(`${font.font.postscriptName}:${glyphs.join(',')}`).digest();
-    const tag = Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26)));
-    const id = font.id;
-    font.id = `_${tag.map((c) => String.fromCharCode(c.charCodeAt(0) - 17)).join('')}`;
-    try {
-      withPostHeader(font.font, embed);
-    } finally {
-      font.id = id;
-    }
-  };
 }

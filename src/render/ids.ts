@@ -1,14 +1,10 @@
-// The trailer's /ID. pdfkit derives it from the Info values only (FACTS.md),
-// so two different issues with the same title and date would share it. Here
-// the document is written with a placeholder ID, and the placeholder is then
-// replaced by an MD5 of every byte before the trailer: any change of content
-// changes the ID, and the same input still gives the same bytes. The trailer
-// follows the xref table, so replacing equal-length text moves no offset.
+// The trailer's /ID. pdfkit derives it from the Info values it has when the
+// document is made (FACTS.md), so two different issues with the same title
+// and date would share it. The ID pdfkit wrote is replaced by an MD5 of
+// every byte before the trailer: any change of content changes the ID, and
+// the same input still gives the same bytes. The trailer follows the xref
+// table, and the new ID has the old one's length, so no offset moves.
 import { createHash } from 'node:crypto';
-
-/** 16 zero bytes: pdfkit writes `<000…0>` twice in the trailer. */
-export const PLACEHOLDER_ID = new Uint8Array(16);
-const PLACEHOLDER_HEX = '0'.repeat(32);
 
 /** Hex MD5 of every byte before the last `trailer` (undefined when there is none). */
 export function contentDigest(pdf: Uint8Array): string | undefined {
@@ -18,14 +14,14 @@ export function contentDigest(pdf: Uint8Array): string | undefined {
   return createHash('md5').update(bytes.subarray(0, trailer)).digest('hex');
 }
 
-/** The PDF with its placeholder /ID replaced (in place: same length) by the content digest, and that digest. */
+/** The PDF with its trailer's /ID replaced (in place: same length) by the content digest, and that digest. */
 export function stampContentId(pdf: Buffer): { pdf: Buffer; digest: string } {
   const trailer = pdf.lastIndexOf('trailer');
   const hash = contentDigest(pdf);
   if (hash === undefined) throw new Error('render: no trailer in the written PDF');
-  const placeholder = `<${PLACEHOLDER_HEX}>`;
-  let at = pdf.indexOf(placeholder, trailer, 'latin1');
-  if (at < 0) throw new Error('render: the trailer has no placeholder /ID to replace');
-  for (; at >= 0; at = pdf.indexOf(placeholder, at + placeholder.length, 'latin1')) pdf.write(`<${hash}>`, at, 'latin1');
+  const id = /\/ID \[<([0-9a-f]{32})> <\1>\]/.exec(pdf.toString('latin1', trailer));
+  if (!id) throw new Error('render: the trailer has no /ID of two 16-byte strings to replace');
+  const at = trailer + id.index;
+  pdf.write(`/ID [<${hash}> <${hash}>]`, at, 'latin1');
   return { pdf, digest: hash };
 }

@@ -4,7 +4,6 @@
 // Unix epoch.
 import type { DocumentMeta } from '../layout/display-list.js';
 import { createHash } from 'node:crypto';
-import type { PdfDoc } from './pdfkit-internals.js';
 import type { StandardRules } from './standards.js';
 
 /**
@@ -168,10 +167,20 @@ function mediaManagement(i: InfoInput): string[] {
 }
 
 /**
- * Replaces pdfkit's XMP body (which does not escape XML and omits ModifyDate and
- * the language) with ours; pdfkit still writes the packet wrapper and the
- * uncompressed /Metadata stream.
+ * The XMP packet (ISO 16684-1): the descriptions above in an xpacket wrapper,
+ * as UTF-8. Render writes it as the catalog's /Metadata stream itself:
+ * pdfkit's own packet does not escape XML and omits ModifyDate and the
+ * language.
  */
-export function installXmp(doc: PdfDoc, i: InfoInput): void {
-  doc._addInfo = () => doc.metadata.append(xmpDescriptions(i));
+export function xmpPacket(i: InfoInput): Uint8Array {
+  const packet = [
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    xmpDescriptions(i),
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="w"?>',
+  ];
+  return new TextEncoder().encode(packet.join('\n'));
 }

@@ -4,7 +4,7 @@
 // DestOutputProfile after checking it is a 4-channel output profile.
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
+import type { PdfDoc, PdfRef } from './pdfkit-api.js';
 
 /** Registered characterisation data → the description printers know them by. */
 const REGISTERED: Record<string, string> = {
@@ -31,8 +31,8 @@ export function readCmykProfile(path: string): Buffer {
   return bytes;
 }
 
-/** The catalog's OutputIntent: /GTS_PDFX for print standards, /GTS_PDFA1 for PDF/A (`kind`). */
-export function addOutputIntent(doc: PdfDoc, condition: string, profilePath: string | undefined, kind: 'GTS_PDFX' | 'GTS_PDFA1' = 'GTS_PDFX'): void {
+/** The OutputIntent for the catalog: /GTS_PDFX for print standards, /GTS_PDFA1 for PDF/A (`kind`). */
+export function outputIntent(doc: PdfDoc, condition: string, profilePath: string | undefined, kind: 'GTS_PDFX' | 'GTS_PDFA1' = 'GTS_PDFX'): PdfRef {
   const intent: Record<string, unknown> = {
     Type: 'OutputIntent',
     S: kind,
@@ -42,23 +42,20 @@ export function addOutputIntent(doc: PdfDoc, condition: string, profilePath: str
     Info: new String(REGISTERED[condition] ?? condition),
   };
   if (profilePath) {
-    // Written deflated already (pdfkit leaves a stream that has a Filter as it is); keys in pdfkit's order.
-    const profile: PdfRef = doc.ref({ N: 4, Length: 0, Filter: 'FlateDecode' });
-    profile.write(deflatedProfile(readCmykProfile(profilePath)));
-    profile.end();
+    const profile = doc.ref({ N: 4, Filter: 'FlateDecode' });
+    profile.end(deflatedProfile(readCmykProfile(profilePath)));
     intent.DestOutputProfile = profile;
   }
   const ref = doc.ref(intent);
   ref.end();
-  doc._root.data.OutputIntents = [ref];
+  return ref;
 }
 
-/** The profile last deflated: its bytes and the stream pdfkit would have made of them. */
+/** The profile last deflated: its bytes and their deflated stream. */
 let lastDeflated: { bytes: Buffer; deflated: Buffer } | undefined;
 
 /**
- * A profile's bytes deflated as pdfkit deflates a stream (zlib's default
- * level). The shipped profile is large and the same in every build, so the
+ * A profile's bytes deflated at zlib's default level. The shipped profile is large and the same in every build, so the
  * result is kept for the bytes last seen: a `--watch` session deflates it
  * once, and the start-up snapshot holds it already deflated (src/snapshot.ts).
  */

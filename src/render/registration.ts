@@ -1,7 +1,7 @@
 // The registration colour: a Separation named /All, which prints on every
 // plate of the press (ISO 32000-1, 8.6.6.4), for crop marks. Its alternate
 // for proofs is 100 % of each process ink, by a Type 2 function (PDF 1.3).
-import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
+import type { PdfDoc, PdfRef } from './pdfkit-api.js';
 
 /** The colour space's resource name on the pages that draw marks. */
 export const REGISTRATION = 'CSAll';

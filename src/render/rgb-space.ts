@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../io/package-root.js';
-import type { PdfDoc } from './pdfkit-internals.js';
+import type { PdfDoc } from './pdfkit-api.js';
+import { deflatedStream } from './streams.js';
 
 export const SRGB_PROFILE = 'sRGB-bulletin.icc';
 
@@ -15,8 +16,5 @@ export function srgbProfileBytes(): Buffer {
 
 /** `[/ICCBased <sRGB stream>]`, written once for the document. */
 export function srgbSpace(doc: PdfDoc): unknown[] {
-  const ref = doc.ref({ N: 3, Alternate: 'DeviceRGB' });
-  ref.write(srgbProfileBytes());
-  ref.end();
-  return ['ICCBased', ref];
+  return ['ICCBased', deflatedStream(doc, { N: 3, Alternate: 'DeviceRGB' }, srgbProfileBytes())];
 }

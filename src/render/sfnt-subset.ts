@@ -1,13 +1,11 @@
-// The embedded TrueType subset, assembled from the font's own table bytes.
-// fontkit's TTFSubset.encode() decodes head, hhea, maxp, cvt, prep and fpgm
-// field by field (instructions one byte at a time) and encodes them again
-// through its generic struct writer, ~15 ms per cold build for a CJK face.
-// The bytes it writes are the stored ones with four fields set, so they are
-// copied here and patched the same way; the layout is fontkit's: directory
-// tag `true`, checksums 0, tables in the order head, hhea, loca, maxp, cvt,
-// prep, glyf, hmtx, fpgm (absent ones skipped), no padding.
-// tests/render/glyphs.test.ts compares the result with fontkit's own subset.
-import { rawTable } from './font-tables.js';
+// The embedded TrueType subset file, assembled from the font's own table
+// bytes: head, hhea and maxp copied with the fields a subset changes, cvt,
+// prep and fpgm as stored, and the subset's loca, glyf and hmtx. The layout
+// is the one fontkit's TTFSubset writes: directory tag `true`, checksums 0,
+// tables in the order head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm
+// (absent ones skipped), no padding. tests/render/glyphs.test.ts compares
+// the result with fontkit's own subset.
+import { tableBytes, type FontFile } from '../fonts/font-file.js';
 
 export interface SubsetTables {
   /** Glyph records in subset order, and the loca offsets (one more than glyphs). */
@@ -15,28 +13,28 @@ export interface SubsetTables {
   locaOffsets: number[];
   /** hmtx entries in subset order. */
   metrics: { advance: number; bearing: number }[];
-  /** The subset holds compound glyphs of its own making (glyph variants, fast-subset.ts): maxp must allow one more level of components. */
+  /** The subset holds compound glyphs of its own making (glyph variants, truetype-subset.ts): maxp must allow one more level of components. */
   compounds?: boolean;
 }
 
 /** Bytes of the tables copied as stored, or undefined when a table is not one this copy reproduces exactly. */
 export type CopiedTables = Record<'head' | 'hhea' | 'maxp', Uint8Array> & Partial<Record<'cvt ' | 'prep' | 'fpgm', Uint8Array>>;
 
-export function copiedTables(font: object): CopiedTables | undefined {
-  const head = rawTable(font, 'head');
-  const hhea = rawTable(font, 'hhea');
-  const maxp = rawTable(font, 'maxp');
+export function copiedTables(font: FontFile): CopiedTables | undefined {
+  const head = tableBytes(font, 'head');
+  const hhea = tableBytes(font, 'hhea');
+  const maxp = tableBytes(font, 'maxp');
   // fontkit writes exactly the fields it knows: 54 bytes of head, 36 of hhea, 32 of maxp (version 1.0).
   if (!head || head.length < 54 || !hhea || hhea.length < 36 || !maxp || maxp.length < 32) return undefined;
   // Long loca offsets only (what fontkit keeps from the font; every CJK face is long).
   if (((head[50] << 8) | head[51]) !== 1) return undefined;
-  const cvt = rawTable(font, 'cvt ');
+  const cvt = tableBytes(font, 'cvt ');
   // fontkit reads cvt as int16s: an odd length would not round-trip.
   if (cvt && cvt.length % 2 !== 0) return undefined;
-  return { head, hhea, maxp, 'cvt ': cvt, prep: rawTable(font, 'prep'), fpgm: rawTable(font, 'fpgm') };
+  return { head, hhea, maxp, 'cvt ': cvt, prep: tableBytes(font, 'prep'), fpgm: tableBytes(font, 'fpgm') };
 }
 
-/** The subset font file, as fontkit's TTFSubset.encode() writes it. */
+/** The subset font file. */
 export function encodeSubset(copied: CopiedTables, t: SubsetTables): Uint8Array {
   const glyphs = t.glyf.length;
   const head = Uint8Array.from(copied.head.subarray(0, 54));

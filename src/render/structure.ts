@@ -10,15 +10,15 @@
 // as artifacts, running heads and footers as pagination artifacts, so
 // nothing on the page is left outside the tree.
 //
-// The elements are written here rather than through pdfkit's `struct()` /
+// The tree is written here rather than through pdfkit's `struct()` /
 // `markStructureContent()`, which keep a child object per marked-content
-// sequence and re-check whole subtrees (docs/performance.md). pdfkit owns
-// the StructTreeRoot and MarkInfo (the `tagged` option, PDF 1.4); the pages'
-// StructParents keys and the ParentTree are written here, the tree's root
-// without /Limits (a number tree's root has none, ISO 32000-1 7.9.7).
+// sequence and re-check whole subtrees (docs/performance.md): the
+// StructTreeRoot, the elements, the pages' StructParents keys and the
+// ParentTree, whose root has no /Limits (a number tree's root has none, ISO
+// 32000-1 7.9.7). The catalog names the root and MarkInfo (catalog.ts).
 import type { StructureParent, StructureTag } from '../layout/display-list.js';
 import type { ContentWriter } from './content-writer.js';
-import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
+import type { PdfDoc, PdfRef } from './pdfkit-api.js';
 
 interface Mark {
   page: PdfRef;
@@ -39,6 +39,8 @@ export interface TaggerOptions {
 }
 
 export class Tagger {
+  /** The StructTreeRoot. */
+  readonly treeRoot: PdfRef;
   /** The `Document` element, child of the StructTreeRoot, parent of every element. */
   private readonly root: Element;
   private readonly elements = new Map<string, Element>();
@@ -53,12 +55,8 @@ export class Tagger {
     private readonly out: ContentWriter,
     private readonly options: TaggerOptions = { modern: true },
   ) {
-    const treeRoot = doc.getStructTreeRoot();
-    const ref = doc.ref({ S: 'Document' });
-    ref.data.P = treeRoot;
-    this.root = { ref, kids: [] };
-    const kids = (treeRoot.data.K ??= []) as PdfRef[];
-    kids.push(ref);
+    this.treeRoot = doc.ref({ Type: 'StructTreeRoot' });
+    this.root = { ref: doc.ref({ S: 'Document', P: this.treeRoot }), kids: [] };
   }
 
   /** Makes `tag`'s marked-content sequence the open one, closing another if needed. */
@@ -133,13 +131,12 @@ export class Tagger {
   finish(): void {
     this.close();
     this.write(this.root);
-    const tree = this.doc.getStructTreeRoot();
     const nums: unknown[] = [];
     this.parentTree.forEach((parents, key) => nums.push(key, parents));
     const parentTree = this.doc.ref({ Nums: nums });
     parentTree.end();
-    tree.data.ParentTree = parentTree;
-    tree.data.ParentTreeNextKey = this.parentTree.length;
+    Object.assign(this.treeRoot.data, { K: [this.root.ref], ParentTree: parentTree, ParentTreeNextKey: this.parentTree.length });
+    this.treeRoot.end();
   }
 
   private write(element: Element): void {

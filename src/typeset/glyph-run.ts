@@ -19,7 +19,7 @@ export class GlyphStore {
    * The glyph's box on the line, when composition cut it (compressed
    * punctuation, a space set to its glue): its left edge relative to the
    * origin, pt, and its width, pt. Boxes of a line never overlap, and render
-   * draws each glyph with exactly its box's advance (render/fast-subset.ts).
+   * draws each glyph with exactly its box's advance (render/truetype-subset.ts).
    * Otherwise lead 0 and box = advance.
    */
   readonly leads: Float32Array;

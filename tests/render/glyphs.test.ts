@@ -7,7 +7,8 @@ import { openFace } from '../../src/fonts/face.js';
 import type { TextRun } from '../../src/layout/display-list.js';
 import { GlyphRun } from '../../src/typeset/glyph-run.js';
 import { renderPdf } from '../../src/render/index.js';
-import { copiedTables } from '../../src/render/sfnt-subset.js';
+import { TrueTypeSubset } from '../../src/render/truetype-subset.js';
+import { openFontFile } from '../../src/fonts/font-file.js';
 import { readPdfText } from '../helpers/pdf.js';
 import { boldFace, list, qpdfJson, run, SERIF, tempPdf, tool } from './fixtures.js';
 
@@ -107,9 +108,9 @@ describe('glyph runs', () => {
     expect(await names('安全生产')).toEqual([a]);
   });
 
-  // fast-subset.ts copies simple glyphs without decoding them and sfnt-subset.ts
-  // copies the stored tables; the font program must be exactly what fontkit's
-  // own subsetter writes for the same glyphs.
+  // truetype-subset.ts copies the glyph records and sfnt-subset.ts the stored
+  // tables; the font program must be exactly what fontkit's own subsetter
+  // writes for the same glyphs.
   // DejaVu Sans (installed with poppler's fontconfig) has compound glyphs (é, ü).
   for (const [label, path, text] of [
     ['Noto Serif SC (simple glyphs only)', SERIF, '安全生产大家谈，“以高水平安全服务高质量发展”。'],
@@ -127,8 +128,8 @@ describe('glyph runs', () => {
       }));
       const l = list([[r]]);
       l.faces = { body: { path, name: face.postscriptName } };
-      // The fast path (stored tables copied, sfnt-subset.ts) is the one taken for this font.
-      expect(copiedTables(fontkit.openSync(path))).toBeDefined();
+      // Render's own subsetter (truetype-subset.ts) is the one taken for this font.
+      expect(TrueTypeSubset.of(openFontFile(path))).toBeDefined();
       const refFont = fontkit.openSync(path) as fontkit.Font;
       const reference = refFont.createSubset();
       for (const g of r.glyphs.toArray()) reference.includeGlyph(refFont.getGlyph(g.id));
