@@ -31,7 +31,7 @@ export function bulletinRoots(o: RootsOptions): Roots {
   const content = [...new Set([o.dir, ...(o.extra ?? [])].map((d) => realPath(d)))];
   const design = [...content, realPath(packageRoot()), realPath(join(resolve(o.cwd ?? process.cwd()), 'fonts'))];
   if (o.cliTemplate && /[\\/]|\.ya?ml$/i.test(o.cliTemplate)) {
-    // Relative to the bulletin folder, as the template loader reads it (src/layout/template.ts).
+    // Relative to the bulletin folder, as the template loader reads it (src/design/template.ts).
     const file = isAbsolute(o.cliTemplate) ? o.cliTemplate : resolve(o.dir, o.cliTemplate);
     design.push(realPath(dirname(file)));
   }
