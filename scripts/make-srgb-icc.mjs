@@ -64,7 +64,7 @@ header.write('mntr', 12, 'latin1');
 header.write('RGB ', 16, 'latin1');
 header.write('XYZ ', 20, 'latin1');
 // Date 2026-01-01 00:00:00, fixed so that the file is the same every time.
-[2026, 1, 1, 0, 0, 0].forEach((v, i) => header.writeUInt16BE(v, 24 + 2 * i));
+for (const [i, v] of [2026, 1, 1, 0, 0, 0].entries()) header.writeUInt16BE(v, 24 + 2 * i);
 header.write('acsp', 36, 'latin1');
 header.writeUInt32BE(0, 64); // perceptual
 header.writeInt32BE(s15(0.9642), 68);

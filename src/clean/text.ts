@@ -1,12 +1,7 @@
 // Character classes shared by the rules. Han is the Unicode Han script;
 // punctuation is Unicode's P category, so full-width and ASCII marks both count.
 
-const HAN = /\p{Script=Han}/u;
 const PUNCT = /\p{P}/u;
-
-export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && HAN.test(ch);
-}
 
 /** True when the character just before index `i` (a whole code point) is Han. */
 export function hanBefore(s: string, i: number): boolean {

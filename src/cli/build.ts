@@ -108,7 +108,7 @@ export function register(program: Command): void {
       await assertWritable(o.output);
       if (o.watch) {
         const { runWatch } = await import('./watch.js');
-        await runWatch({ dir, cli: o, format });
+        await runWatch({ dir, cli: o, format, compile: compileOptions(dir, o) });
         return;
       }
       await buildOnce(dir, o, format);

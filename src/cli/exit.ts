@@ -1,5 +1,4 @@
 // Exit codes of the CLI contract (CONTENT.md).
-export const EXIT_OK = 0;
 /** Content errors, reported with file:line. */
 export const EXIT_CONTENT = 1;
 /** Usage errors: unknown command or option, bad argument. */

@@ -137,7 +137,9 @@ export function register(program: Command): void {
       process.stdout.write(written.filter((p) => p.endsWith('.md')).map((p) => displayPath(p)).join('\n') + '\n');
       const err = process.stderr;
       for (const p of planned) err.write(`${describe(p)}\n`);
-      results.forEach((r, i) => r.notes.forEach((n) => err.write(`note: ${basename(files[i])}: ${n}\n`)));
+      for (const [i, r] of results.entries()) {
+        for (const n of r.notes) err.write(`note: ${basename(files[i])}: ${n}\n`);
+      }
       const findings = await newFindings(dir, written);
       if (findings.length > 0) err.write(formatDiagnostics(findings, 'human') + '\n');
       err.write(`imported ${planned.length} article${planned.length === 1 ? '' : 's'}; in them: ${summary(findings)}. \`bulletin fmt --write\` repairs repeated and split paragraphs; \`bulletin check\` lists everything.\n`);

@@ -30,7 +30,7 @@ export function register(program: Command): void {
       const { startServer } = await import('../preview/server.js');
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const session = await startSession({ dir, template: o.template, log });
-      let server;
+      let server: Awaited<ReturnType<typeof startServer>>;
       try {
         server = await startServer(session, port ?? DEFAULT_PORT);
       } catch (e) {

@@ -6,21 +6,32 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { BulletinError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../content/read-source.js';
-import { compile } from '../pipeline/compile.js';
+import { compile, type CompileOptions } from '../pipeline/compile.js';
 import { packageRoot } from '../io/package-root.js';
 import { renderPngs } from '../io/png.js';
-import { compileOptions, type BuildCliOptions } from './build.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { startWatchLoop } from '../workflow/watch.js';
 import { formatDiagnostics, summary, type OutputFormat } from './report.js';
 import { createProgress } from './progress.js';
 import { parseDpi } from './dpi.js';
 
+/** The build command's options that decide what a rebuild prints and writes. */
+export interface WatchCliOptions {
+  output: string;
+  template?: string;
+  png?: string;
+  dpi?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
 export interface WatchOptions {
   /** Bulletin directory. */
   dir: string;
-  /** The build command's options (output, template, press, quiet, verbose, png…). */
-  cli: BuildCliOptions;
+  /** The build command's options that watching reads. */
+  cli: WatchCliOptions;
+  /** The pipeline's options for each build (the build command's, from compileOptions). */
+  compile: CompileOptions;
   format?: OutputFormat;
   /** Quiet time after the last file event before rebuilding. */
   debounceMs?: number;
@@ -89,7 +100,7 @@ export async function runWatch(options: WatchOptions): Promise<void> {
     progress.update(first ? 'building…' : 'rebuilding…');
     const t0 = performance.now();
     try {
-      const result = await compile(compileOptions(dir, cli));
+      const result = await compile(options.compile);
       if (result.pdf.length === 0) throw new Error('the build produced an empty PDF');
       await writeFileAtomic(output, result.pdf);
       const took = Math.round(performance.now() - t0);

@@ -1,6 +1,7 @@
 // Loading a bulletin directory (CONTENT.md): index.md plus one article per
 // *.md file, ordered by file name. Collects every file's problems before
 // failing, so an editor fixes them in one pass.
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { BulletinError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -31,7 +32,7 @@ export interface ContentFiles {
 export async function listContentFiles(dir: string, roots?: readonly string[]): Promise<ContentFiles> {
   const abs = resolve(dir);
   const shown = displayPath(abs);
-  let info;
+  let info: Stats;
   try {
     info = await stat(abs);
   } catch {
@@ -71,7 +72,7 @@ export async function listContentFiles(dir: string, roots?: readonly string[]): 
  */
 async function refusedEntry(path: string, isLink: boolean, roots: readonly string[]): Promise<Diagnostic | undefined> {
   const at = { file: displayPath(path), line: 0, column: 0 };
-  let info;
+  let info: Stats;
   try {
     info = await stat(path);
   } catch {

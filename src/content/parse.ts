@@ -58,7 +58,7 @@ export function parseMarkdown(text: string): Root {
 /** The front-matter block of a parsed file, if it starts with one. */
 export function frontMatterOf(tree: Root): FrontMatterBlock | undefined {
   const first = tree.children[0];
-  if (!first || first.type !== 'yaml') return undefined;
+  if (first?.type !== 'yaml') return undefined;
   const yaml = first as Yaml;
   return { value: yaml.value, firstLine: (yaml.position?.start.line ?? 1) + 1 };
 }

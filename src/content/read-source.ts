@@ -1,7 +1,6 @@
 // Reading a content file: bytes → SourceFile. The only place content bytes
 // are decoded, so encoding problems are reported once, precisely.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { relative, isAbsolute, sep } from 'node:path';
 import { BulletinError } from '../diagnostics/diagnostic.js';
@@ -105,10 +104,6 @@ export function decodeSource(bytes: Uint8Array, absPath: string): SourceFile {
     else lf++;
   }
   return { path, absPath, text, hasBom, eol: crlf > lf ? '\r\n' : '\n' };
-}
-
-export async function readSource(absPath: string): Promise<SourceFile> {
-  return decodeSource(await readFile(absPath), absPath);
 }
 
 /**

@@ -184,7 +184,7 @@ class ItemWriter implements TextScanner {
 
 function frontMatter(doc: ContentDocument<unknown>, writer: TextScanner, fields: Record<string, string>): void {
   const yaml = doc.tree.children[0];
-  if (!yaml || yaml.type !== 'yaml' || yaml.position?.start.offset === undefined) return;
+  if (yaml?.type !== 'yaml' || yaml.position?.start.offset === undefined) return;
   const text = doc.source.text;
   // The YAML starts on the line after the opening `---`.
   const open = (yaml as Yaml).position!.start.offset!;
@@ -243,7 +243,7 @@ function body(node: Nodes, writer: TextScanner, role: string, nodes: Record<stri
       return;
     case 'table':
       // The header row is bold.
-      node.children.forEach((row, r) => body(row, writer, r === 0 ? (nodes.strong ?? own) : own, nodes, notes));
+      for (const [r, row] of node.children.entries()) body(row, writer, r === 0 ? (nodes.strong ?? own) : own, nodes, notes);
       return;
     default:
       if ('children' in node) for (const child of node.children) body(child as Nodes, writer, own, nodes, notes);

@@ -7,7 +7,7 @@ import type { FontSet } from './font-set.js';
 import { collectText, isGlyphCharacter, walkText, type TextItem, type TextRoleMap } from './collect-text.js';
 import type { Bulletin } from '../content/types.js';
 
-export { collectText, isGlyphCharacter, DEFAULT_TEXT_ROLES, type TextItem, type TextRoleMap } from './collect-text.js';
+export { collectText, isGlyphCharacter, type TextItem, type TextRoleMap } from './collect-text.js';
 
 export interface CoverageOptions {
   /** Report missing characters as warnings instead of errors (`--allow-missing-glyphs`). */

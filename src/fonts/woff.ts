@@ -19,10 +19,6 @@ interface Table {
   woffOffset: number;
 }
 
-export function isWoff(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0) === WOFF_SIGNATURE;
-}
-
 /** Sum of a table as big-endian uint32 words, zero-padded to 4 bytes (the sfnt checksum). */
 function checksum(data: Buffer): number {
   let sum = 0;

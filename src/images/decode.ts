@@ -5,7 +5,7 @@
 // largest size layout can place it, alpha flattened on white, 8 bits a
 // sample, grey (one channel) or sRGB (three, converted from the file's own
 // ICC profile when it has one).
-import type { Sharp, SharpOptions } from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
 import { loadSharp } from './sharp.js';
 
@@ -39,7 +39,7 @@ const OPTIONS: SharpOptions = { failOn: 'warning', limitInputPixels: MAX_PIXELS,
 export async function decodeImage(path: string, url: string, bound: PixelBox, at: SourcePoint): Promise<DecodedImage | Diagnostic> {
   const sharp = await loadSharp(at);
   const damaged = (e: unknown) => diagnostic(at, 'error', 'image-damaged', `${url} is damaged (${reason(e)}): re-export it from the original, as PNG or JPEG.`);
-  let meta;
+  let meta: Metadata;
   try {
     // The header only: its size is checked below, with a message saying what is wrong.
     meta = await sharp(path, { ...OPTIONS, limitInputPixels: false }).metadata();

@@ -2,7 +2,7 @@
 // percent-decoded, relative to the Markdown file's folder. Layout
 // (src/layout/blocks.ts) and the image stage (prepare.ts) both call
 // imagePath, so the stage's table is found by the path layout computes.
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { diagnostic, type Diagnostic, type SourcePoint } from '../diagnostics/diagnostic.js';
 import { realPath } from '../io/file-identity.js';
@@ -51,7 +51,7 @@ export function locateImage(ref: ImageReference, roots: readonly string[]): { pa
     const via = real !== path ? ` (it leads to ${real})` : '';
     return fail('outside-root', `image ${ref.url} is outside the bulletin folder${via}; ${ROOT_ADVICE}.`);
   }
-  let info;
+  let info: Stats;
   try {
     info = statSync(path);
   } catch (e) {

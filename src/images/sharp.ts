@@ -14,7 +14,7 @@ let loaded: Sharp | undefined;
 /** sharp, loaded and set up; a machine where it cannot load gets an error at the first image. */
 export async function loadSharp(at: SourcePoint): Promise<Sharp> {
   if (loaded) return loaded;
-  let mod;
+  let mod: ReturnType<typeof requireSharp>;
   try {
     mod = requireSharp();
   } catch (e) {

@@ -13,7 +13,7 @@ const NAME = String.raw`(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,8}[·•・]\p{S
 /** The space between role and name: ASCII or ideographic, one or more. */
 const GAP = String.raw`[ \t\u3000]+`;
 const WITH_ROLE = new RegExp(String.raw`^(?<role>\S(?:.*\S)?)${GAP}(?<name>${NAME})$`, 'u');
-const NAME_ONLY = new RegExp(String.raw`^(?<name>${NAME})$`, 'u');
+const NAME_ONLY = new RegExp(`^(?<name>${NAME})$`, 'u');
 /** `作者：张三`, `文/张三`, `文｜张三` (the role may stand between the mark and the name). */
 const MARKED = /^(?:作者|文|撰稿|撰文)\s*[:：/／|｜]\s*/u;
 

@@ -9,7 +9,7 @@ import type * as Mammoth from 'mammoth';
 import type { List, Root, RootContent, Table } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import { lazyRequire } from '../io/lazy-require.js';
 import { parseByline } from './byline.js';
 import { hasNoteMark, noteHandlers } from './docx-notes.js';
@@ -26,7 +26,7 @@ const PLACEHOLDER = 'bulletin-import-image-';
 /** A table whose first row is empty (Word tables rarely mark a header row): its second row is the header. */
 function headerFromFirstRow(table: Table): void {
   const first = table.children[0];
-  if (table.children.length > 1 && first && first.children.every((cell) => toString(cell).trim() === '')) table.children.shift();
+  if (table.children.length > 1 && first && first.children.every((cell) => textOf(cell).trim() === '')) table.children.shift();
 }
 
 function tidy(nodes: RootContent[]): void {
@@ -71,7 +71,7 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
   if (found.marked) notes.push('the title’s note marks are left out (front matter holds plain text); its notes are kept at the end of the article.');
   const [next, ...after] = found.rest.slice(found.at);
   const before = found.rest.slice(0, found.at);
-  const byline = next && next.type === 'paragraph' ? parseByline(toString(next), true) : undefined;
+  const byline = next && next.type === 'paragraph' ? parseByline(textOf(next), true) : undefined;
   const bodyBlocks = byline ? [...before, ...after] : found.rest;
   return {
     articles: [
@@ -82,7 +82,7 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
         body: { type: 'root', children: bodyBlocks },
         images,
         titleFrom: found.from,
-        bylineFrom: byline ? `the paragraph under the title, “${toString(next).trim()}”` : undefined,
+        bylineFrom: byline ? `the paragraph under the title, “${textOf(next).trim()}”` : undefined,
       },
     ],
     notes,
@@ -101,7 +101,7 @@ interface FoundTitle {
   at: number;
 }
 
-const plain = (node: RootContent) => toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
+const plain = (node: RootContent) => textOf(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
 
 /**
  * The title: the first paragraph or heading with text, or the first item of

@@ -11,7 +11,7 @@ import { DEFAULT_MARKUP_STYLE, definitionsOf, inlineSegments, type InlineEnv, ty
 import { NoteList } from './note-list.js';
 import type { StructureParent } from './display-list.js';
 
-export { joinLines, DEFAULT_MARKUP_STYLE, type MarkupStyle, type RoleSpan } from './inline-spans.js';
+export type { MarkupStyle, RoleSpan } from './inline-spans.js';
 
 /** Where a block sits in the structure tree: the elements around it, outermost first (Art, BlockQuote, L, LI, LBody…). */
 interface Placed {
@@ -196,10 +196,11 @@ function block(node: Content, ctx: Ctx, place: Place): void {
       });
       break;
     }
-    case 'blockquote':
+    case 'blockquote': {
       const quote = [...place.parents, { role: 'BlockQuote', id: nextId(ctx, 'q') }];
       for (const child of node.children) block(child, ctx, { role: 'kai', inset: place.inset + 2, parents: quote });
       break;
+    }
     case 'code':
       ctx.blocks.push({ kind: 'para', tag: 'P', id: nextId(ctx, 'p'), spans: [{ text: node.value.replace(/\n/g, ' '), role: 'sans' }], indent: 0, hanging: 0, inset: place.inset, line, parents: place.parents });
       break;

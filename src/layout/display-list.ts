@@ -10,24 +10,6 @@ import type { Cmyk } from '../design/template.js';
 
 export type { Cmyk } from '../design/template.js';
 
-export const BLACK: Cmyk = [0, 0, 0, 100];
-
-/** One glyph of a run, positioned on the line (a run keeps them packed: GlyphRun.at() gives this view). */
-export interface PlacedGlyph {
-  /** Glyph id in the run's face (the TTF that render embeds). */
-  id: number;
-  /** The characters this glyph stands for, for the ToUnicode map and text extraction. */
-  text: string;
-  /** Pen position of the glyph's origin relative to the run's x, in pt. */
-  x: number;
-  /** The glyph's natural advance at the run's size, in pt (before any compression). */
-  advance: number;
-  /** Its box on the line, when composition cut it (compressed punctuation, a space set to its glue): left edge relative to x, pt (default 0). */
-  lead?: number;
-  /** And width, pt (default: advance). Render draws the glyph with this advance. */
-  box?: number;
-}
-
 /** A structure element (tagged PDF): its type and its id, unique in the document. */
 export interface StructureParent {
   /** PDF structure type: 'Art', 'Sect', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Note', 'Figure', 'Caption', … */

@@ -29,7 +29,7 @@ export function notesItems(env: DrawEnv, b: NotesBlock): PlacedItem[] {
     const lines = composeParagraph({ spans: chained, size, measure, indent: 0, hangingIndent: hanging, scheme: template.punctuation });
     const decorations = decorate(lines, spans);
     const tag = { role: 'Note', id: `${b.id}-${k + 1}`, parents: b.parents };
-    lines.forEach((line, j) => texts.push({ line, x: 0, baseline: 0, size, tag, decoration: decorations[j] }));
+    for (const [j, line] of lines.entries()) texts.push({ line, x: 0, baseline: 0, size, tag, decoration: decorations[j] });
   });
   const out: PlacedItem[] = [];
   // The rule that opens the notes, in a row of its own, kept with the first lines.

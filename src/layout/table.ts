@@ -155,6 +155,8 @@ export function tableItems(env: DrawEnv, b: TableBlock, file: string): PlacedIte
   });
   const total = placed.reduce((n, p) => n + p.item.rows, 0);
   // A longer table may break between rows; its header row stays with the first row under it.
-  if (total > WHOLE_ROWS) placed.forEach((p, r) => (p.canBreak = r !== 1));
+  if (total > WHOLE_ROWS) {
+    for (const [r, p] of placed.entries()) p.canBreak = r !== 1;
+  }
   return placed;
 }

@@ -109,5 +109,9 @@ function clash(file: string, what: string, option: string, harm = ': writing the
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
-  return list.filter((d) => !seen.has(d.message) && (seen.add(d.message), true));
+  return list.filter((d) => {
+    if (seen.has(d.message)) return false;
+    seen.add(d.message);
+    return true;
+  });
 }

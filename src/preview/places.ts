@@ -74,7 +74,7 @@ export function placeFinder(bulletin: Bulletin, display: DisplayList): (d: Diagn
     return () => (s ??= make());
   };
   sources.set(bulletin.index.source.path, lazily(() => sourceOf(bulletin.index, 'lead')));
-  bulletin.articles.forEach((a, i) => sources.set(a.source.path, lazily(() => sourceOf(a, `a${i + 1}`))));
+  for (const [i, a] of bulletin.articles.entries()) sources.set(a.source.path, lazily(() => sourceOf(a, `a${i + 1}`)));
   return (d) => {
     const source = sources.get(d.file)?.();
     if (!source) return undefined;

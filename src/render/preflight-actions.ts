@@ -3,7 +3,7 @@
 // annotations' actions), and no annotation inside the TrimBox (a printed
 // page has no links or notes over its content) but printer's marks and trap
 // networks.
-import { PdfDict, PdfFile, PdfRefId, type PdfValue } from './pdf-reader.js';
+import { type PdfDict, type PdfFile, PdfRefId, type PdfValue } from './pdf-reader.js';
 import { nameOf, type Report } from './preflight-claim.js';
 
 /** Where JavaScript is, by a path of keys from the catalog ('' when there is none). */

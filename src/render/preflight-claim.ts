@@ -4,7 +4,7 @@
 // and encryption. Read from the bytes alone (pdf-reader.ts).
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { isRegisteredCondition } from './output-intent.js';
-import { PdfDict, PdfFile, PdfNameValue, PdfStream, decodeStream, textString, type PdfValue } from './pdf-reader.js';
+import { type PdfDict, type PdfFile, PdfNameValue, PdfStream, decodeStream, textString, type PdfValue } from './pdf-reader.js';
 import { ARCHIVE, standardOfVersion, type StandardRules } from './standards.js';
 import { NS, Xmp } from './xmp-read.js';
 

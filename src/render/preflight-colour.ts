@@ -2,7 +2,7 @@
 // (resolving resource names, ICC component counts, the bases of Indexed
 // and Pattern, the alternates of Separation and DeviceN), whether the
 // claimed standard allows it, and whether a colour is fit for small type.
-import { PdfDict, PdfFile, PdfNameValue, PdfStream, type PdfValue } from './pdf-reader.js';
+import { type PdfDict, type PdfFile, PdfNameValue, PdfStream, type PdfValue } from './pdf-reader.js';
 import { nameOf } from './preflight-claim.js';
 import type { StandardRules } from './standards.js';
 

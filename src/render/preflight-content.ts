@@ -5,8 +5,8 @@
 // transparency, transfer functions and halftones in graphics states; text
 // under 12 pt in a tint; .notdef glyphs. Fonts are checked on first use.
 import { scanContentStream } from './content-scan.js';
-import { PdfDict, PdfFile, PdfNameValue, PdfRefId, PdfStream, decodeStream, type PdfValue } from './pdf-reader.js';
-import { nameOf, type Report } from './preflight-claim.js';
+import { PdfDict, type PdfFile, PdfNameValue, PdfRefId, PdfStream, decodeStream, type PdfValue } from './pdf-reader.js';
+import { nameOf } from './preflight-claim.js';
 import { isRgb, refusedSpace, smallTypeFault, spaceInfo, type SpaceInfo } from './preflight-colour.js';
 import { count, type ScanContext } from './preflight-context.js';
 import { fontFacts, type FontFacts } from './preflight-fonts.js';

@@ -7,7 +7,7 @@
 // is read the same way. Findings name the page and the object; diagnostics
 // use `line` for the page number (0: the whole document).
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
-import { PdfDict, PdfFile, PdfStream, decodeStream, textString, type PdfValue } from './pdf-reader.js';
+import { type PdfDict, PdfFile, PdfStream, decodeStream, textString, type PdfValue } from './pdf-reader.js';
 import { checkAnnotations, checkDocumentActions } from './preflight-actions.js';
 import { checkArchiveDocument, checkClaim, checkInfoAgainstXmp, checkPdfxDocument, type Report } from './preflight-claim.js';
 import { checkGroup, scanAppearances, scanPainting } from './preflight-content.js';
@@ -87,8 +87,8 @@ export function preflight(pdf: Uint8Array, expect: PreflightExpectations): Diagn
 function checkBulletinDocument(doc: PdfFile, press: boolean, report: Report): void {
   const title = textString(doc.resolve(doc.info?.get('Title')));
   const author = textString(doc.resolve(doc.info?.get('Author')));
-  if (!title || !title.trim()) report(0, 'error', 'info-title-missing', 'the Info dictionary has no Title');
-  if (!author || !author.trim()) report(0, 'error', 'info-author-missing', 'the Info dictionary has no Author');
+  if (!title?.trim()) report(0, 'error', 'info-title-missing', 'the Info dictionary has no Title');
+  if (!author?.trim()) report(0, 'error', 'info-author-missing', 'the Info dictionary has no Author');
   if (!doc.trailer.get('ID')) report(0, press ? 'error' : 'warning', 'id-missing', 'the trailer has no /ID');
 }
 

@@ -14,7 +14,7 @@ export const NS = {
   pdfuaid: 'http://www.aiim.org/pdfua/ns/id/',
 } as const;
 
-function unescape(s: string): string {
+function unescapeXml(s: string): string {
   return s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -47,7 +47,7 @@ export class Xmp {
       const element = new RegExp(`<${name}(\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(this.xml);
       if (element) return itemsOf(element[2]);
       const attribute = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(this.xml) ?? new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`).exec(this.xml);
-      if (attribute) return unescape(attribute[1]);
+      if (attribute) return unescapeXml(attribute[1]);
     }
     return undefined;
   }
@@ -55,8 +55,8 @@ export class Xmp {
 
 function itemsOf(inner: string): string {
   const items = [...inner.matchAll(/<rdf:li(\s[^>]*)?>([\s\S]*?)<\/rdf:li>/g)];
-  if (items.length === 0) return unescape(inner.trim());
+  if (items.length === 0) return unescapeXml(inner.trim());
   const preferred = items.find((m) => /xml:lang\s*=\s*["']x-default["']/.test(m[1] ?? ''));
-  if (preferred) return unescape(preferred[2]);
-  return items.map((m) => unescape(m[2])).join(', ');
+  if (preferred) return unescapeXml(preferred[2]);
+  return items.map((m) => unescapeXml(m[2])).join(', ');
 }

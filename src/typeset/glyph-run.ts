@@ -3,7 +3,22 @@
 // they were the largest allocation of composition, and render read them back
 // one object at a time. Composition now writes a paragraph's glyphs into
 // parallel arrays (a GlyphStore) and each run of a line is a range of them.
-import type { PlacedGlyph } from '../layout/display-list.js';
+
+/** One glyph of a run, positioned on the line (a run keeps them packed: GlyphRun.at() gives this view). */
+export interface PlacedGlyph {
+  /** Glyph id in the run's face (the TTF that render embeds). */
+  id: number;
+  /** The characters this glyph stands for, for the ToUnicode map and text extraction. */
+  text: string;
+  /** Pen position of the glyph's origin relative to the run's x, in pt. */
+  x: number;
+  /** The glyph's natural advance at the run's size, in pt (before any compression). */
+  advance: number;
+  /** Its box on the line, when composition cut it (compressed punctuation, a space set to its glue): left edge relative to x, pt (default 0). */
+  lead?: number;
+  /** And width, pt (default: advance). Render draws the glyph with this advance. */
+  box?: number;
+}
 
 /** Parallel arrays for the glyphs of one paragraph (or one set line), filled in order. */
 export class GlyphStore {

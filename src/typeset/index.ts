@@ -42,9 +42,8 @@ import { breakLines } from './linebreak.js';
 import { finalize, type FinalizeConfig } from './finalize.js';
 import type { ComposedLine, ParagraphInput, PunctuationScheme, Span } from './types.js';
 
-export type { ComposedLine, LineRun, ParagraphInput, PunctuationScheme, Span } from './types.js';
-export { classify, Cls, isNoEnd, isNoStart, isPunctuation, type CharClass } from './classes.js';
-export { LOOSE_GAP } from './linebreak.js';
+export type { ComposedLine, ParagraphInput, PunctuationScheme, Span } from './types.js';
+export { classify, Cls, isNoEnd, isNoStart, isPunctuation } from './classes.js';
 
 /** Breaks, compresses and justifies one paragraph (TYPOGRAPHY.md §1–4). */
 export function composeParagraph(input: ParagraphInput): ComposedLine[] {

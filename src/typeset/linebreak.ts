@@ -149,7 +149,7 @@ function penaltyAt(p: Prepared, j: number, pass: Pass): number {
   if (kind === Brk.ALLOWED) return 0;
   if (kind === Brk.URL) return URL_PENALTY;
   if (kind === Brk.HYPHEN && pass.hyphens) return HYPHEN_PENALTY;
-  return pass.emergency && pass.emergency[j] ? p.emergency[j] : -1;
+  return pass.emergency?.[j] ? p.emergency[j] : -1;
 }
 
 /** One Knuth–Plass pass; undefined when no sequence of feasible lines reaches the end. */

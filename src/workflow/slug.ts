@@ -74,7 +74,7 @@ export function authorSlug(name: string): string {
   // Separators between name parts: spaces, middle dots (transliterated names), hyphens, commas.
   const parts = name.trim().split(/[\s·・•‧.\-_,，、]+/u).filter(Boolean);
   const words: string[] = [];
-  parts.forEach((p, i) => words.push(...slugPart(p, i === 0, parts.length === 1)));
+  for (const [i, p] of parts.entries()) words.push(...slugPart(p, i === 0, parts.length === 1));
   const slug = words.join('-').replace(/-+/g, '-').slice(0, 60).replace(/-$/, '');
   return slug || FALLBACK_SLUG;
 }

@@ -13,14 +13,20 @@ const OPEN_OF: Record<string, string> = Object.fromEntries(Object.entries(CLOSE_
 function reference(s: string): number[] {
   const out: number[] = [];
   const stack: { ch: string; at: number }[] = [];
-  [...s].forEach((ch, i) => {
-    if (CLOSE_OF[ch]) return void stack.push({ ch, at: i });
+  for (const [i, ch] of [...s].entries()) {
+    if (CLOSE_OF[ch]) {
+      stack.push({ ch, at: i });
+      continue;
+    }
     const open = OPEN_OF[ch];
-    if (!open) return;
+    if (!open) continue;
     const k = stack.map((e) => e.ch).lastIndexOf(open);
-    if (k < 0) return void out.push(i + 1);
+    if (k < 0) {
+      out.push(i + 1);
+      continue;
+    }
     for (const e of stack.splice(k).slice(1)) out.push(e.at + 1);
-  });
+  }
   for (const e of stack) out.push(e.at + 1);
   return out;
 }

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = join(ROOT, 'dist', 'cli.js');
 /** The installed command (package.json `bin`). */
 export const BIN = join(ROOT, 'bin', 'bulletin');
 export const SAMPLE = join(ROOT, 'content');

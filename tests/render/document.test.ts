@@ -78,7 +78,7 @@ describe('document', () => {
     const document = deref(q, [tree['/K']].flat()[0]);
     expect(document['/S']).toBe('/Document');
     const kids = document['/K'].map((k: string) => deref(q, k));
-    expect(kids.map((k: any) => k['/S'])).toEqual(['/H1', '/P', '/H2', '/P']);
+    expect(kids.map((k: Record<string, unknown>) => k['/S'])).toEqual(['/H1', '/P', '/H2', '/P']);
     const p1 = kids[1];
     const mcrs = p1['/K'] as unknown[];
     // Two lines on page 1 share one marked-content sequence; page 2 adds a reference to its own.

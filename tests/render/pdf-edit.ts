@@ -1,7 +1,7 @@
 // Editing a built PDF with pdf-lib for the broken-PDF tests: load without
 // touching its metadata, change one thing, save without object streams, and
 // put back the header pdf-lib replaces with its own.
-import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFContext } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, type PDFRef, PDFStream, type PDFContext } from 'pdf-lib';
 
 export type Edit = (doc: PDFDocument) => void;
 

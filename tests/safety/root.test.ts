@@ -92,7 +92,7 @@ describe('a template or font outside the bulletin folder', () => {
   it('is refused when a --template in the bulletin folder extends a file outside it, wherever the command runs', () => {
     const root = tempDir();
     writeFileSync(join(root, 'outside.yaml'), 'extends: a4\n');
-    const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article(), 'house.yaml': 'extends: ../outside.yaml\n' }, join(root, 'june'));
+    writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article(), 'house.yaml': 'extends: ../outside.yaml\n' }, join(root, 'june'));
     // From the folder above: a --template path is read relative to the bulletin, and only its own folder is allowed.
     const r = runCli(['build', 'june', '-o', join(tempDir(), 'out.pdf'), '--template', 'house.yaml'], { cwd: root });
     expect(r.code, r.stderr).toBe(1);

@@ -32,7 +32,7 @@ describe('check --format github', () => {
     const dir = writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': BROKEN_YAML, '02-b.md': article() });
     const r = runCli(['check', dir, '--format', 'github']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`^::error file=[^\\n]*01-a\\.md,line=2,col=\\d+,title=yaml-syntax::front matter is not valid YAML`, 'm'));
+    expect(r.stdout).toMatch(/^::error file=[^\n]*01-a\.md,line=2,col=\d+,title=yaml-syntax::front matter is not valid YAML/m);
     expect(r.stderr).not.toContain('::error');
   });
 
@@ -134,6 +134,7 @@ describe('progress, --quiet, --verbose', () => {
     const dir = copySample();
     const r = runCli(['build', dir, '-o', join(dirname(dir), 'out.pdf')]);
     expect(r.code).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a terminal's escape sequence is what is looked for.
     expect(r.stderr).not.toMatch(/\r|\x1b\[/);
     expect(r.stderr).toMatch(/out\.pdf: \d+ pages?, 7 articles/);
   });
@@ -142,6 +143,7 @@ describe('progress, --quiet, --verbose', () => {
     const dir = copySample();
     const tty = onTerminal(['build', dir, '-o', join(dirname(dir), 'out.pdf')]);
     expect(tty.status).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a terminal's escape sequence is what is looked for.
     expect(tty.stdout).toMatch(/\r\x1b\[2Kbuilding .*…\r\x1b\[2K/);
     const quiet = onTerminal(['build', dir, '-o', join(dirname(dir), 'out2.pdf'), '--quiet']);
     expect(quiet.status).toBe(0);

@@ -83,7 +83,7 @@ describe('bulletin new', () => {
     expect(rules(before)).toContain(`placeholder-text ${path}`);
     expect(runCli(['check', dir, '--strict']).code).toBe(1);
     const bodies = ['安全生产责任要层层压实到岗位、到个人，做到横向到边、纵向到底。', '汛期来临之前，各地要组织力量排查河道堤防和地质灾害隐患点。'];
-    [path, second].forEach((p, i) => writeFileSync(p, readFileSync(p, 'utf8').replace(/【待写正文】.*\n/, `${bodies[i]}\n`)));
+    for (const [i, p] of [path, second].entries()) writeFileSync(p, readFileSync(p, 'utf8').replace(/【待写正文】.*\n/, `${bodies[i]}\n`));
     const after = runCli(['check', dir, '--strict', '--json']);
     expect(after.code, after.stdout).toBe(0);
   });
