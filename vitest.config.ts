@@ -6,6 +6,7 @@ export default defineConfig({
     // Packs, installs from the registry and runs npm: minutes, not seconds. `npm run test:install`, run by .ci/run.
     exclude: [...configDefaults.exclude, 'tests/install/**'],
     globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/setup/remove-temp-dirs.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Tests spawn the real binary and build PDFs; two workers match the 2-core machine.

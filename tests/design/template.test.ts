@@ -1,16 +1,16 @@
 // Templates are data: the built-in ones load and give the grid LAYOUT.md
 // asks for; user templates extend them; mistakes are reported with the file,
 // the key and the line, never a stack trace.
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/diagnostics/diagnostic.js';
 import { MM, pageGrid } from '../../src/layout/grid.js';
 import { loadTemplate, parseTemplateText } from '../../src/design/template.js';
+import { tempDir } from '../helpers/cli.js';
 
 function dir(): string {
-  return mkdtempSync(join(tmpdir(), 'bulletin-template-'));
+  return tempDir('bulletin-template-');
 }
 
 function errorsOf(fn: () => unknown): { file: string; line: number; message: string }[] {

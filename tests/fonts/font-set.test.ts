@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFontSet } from '../../src/fonts/font-set.js';
 import { builtinFonts } from '../../src/fonts/catalog.js';
 import { BulletinError } from '../../src/diagnostics/diagnostic.js';
+import { tempDir } from '../helpers/cli.js';
 
 const SANS400 = builtinFonts().get('noto-sans-sc')!.file(400)!;
 const SERIF700 = builtinFonts().get('noto-serif-sc')!.file(700)!;
@@ -63,7 +63,7 @@ describe('override layers', () => {
   let projectFonts: string;
   let bulletinFonts: string;
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'bulletin-fonts-'));
+    root = tempDir('bulletin-fonts-');
     projectFonts = join(root, 'fonts');
     bulletinFonts = join(root, 'issue', 'fonts');
     mkdirSync(projectFonts, { recursive: true });
@@ -111,7 +111,7 @@ describe('override layers', () => {
   });
 
   it('names the spec, its origin and the allowed names for an unknown font', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulletin-fonts-'));
+    const dir = tempDir('bulletin-fonts-');
     writeFileSync(join(dir, 'fonts.yaml'), 'body: noto-serif-sc\nkai: fangzheng-kai\n');
     const err = errorOf(() => loadFontSet({ searchDirs: [dir] }));
     const d = err.diagnostics[0];
@@ -125,7 +125,7 @@ describe('override layers', () => {
   });
 
   it('reports a bad spec even when a later layer overrides its role', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulletin-fonts-'));
+    const dir = tempDir('bulletin-fonts-');
     writeFileSync(join(dir, 'fonts.yaml'), 'kai: lxgw-wenkia\n');
     const err = errorOf(() => loadFontSet({ searchDirs: [dir], roles: { kai: 'lxgw-wenkai' } }));
     expect(err.diagnostics[0].rule).toBe('unknown-font');
@@ -142,7 +142,7 @@ describe('override layers', () => {
   });
 
   it('reports fonts.yaml that is not a role map, at the line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulletin-fonts-'));
+    const dir = tempDir('bulletin-fonts-');
     writeFileSync(join(dir, 'fonts.yaml'), 'body: noto-serif-sc\nkai:\n  - a\n');
     const err = errorOf(() => loadFontSet({ searchDirs: [dir] }));
     expect(err.diagnostics[0].rule).toBe('fonts-yaml');

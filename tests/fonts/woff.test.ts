@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { woffToSfnt } from '../../src/fonts/woff.js';
 import { cachedSfnt, cacheName } from '../../src/fonts/ttf-cache.js';
 import { builtinFonts } from '../../src/fonts/catalog.js';
+import { tempDir } from '../helpers/cli.js';
 
 const WENKAI = builtinFonts().get('lxgw-wenkai')!.file(400)!;
 
@@ -17,7 +17,7 @@ function fileChecksum(bytes: Buffer): number {
 
 describe('WOFF → TTF', () => {
   it('rebuilds LXGW WenKai as a TTF that fontkit opens with the whole glyph set', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulletin-cache-'));
+    const dir = tempDir('bulletin-cache-');
     const first = cachedSfnt(WENKAI, [dir]);
     expect(first.converted).toBe(true);
     expect(first.path).toBe(join(dir, cacheName(WENKAI)));
@@ -40,9 +40,9 @@ describe('WOFF → TTF', () => {
   });
 
   it('reuses the cached file and falls back to the next cache folder', () => {
-    const blocked = join(mkdtempSync(join(tmpdir(), 'bulletin-cache-')), 'a-file');
+    const blocked = join(tempDir('bulletin-cache-'), 'a-file');
     writeFileSync(blocked, 'not a folder');
-    const dir = mkdtempSync(join(tmpdir(), 'bulletin-cache-'));
+    const dir = tempDir('bulletin-cache-');
     const first = cachedSfnt(WENKAI, [blocked, dir]);
     expect(first).toEqual({ path: join(dir, cacheName(WENKAI)), converted: true });
     expect(cachedSfnt(WENKAI, [blocked, dir])).toEqual({ path: first.path, converted: false });

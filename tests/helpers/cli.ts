@@ -1,7 +1,7 @@
 // Runs the real binary (bin/bulletin: the start-up snapshot when it was built,
 // else dist/cli.js) as a child process, as an editor or CI would.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +38,18 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Folders made by tempDir in this test file, removed when its tests are done (tests/setup/remove-temp-dirs.ts). */
+const made: string[] = [];
+
+/** A new empty folder in the temp folder, removed after the test file's tests. */
 export function tempDir(prefix = 'bulletin-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes a bulletin folder from a map of file name → content (string or bytes). */

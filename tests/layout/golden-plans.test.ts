@@ -14,18 +14,18 @@
 // A refactoring records with `--ref` the code it started from and checks that
 // its own plans are the same; a change of composition or of the search's
 // costs records its own plans and explains the difference.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseGolden, planCases, recordCase } from './golden-plans.js';
+import { tempDir } from '../helpers/cli.js';
 
 const GOLDEN = fileURLToPath(new URL('./golden-plans.txt', import.meta.url));
 
 describe('the golden plans', () => {
   const golden = parseGolden(readFileSync(GOLDEN, 'utf8'));
-  const work = mkdtempSync(join(tmpdir(), 'bulletin-plans-'));
+  const work = tempDir('bulletin-plans-');
   const cases = planCases();
 
   it('has a recorded plan for every case', () => {

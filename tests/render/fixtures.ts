@@ -2,12 +2,12 @@
 // render tests: glyph ids come from the font's cmap (face.glyph), advances
 // from its hmtx, as layout would produce them.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFace, type Face } from '../../src/fonts/face.js';
 import type { Cmyk, DisplayItem, DisplayList, StructureTag, TextRun } from '../../src/layout/display-list.js';
 import { GlyphRun } from '../../src/typeset/glyph-run.js';
+import { tempDir } from '../helpers/cli.js';
 
 export const SERIF = 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf';
 export const SERIF_BOLD = 'node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf';
@@ -74,7 +74,7 @@ export function list(pages: DisplayItem[][], extra: Partial<DisplayList> = {}): 
 
 /** Writes a PDF to a fresh temporary file (for the command-line tools). */
 export function tempPdf(pdf: Uint8Array, name = 'out.pdf'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bulletin-render-'));
+  const dir = tempDir('bulletin-render-');
   const file = join(dir, name);
   writeFileSync(file, pdf);
   return file;
