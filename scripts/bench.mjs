@@ -69,7 +69,9 @@ function measure(cliArgs, options = {}) {
 /** Several commands run in turn, `n` rounds (a, b, a, b, …): one summary each. */
 function measureAlternately(commands, n) {
   const runs = commands.map(() => []);
-  for (let i = 0; i < n; i++) commands.forEach((c, k) => runs[k].push(runOnce(c.cliArgs, c.options)));
+  for (let i = 0; i < n; i++) {
+    for (const [k, c] of commands.entries()) runs[k].push(runOnce(c.cliArgs, c.options));
+  }
   return runs.map(summary);
 }
 

@@ -15,7 +15,6 @@
 // its own plans are the same; a change of composition or of the search's
 // costs records its own plans and explains the difference.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseGolden, planCases, recordCase } from './golden-plans.js';
