@@ -111,9 +111,11 @@ export class ArticleHeaders {
         if (p.pitch !== undefined) {
           const rows = partRows(this.env, p);
           const pitch = p.pitch;
-          texts.forEach((text, j) => lines.push({
-            set: setLine(text, p.chain, p.size), color: 'text', row, rows, tag: p.tag, align: 'center', shift: (j - (texts.length - 1) / 2) * pitch,
-          }));
+          for (const [j, text] of texts.entries()) {
+            lines.push({
+              set: setLine(text, p.chain, p.size), color: 'text', row, rows, tag: p.tag, align: 'center', shift: (j - (texts.length - 1) / 2) * pitch,
+            });
+          }
           row += rows;
           continue;
         }

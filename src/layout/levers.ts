@@ -106,7 +106,7 @@ export function valuesToward(l: Lever, direction: -1 | 1): number[] {
 /** Steps a setting is away from the template's own values, summed over the levers: what the search prices (cost.ts LEVER_STEP). */
 export function settingSteps(levers: readonly Lever[], s: Setting): number {
   let steps = 0;
-  levers.forEach((l, j) => (steps += Math.abs(s[j] - l.nominal) / KINDS[l.name].step));
+  for (const [j, l] of levers.entries()) steps += Math.abs(s[j] - l.nominal) / KINDS[l.name].step;
   return steps;
 }
 
