@@ -13,6 +13,7 @@ import type { LineLabel } from './draw.js';
 import { captionLines } from './caption.js';
 import { ArticleHeaders, type Header, type HeaderSize } from './header.js';
 import { imageSize, type PixelSize } from './image-size.js';
+import { typesetSpans, type RoleSpan } from './inline-spans.js';
 import type { PageGrid } from './grid.js';
 import type { Template } from '../design/template.js';
 import type { SetLine, TextOrigin } from './text.js';
@@ -69,8 +70,8 @@ export interface Env {
   imageSizes?: ReadonlyMap<string, PixelSize>;
 }
 
-function spansOf(env: Env, spans: { text: string; role: string }[]): Span[] {
-  return spans.map((s) => ({ text: s.text, chain: env.fonts.chain(s.role) }));
+function spansOf(env: Env, spans: RoleSpan[]): Span[] {
+  return typesetSpans(spans, (role) => env.fonts.chain(role));
 }
 
 /**

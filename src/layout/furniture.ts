@@ -10,6 +10,7 @@ import { baselineIn, EM_ASCENT, MM, rowsFor, rowTop, type PageGrid } from './gri
 import type { RoleSpan } from './blocks.js';
 import { decorate, decorationItems, isDecorated } from './decorations.js';
 import { DEFAULT_LEAD_LEADING } from './levers.js';
+import { typesetSpans } from './inline-spans.js';
 import type { Template } from '../design/template.js';
 import { lineWidth, setLine } from './text.js';
 
@@ -85,7 +86,7 @@ export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: s
   let lines = 0;
   for (const p of paragraphs) {
     const composed = composeParagraph({
-      spans: p.spans.map((s) => ({ text: s.text, chain: fonts.chain(s.role === 'body' ? 'kai' : s.role) })),
+      spans: typesetSpans(p.spans, (role) => fonts.chain(role === 'body' ? 'kai' : role)),
       size, measure, indent: 2, scheme: t.punctuation,
     });
     const decorations = isDecorated(p.spans) ? decorate(composed, p.spans) : [];

@@ -8,6 +8,8 @@ import type { Definition, Nodes, PhrasingContent, Root } from 'mdast';
 import { withoutLeftovers } from '../content/leftover-markup.js';
 import { isLineBreakTag } from '../content/html-text.js';
 import type { NoteList } from './note-list.js';
+import type { FaceChain } from '../fonts/face.js';
+import type { Span } from '../typeset/index.js';
 
 /** A stretch of text in one font role (`body`, `bold`, `kai`, `sans`), with its decorations. */
 export interface RoleSpan {
@@ -17,6 +19,8 @@ export interface RoleSpan {
   strike?: boolean;
   /** Emphasis dots under each character (着重号), the template's emphasis style `dots`. */
   dots?: boolean;
+  /** A note mark: it stays with the text before it (no line starts with it). */
+  attached?: boolean;
 }
 
 /** How the template sets emphasis and links (templates/schema.json). */
@@ -121,7 +125,7 @@ function inline(nodes: PhrasingContent[], look: Look, env: InlineEnv, out: Segme
       }
       case 'footnoteReference': {
         const marker = env.notes.footnote(node.identifier);
-        if (marker) push(out, marker, { ...look, dots: false });
+        if (marker) pushMark(out, marker, look);
         break;
       }
       default: {
@@ -151,8 +155,20 @@ function link(node: { children: PhrasingContent[]; url: string }, look: Look, en
   const shown = url.replace(/^mailto:/i, '');
   if (shown === '' || text === shown || `http://${text}` === url || `https://${text}` === url) return;
   const plain = { ...look, dots: false };
-  if (env.style.links === 'notes') push(out, env.notes.url(shown), plain);
+  if (env.style.links === 'notes') pushMark(out, env.notes.url(shown), look);
   else push(out, `（${shown}）`, plain);
+}
+
+/** A note mark, a span of its own so that it keeps with the text before it. */
+function pushMark(out: Segments, marker: string, look: Look): void {
+  const span: RoleSpan = { text: marker, role: look.role, attached: true };
+  if (look.strike) span.strike = true;
+  out[out.length - 1].push(span);
+}
+
+/** The spans as the typesetter takes them, each in its role's chain of faces. */
+export function typesetSpans(spans: readonly RoleSpan[], chainOf: (role: string) => FaceChain): Span[] {
+  return spans.map((s) => (s.attached ? { text: s.text, chain: chainOf(s.role), attached: true } : { text: s.text, chain: chainOf(s.role) }));
 }
 
 function push(out: Segments, text: string, look: Look): void {

@@ -9,6 +9,7 @@ import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
 import { composeParagraph, countLines, measureSpans, type ComposedLine, type Span } from '../typeset/index.js';
 import type { CellAlign, RoleSpan, TableBlock } from './blocks.js';
 import { decorate } from './decorations.js';
+import { typesetSpans } from './inline-spans.js';
 import { baselineAt, type DrawEnv, type GridItem, type GridRule, type GridText, type PlacedItem } from './grid-item.js';
 
 /** Ems between two columns. */
@@ -36,7 +37,7 @@ interface Cell {
 function cellOf(env: DrawEnv, spans: RoleSpan[] | undefined): Cell {
   const source = spans ?? [];
   const size = env.grid.body;
-  const chained: Span[] = source.map((s) => ({ text: s.text, chain: env.fonts.chain(s.role) }));
+  const chained: Span[] = typesetSpans(source, (role) => env.fonts.chain(role));
   const text = source.map((s) => s.text).join('');
   if (text.trim() === '') return { spans: [], source: [], text: '', natural: 0, least: 0 };
   const natural = Math.ceil(measureSpans(chained, size, env.template.punctuation) / size - 1e-6);

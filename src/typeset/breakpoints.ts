@@ -65,6 +65,8 @@ function rangeDash(cls: Uint8Array, n: number, j: number): boolean {
 // The rules above depend only on the two classes at a junction (besides spaces and range dashes,
 // handled in the loop): tabulated once, so the per-junction work is a lookup.
 const NCLS = 16;
+/** The emergency penalty of breaking kinsoku (breaking inside a word costs less). */
+const KINSOKU_URGENCY = 2000;
 /** pairAllows(l, r) at l·16 + r. */
 const PAIR_OK = new Uint8Array(NCLS * NCLS);
 /** 1 where the junction is inside a word, dash, ellipsis or cluster (no inter-character spacing). */
@@ -86,7 +88,7 @@ for (let l = 0; l < NCLS; l++) {
         : 0;
     if (r !== Cls.SPACE && r !== Cls.COMBINING && r !== Cls.JOINER && l !== Cls.JOINER) {
       // Inside a word is the lesser evil; kinsoku and split dashes come last.
-      URGENCY[x] = isWordish(l) && isWordish(r) ? 1000 : l === Cls.SPACE ? 3000 : 2000;
+      URGENCY[x] = isWordish(l) && isWordish(r) ? 1000 : l === Cls.SPACE ? 3000 : KINSOKU_URGENCY;
     }
   }
 }
@@ -127,6 +129,13 @@ export function findBreakpoints(c: Collected): Breakpoints {
     if (brk[j] === Brk.NEVER) emergency[j] = URGENCY[x];
   }
   latinBreaks(c, brk, hyw);
+  // An attached span (a note mark) never starts a line: breaking before it is as bad as breaking kinsoku.
+  for (const i of c.attached) {
+    if (i === 0 || brk[i - 1] === Brk.NEVER) continue;
+    brk[i - 1] = Brk.NEVER;
+    hyw[i - 1] = 0;
+    emergency[i - 1] = KINSOKU_URGENCY;
+  }
   if (n > 0) brk[n - 1] = Brk.ALLOWED;
   return { brk, gapJ, emergency, lastVis, hyw };
 }

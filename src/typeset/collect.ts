@@ -28,6 +28,8 @@ export interface Collected {
   /** The spans' chains and the character index where each span ends (for the hyphen glyph of a break). */
   chains: FaceChain[];
   spanEnds: number[];
+  /** Where each attached span (Span.attached) begins: no line may start there. */
+  attached: number[];
 }
 
 /** Face key used when a chain is empty (the font module has reported the gap). */
@@ -64,6 +66,7 @@ export function collect(spans: readonly Span[]): Collected {
   const faces: string[] = [];
   const chains: FaceChain[] = [];
   const spanEnds: number[] = [];
+  const attached: number[] = [];
   let n = 0;
   let at = 0;
   for (const span of spans) {
@@ -73,6 +76,7 @@ export function collect(spans: readonly Span[]): Collected {
     let lastKey = '';
     let lastIndex = -1;
     const from = n;
+    if (span.attached && t.length > 0) attached.push(n);
     let dashes = 0;
     for (let u = 0; u < t.length; ) {
       // Code points, as `for…of` would give them (a lone surrogate is a character of its own).
@@ -116,5 +120,5 @@ export function collect(spans: readonly Span[]): Collected {
     spanEnds.push(n);
   }
   off[n] = at;
-  return { n, text, off, cps, cls, face, faces, gid, adv, lig, ligN, chains, spanEnds };
+  return { n, text, off, cps, cls, face, faces, gid, adv, lig, ligN, chains, spanEnds, attached };
 }

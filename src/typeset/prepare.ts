@@ -226,7 +226,7 @@ function withSums(c: Collected, bp: Breakpoints, gapJ: Uint8Array, v: Widths, ma
   }
   // Listed field by field (not spread) so every Prepared has one shape.
   return {
-    n, text: c.text, off: c.off, cps: c.cps, cls, face: c.face, faces: c.faces, gid: c.gid, adv: c.adv, lig: c.lig, ligN: c.ligN, chains: c.chains, spanEnds: c.spanEnds,
+    n, text: c.text, off: c.off, cps: c.cps, cls, face: c.face, faces: c.faces, gid: c.gid, adv: c.adv, lig: c.lig, ligN: c.ligN, chains: c.chains, spanEnds: c.spanEnds, attached: c.attached,
     brk: bp.brk, gapJ, emergency: bp.emergency, lastVis: bp.lastVis, hyw: bp.hyw,
     trimL: v.trimL, trimR: v.trimR, shL, shR, w, spKind, spSh, spSt, gl, PW, PG, PH, PS, PX, PWS, PJ, PN, markerTab,
   };

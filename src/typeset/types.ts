@@ -10,6 +10,8 @@ export type PunctuationScheme = 'quanjiao' | 'kaiming' | 'banjiao';
 export interface Span {
   text: string;
   chain: FaceChain;
+  /** The span belongs to the text before it, so no line starts with it: a note mark (①) stays with the word it marks. */
+  attached?: boolean;
 }
 
 export interface ParagraphInput {

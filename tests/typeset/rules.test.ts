@@ -64,6 +64,24 @@ describe('line breaking (§2)', () => {
     }
   });
 
+  it('never starts a line with a note mark: it stays with the text it marks', () => {
+    for (const mark of ['①', '⑳', '〔21〕']) {
+      // Slide the mark across the line end; ① alone may start a line (an item of a run-in enumeration).
+      for (let k = 6; k <= 10; k++) {
+        const spans = [
+          { text: HAN10.slice(0, k), chain: body },
+          { text: mark, chain: body, attached: true },
+          { text: `${HAN10}${HAN10}一二三四五`, chain: body },
+        ];
+        const lines = composeParagraph({ spans, size: S, measure: 10 * S, indent: 0 });
+        expect(lines.map((l) => l.text).join(''), mark).toBe(spans.map((s) => s.text).join(''));
+        for (const l of lines.slice(1)) expect(l.text.startsWith(mark[0]), `${k}: ${l.text}`).toBe(false);
+        const plain = composeParagraph({ spans: spans.map((s) => ({ text: s.text, chain: s.chain })), size: S, measure: 10 * S, indent: 0 });
+        if (k === 10 && mark === '①') expect(plain[1].text.startsWith('①')).toBe(true);
+      }
+    }
+  });
+
   it('breaks between Latin words at the space, which hangs and survives in the text', () => {
     const text = '一二三四五 Hello world again 六七八九十';
     const lines = compose(text, 8);
