@@ -77,7 +77,8 @@ export class ArticleHeaders {
   private readonly headlineBreaks = new Map<number, HeadlineBreak>();
   private readonly sizes = new Map<number, HeaderSize>();
   private readonly drawn = new Map<number, Header>();
-  private readonly continued = new Map<number, Header>();
+  /** Continued parts' headers, by the page they come from and the columns they span (`2 ×3`). */
+  private readonly continued = new Map<string, Header>();
   // Natural widths of the subtitle and byline, the same at every width: measured once.
   private subtitleWidth: number | undefined;
   private bylineWidth: number | undefined;
@@ -132,7 +133,7 @@ export class ArticleHeaders {
 
   /** The header of a continued part: one row "（上接第N版）", after the title when both fit. */
   continuedHeader(k: number, fromPage: number): Header {
-    const key = fromPage * 64 + k;
+    const key = `${fromPage} ×${k}`;
     let header = this.continued.get(key);
     if (!header) {
       const { grid, fonts } = this.env;

@@ -21,19 +21,19 @@ export const Brk = {
 
 export interface Breakpoints {
   /** Brk per junction (last entry: the paragraph end, always ALLOWED). */
-  brk: Uint8Array;
+  breakKind: Uint8Array;
   /** 1 where the junction takes part in inter-character justification (not inside words, dashes, ellipses). */
-  gapJ: Uint8Array;
+  isGap: Uint8Array;
   /**
    * Emergency penalty for a NEVER junction, used only when no solution exists
    * without it: breaking inside an over-long word is cheaper than breaking
    * kinsoku. 0 where even an emergency must not break.
    */
-  emergency: Uint16Array;
+  emergencyPenalty: Uint16Array;
   /** Index of the last non-space character at or before each index (−1 if none). */
-  lastVis: Int32Array;
+  lastVisible: Int32Array;
   /** Width (em) of the hyphen drawn when breaking at a HYPHEN junction, 0 elsewhere. */
-  hyw: Float64Array;
+  hyphenWidth: Float64Array;
 }
 
 function latinish(c: number): boolean {
@@ -56,28 +56,36 @@ function pairAllows(l: number, r: number): boolean {
 }
 
 /** "1—2": a single dash between letters or digits is part of them (a range), unlike the doubled 破折号 ——. */
-function rangeDash(cls: Uint8Array, n: number, j: number): boolean {
-  const d = cls[j] === Cls.DASH ? j : cls[j + 1] === Cls.DASH ? j + 1 : -1;
-  if (d < 1 || d + 1 >= n) return false;
-  return cls[d - 1] === Cls.LETTER && cls[d + 1] === Cls.LETTER;
+function rangeDash(classes: Uint8Array, n: number, j: number): boolean {
+  const isRange = (d: number): boolean => d >= 1 && d + 1 < n && classes[d - 1] === Cls.LETTER && classes[d + 1] === Cls.LETTER;
+  if (classes[j] === Cls.DASH) return isRange(j);
+  return classes[j + 1] === Cls.DASH && isRange(j + 1);
 }
 
 // The rules above depend only on the two classes at a junction (besides spaces and range dashes,
 // handled in the loop): tabulated once, so the per-junction work is a lookup.
-const NCLS = 16;
-/** The emergency penalty of breaking kinsoku (breaking inside a word costs less). */
+const CLASS_COUNT = 16;
+/** Emergency penalties: breaking inside a word is the lesser evil, then kinsoku and split dashes, then after a space that kinsoku holds. */
+const WORD_URGENCY = 1000;
 const KINSOKU_URGENCY = 2000;
+const SPACE_URGENCY = 3000;
+
+function urgency(l: number, r: number): number {
+  if (isWordish(l) && isWordish(r)) return WORD_URGENCY;
+  if (l === Cls.SPACE) return SPACE_URGENCY;
+  return KINSOKU_URGENCY;
+}
 /** pairAllows(l, r) at l·16 + r. */
-const PAIR_OK = new Uint8Array(NCLS * NCLS);
+const PAIR_OK = new Uint8Array(CLASS_COUNT * CLASS_COUNT);
 /** 1 where the junction is inside a word, dash, ellipsis or cluster (no inter-character spacing). */
-const INSIDE = new Uint8Array(NCLS * NCLS);
+const INSIDE = new Uint8Array(CLASS_COUNT * CLASS_COUNT);
 /** The emergency penalty of a junction that may not break (0: not even in an emergency). */
-const URGENCY = new Uint16Array(NCLS * NCLS);
-for (let l = 0; l < NCLS; l++) {
-  for (let r = 0; r < NCLS; r++) {
-    const x = l * NCLS + r;
-    PAIR_OK[x] = pairAllows(l, r) ? 1 : 0;
-    INSIDE[x] =
+const URGENCY = new Uint16Array(CLASS_COUNT * CLASS_COUNT);
+for (let l = 0; l < CLASS_COUNT; l++) {
+  for (let r = 0; r < CLASS_COUNT; r++) {
+    const pair = l * CLASS_COUNT + r;
+    PAIR_OK[pair] = pairAllows(l, r) ? 1 : 0;
+    INSIDE[pair] =
       (latinish(l) && latinish(r)) ||
       (l === Cls.DASH && r === Cls.DASH) ||
       (l === Cls.ELLIPSIS && r === Cls.ELLIPSIS) ||
@@ -87,55 +95,54 @@ for (let l = 0; l < NCLS; l++) {
         ? 1
         : 0;
     if (r !== Cls.SPACE && r !== Cls.COMBINING && r !== Cls.JOINER && l !== Cls.JOINER) {
-      // Inside a word is the lesser evil; kinsoku and split dashes come last.
-      URGENCY[x] = isWordish(l) && isWordish(r) ? 1000 : l === Cls.SPACE ? 3000 : KINSOKU_URGENCY;
+      URGENCY[pair] = urgency(l, r);
     }
   }
 }
 
-const brkBuf = scratch(Uint8Array);
-const gapBuf = scratch(Uint8Array);
-const emergencyBuf = scratch(Uint16Array);
-const lastVisBuf = scratch(Int32Array);
-const hywBuf = scratch(Float64Array);
+const breakKindBuf = scratch(Uint8Array);
+const isGapBuf = scratch(Uint8Array);
+const emergencyPenaltyBuf = scratch(Uint16Array);
+const lastVisibleBuf = scratch(Int32Array);
+const hyphenWidthBuf = scratch(Float64Array);
 
 /** The paragraph's break opportunities, in reused arrays (valid until the next paragraph). */
 export function findBreakpoints(c: Collected): Breakpoints {
-  const { n, cls } = c;
-  const brk = brkBuf(n, true);
-  const gapJ = gapBuf(n, true);
-  const emergency = emergencyBuf(n, true);
-  const lastVis = lastVisBuf(n);
-  const hyw = hywBuf(n, true);
-  let lv = -1;
+  const { n, classes } = c;
+  const breakKind = breakKindBuf(n, true);
+  const isGap = isGapBuf(n, true);
+  const emergencyPenalty = emergencyPenaltyBuf(n, true);
+  const lastVisible = lastVisibleBuf(n);
+  const hyphenWidth = hyphenWidthBuf(n, true);
+  let lastSeen = -1;
   for (let i = 0; i < n; i++) {
-    if (cls[i] !== Cls.SPACE) lv = i;
-    lastVis[i] = lv;
+    if (classes[i] !== Cls.SPACE) lastSeen = i;
+    lastVisible[i] = lastSeen;
   }
   for (let j = 0; j < n - 1; j++) {
-    const l = cls[j];
-    const r = cls[j + 1];
-    const x = l * NCLS + r;
+    const l = classes[j];
+    const r = classes[j + 1];
+    const pair = l * CLASS_COUNT + r;
     // "1—2": a range dash is part of the number around it (no break, no spacing).
-    const range = (l === Cls.DASH || r === Cls.DASH) && rangeDash(cls, n, j);
+    const range = (l === Cls.DASH || r === Cls.DASH) && rangeDash(classes, n, j);
     if (r === Cls.SPACE) {
       // Break after the whole run of spaces, never before it.
-      brk[j] = Brk.NEVER;
+      breakKind[j] = Brk.NEVER;
     } else if (l === Cls.SPACE) {
-      const v = lastVis[j];
-      brk[j] = v >= 0 && !isNoEnd(cls[v]) && !isNoStart(r) && r !== Cls.COMBINING ? Brk.ALLOWED : Brk.NEVER;
-    } else brk[j] = PAIR_OK[x] && !range ? Brk.ALLOWED : Brk.NEVER;
-    gapJ[j] = INSIDE[x] || range ? 0 : 1;
-    if (brk[j] === Brk.NEVER) emergency[j] = URGENCY[x];
+      const v = lastVisible[j];
+      breakKind[j] = v >= 0 && !isNoEnd(classes[v]) && !isNoStart(r) && r !== Cls.COMBINING ? Brk.ALLOWED : Brk.NEVER;
+    } else breakKind[j] = PAIR_OK[pair] && !range ? Brk.ALLOWED : Brk.NEVER;
+    isGap[j] = INSIDE[pair] || range ? 0 : 1;
+    if (breakKind[j] === Brk.NEVER) emergencyPenalty[j] = URGENCY[pair];
   }
-  latinBreaks(c, brk, hyw);
+  latinBreaks(c, breakKind, hyphenWidth);
   // An attached span (a note mark) never starts a line: breaking before it is as bad as breaking kinsoku.
   for (const i of c.attached) {
-    if (i === 0 || brk[i - 1] === Brk.NEVER) continue;
-    brk[i - 1] = Brk.NEVER;
-    hyw[i - 1] = 0;
-    emergency[i - 1] = KINSOKU_URGENCY;
+    if (i === 0 || breakKind[i - 1] === Brk.NEVER) continue;
+    breakKind[i - 1] = Brk.NEVER;
+    hyphenWidth[i - 1] = 0;
+    emergencyPenalty[i - 1] = KINSOKU_URGENCY;
   }
-  if (n > 0) brk[n - 1] = Brk.ALLOWED;
-  return { brk, gapJ, emergency, lastVis, hyw };
+  if (n > 0) breakKind[n - 1] = Brk.ALLOWED;
+  return { breakKind, isGap, emergencyPenalty, lastVisible, hyphenWidth };
 }

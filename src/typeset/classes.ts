@@ -50,8 +50,8 @@ const ELLIPSIS_CHARS = '…⋯‥';
 const KAIMING_FULL = '。？！．';
 
 const fixed = new Map<number, CharClass>();
-function put(chars: string, cls: CharClass): void {
-  for (const ch of chars) fixed.set(ch.codePointAt(0)!, cls);
+function put(chars: string, classes: CharClass): void {
+  for (const ch of chars) fixed.set(ch.codePointAt(0)!, classes);
 }
 put(OPEN_CHARS, Cls.OPEN);
 put(CLOSE_CHARS, Cls.CLOSE);

@@ -13,18 +13,21 @@ export interface Collected {
   /** The spans' text joined; character i is text.slice(off[i], off[i + 1]) (no string per character until a glyph needs one). */
   text: string;
   /** UTF-16 offset of each character in `text`, n + 1 entries. */
-  off: Uint32Array;
-  cps: Uint32Array;
-  cls: Uint8Array;
+  offsets: Uint32Array;
+  codePoints: Uint32Array;
+  classes: Uint8Array;
   /** Index into `faces` of the face each character is drawn with. */
-  face: Uint16Array;
+  faceIndex: Uint16Array;
   faces: string[];
-  gid: Uint32Array;
+  glyphIds: Uint32Array;
   /** Natural advance in em. */
-  adv: Float64Array;
-  /** At the first character of a dash run drawn as one glyph (dashes.ts): that glyph's id + 1 (else 0), and how many characters it stands for. */
-  lig: Uint32Array;
-  ligN: Uint8Array;
+  advances: Float64Array;
+  /**
+   * At the first character of a dash run drawn as one glyph (dashes.ts): that
+   * glyph's id + 1 (else 0), and how many characters it stands for.
+   */
+  ligatureGlyph: Uint32Array;
+  ligatureLength: Uint8Array;
   /** The spans' chains and the character index where each span ends (for the hyphen glyph of a break). */
   chains: FaceChain[];
   spanEnds: number[];
@@ -35,17 +38,17 @@ export interface Collected {
 /** Face key used when a chain is empty (the font module has reported the gap). */
 const NO_FACE = 'missing';
 
-const offBuf = scratch(Uint32Array);
-const cpsBuf = scratch(Uint32Array);
-const clsBuf = scratch(Uint8Array);
-const faceBuf = scratch(Uint16Array);
-const gidBuf = scratch(Uint32Array);
-const advBuf = scratch(Float64Array);
-const ligBuf = scratch(Uint32Array);
-const ligNBuf = scratch(Uint8Array);
+const offsetsBuf = scratch(Uint32Array);
+const codePointsBuf = scratch(Uint32Array);
+const classesBuf = scratch(Uint8Array);
+const faceIndexBuf = scratch(Uint16Array);
+const glyphIdsBuf = scratch(Uint32Array);
+const advancesBuf = scratch(Float64Array);
+const ligatureGlyphBuf = scratch(Uint32Array);
+const ligatureLengthBuf = scratch(Uint8Array);
 
 /** Index of `key` in `faces`, added when new (a paragraph uses a handful of faces: a scan beats a Map). */
-function faceIndex(faces: string[], key: string): number {
+function indexOfFace(faces: string[], key: string): number {
   for (let k = 0; k < faces.length; k++) if (faces[k] === key) return k;
   faces.push(key);
   return faces.length - 1;
@@ -55,14 +58,14 @@ export function collect(spans: readonly Span[]): Collected {
   let total = 0;
   for (const s of spans) total += s.text.length;
   const text = spans.length === 1 ? spans[0].text : spans.map((s) => s.text).join('');
-  const off = offBuf(total + 1);
-  const cps = cpsBuf(total);
-  const cls = clsBuf(total);
-  const face = faceBuf(total);
-  const gid = gidBuf(total);
-  const adv = advBuf(total);
-  const lig = ligBuf(total, true);
-  const ligN = ligNBuf(total, true);
+  const offsets = offsetsBuf(total + 1);
+  const codePoints = codePointsBuf(total);
+  const classes = classesBuf(total);
+  const faceIndex = faceIndexBuf(total);
+  const glyphIds = glyphIdsBuf(total);
+  const advances = advancesBuf(total);
+  const ligatureGlyph = ligatureGlyphBuf(total, true);
+  const ligatureLength = ligatureLengthBuf(total, true);
   const faces: string[] = [];
   const chains: FaceChain[] = [];
   const spanEnds: number[] = [];
@@ -89,36 +92,38 @@ export function collect(spans: readonly Span[]): Collected {
           len = 2;
         }
       }
-      off[n] = at + u;
-      cps[n] = cp;
+      offsets[n] = at + u;
+      codePoints[n] = cp;
       if (isDash(cp)) dashes++;
-      cls[n] = classify(cp);
+      classes[n] = classify(cp);
       const r = chain.resolve(cp);
       let key: string;
       if (r) {
         key = r.face.key;
-        gid[n] = r.glyph.id;
-        adv[n] = r.glyph.advance;
+        glyphIds[n] = r.glyph.id;
+        advances[n] = r.glyph.advance;
       } else {
         // Uncovered: glyph 0 on the grid, so layout stays stable while the error is reported upstream.
         const fallback = chain.primary;
         key = fallback ? fallback.key : NO_FACE;
-        gid[n] = 0;
-        adv[n] = 1;
+        glyphIds[n] = 0;
+        advances[n] = 1;
       }
       if (key !== lastKey) {
         lastKey = key;
-        lastIndex = faceIndex(faces, key);
+        lastIndex = indexOfFace(faces, key);
       }
-      face[n] = lastIndex;
+      faceIndex[n] = lastIndex;
       n++;
       u += len;
     }
     at += t.length;
-    if (dashes >= 2) ligateDashes({ cps, face, faces, adv }, chain, from, n, lig, ligN);
+    if (dashes >= 2) ligateDashes({ codePoints, faceIndex, faces, advances }, chain, from, n, ligatureGlyph, ligatureLength);
     chains.push(chain);
     spanEnds.push(n);
   }
-  off[n] = at;
-  return { n, text, off, cps, cls, face, faces, gid, adv, lig, ligN, chains, spanEnds, attached };
+  offsets[n] = at;
+  return {
+    n, text, offsets, codePoints, classes, faceIndex, faces, glyphIds, advances, ligatureGlyph, ligatureLength, chains, spanEnds, attached,
+  };
 }

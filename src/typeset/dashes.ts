@@ -40,33 +40,35 @@ export function dashLigature(chain: FaceChain, faceKey: string, n: number, width
 
 /** What `ligate` needs of the collected paragraph (collect.ts). */
 interface DashText {
-  cps: Uint32Array;
-  face: Uint16Array;
+  codePoints: Uint32Array;
+  faceIndex: Uint16Array;
   faces: string[];
-  adv: Float64Array;
+  advances: Float64Array;
 }
 
 /**
  * Marks the dash runs of characters from..to−1 (one span, drawn with `chain`):
- * at the first character of each piece, `lig` gets the ligature's glyph id + 1
- * and `ligN` the number of characters it stands for.
+ * at the first character of each piece, `ligatureGlyph` gets the ligature's glyph id + 1
+ * and `ligatureLength` the number of characters it stands for.
  */
-export function ligateDashes(t: DashText, chain: FaceChain, from: number, to: number, lig: Uint32Array, ligN: Uint8Array): void {
+export function ligateDashes(
+  t: DashText, chain: FaceChain, from: number, to: number, ligatureGlyph: Uint32Array, ligatureLength: Uint8Array,
+): void {
   for (let i = from; i < to; ) {
-    if (!isDash(t.cps[i])) {
+    if (!isDash(t.codePoints[i])) {
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < to && isDash(t.cps[end]) && t.face[end] === t.face[i]) end++;
+    while (end < to && isDash(t.codePoints[end]) && t.faceIndex[end] === t.faceIndex[i]) end++;
     let at = i;
     for (const n of dashPieces(end - i)) {
       let width = 0;
-      for (let k = at; k < at + n; k++) width += t.adv[k];
-      const g = dashLigature(chain, t.faces[t.face[at]], n, width);
+      for (let k = at; k < at + n; k++) width += t.advances[k];
+      const g = dashLigature(chain, t.faces[t.faceIndex[at]], n, width);
       if (g) {
-        lig[at] = g.id + 1;
-        ligN[at] = n;
+        ligatureGlyph[at] = g.id + 1;
+        ligatureLength[at] = n;
       }
       at += n;
     }

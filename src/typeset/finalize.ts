@@ -37,23 +37,23 @@ export interface FinalizeConfig {
 const EPS = 1e-9;
 
 // Per-character adjustments of the line being built, reused across lines and paragraphs (each line writes its own range first).
-const tlBuf = scratch(Float64Array);
-const trBuf = scratch(Float64Array);
-const swBuf = scratch(Float64Array);
-const jgBuf = scratch(Float64Array);
+const cutLeftBuf = scratch(Float64Array);
+const cutRightBuf = scratch(Float64Array);
+const spaceWidthBuf = scratch(Float64Array);
+const glueAfterBuf = scratch(Float64Array);
 
 /** The line's adjustments: left/right cuts of each character, set widths of spaces, glue after each junction (em). */
 interface Adjust {
-  tl: Float64Array;
-  tr: Float64Array;
-  sw: Float64Array;
-  jg: Float64Array;
+  cutLeft: Float64Array;
+  cutRight: Float64Array;
+  spaceWidth: Float64Array;
+  glueAfter: Float64Array;
 }
 
 export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeConfig): ComposedLine[] {
-  const { n, cls, w, gl, shL, trimL, trimR, lastVis } = p;
-  const adj: Adjust = { tl: tlBuf(n), tr: trBuf(n), sw: swBuf(n), jg: jgBuf(n) };
-  const { tl, tr, sw, jg } = adj;
+  const { n, classes, setWidth, hanLatinGlue, shrinkLeft, trimLeft, trimRight, lastVisible } = p;
+  const adj: Adjust = { cutLeft: cutLeftBuf(n), cutRight: cutRightBuf(n), spaceWidth: spaceWidthBuf(n), glueAfter: glueAfterBuf(n) };
+  const { cutLeft, cutRight, spaceWidth, glueAfter } = adj;
   const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, stretch: 0, words: 0, hl: 0, gaps: 0, chars: 0 };
   const lines: ComposedLine[] = [];
   // The paragraph's glyphs, packed: every character, and a hyphen at most per line.
@@ -63,28 +63,30 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
     const j = breaks[li];
     const last = li === breaks.length - 1;
     const avail = li === 0 ? cfg.first : cfg.rest;
-    let e = lastVis[j];
+    let e = lastVisible[j];
     if (e < a) e = a - 1; // a line of spaces only
     for (let i = a; i <= j; i++) {
-      tl[i] = trimL[i];
-      tr[i] = trimR[i];
-      sw[i] = cls[i] === Cls.SPACE ? w[i] : 0;
-      jg[i] = i < e ? gl[i] : 0;
+      cutLeft[i] = trimLeft[i];
+      cutRight[i] = trimRight[i];
+      spaceWidth[i] = classes[i] === Cls.SPACE ? setWidth[i] : 0;
+      glueAfter[i] = i < e ? hanLatinGlue[i] : 0;
     }
     // A line ending at a hyphenation point carries the hyphen glyph's width.
-    const hyphen = !last && p.brk[j] === Brk.HYPHEN && e === j ? p.hyw[j] : 0;
+    const hyphen = !last && p.breakKind[j] === Brk.HYPHEN && e === j ? p.hyphenWidth[j] : 0;
     let gap = 0;
     if (e >= a) {
-      tl[a] += shL[a];
+      cutLeft[a] += shrinkLeft[a];
       lineMetrics(p, a, e, m);
-      let E = avail - m.width - hyphen;
-      if (E < -EPS && m.endShrink > 0 && hyphen === 0) {
+      let slack = avail - m.width - hyphen;
+      if (slack < -EPS && m.endShrink > 0 && hyphen === 0) {
         // The line-final mark loses its whole blank half (its ink then sits at the edge).
-        tr[e] += m.endShrink;
-        E += m.endShrink;
+        cutRight[e] += m.endShrink;
+        slack += m.endShrink;
       }
-      if (E < -EPS) shrinkLine(p, a, e, -E, adj);
-      else if (E > EPS && cfg.align === 'justify' && !last) gap = stretchLine(p, { a, e, url: p.brk[j] === Brk.URL }, E, m, adj);
+      if (slack < -EPS) shrinkLine(p, a, e, -slack, adj);
+      else if (slack > EPS && cfg.align === 'justify' && !last) {
+        gap = stretchLine(p, { a, e, url: p.breakKind[j] === Brk.URL }, slack, m, adj);
+      }
     }
     lines.push(emit(p, { a, e, j, first: li === 0, last, avail, gap, hyphen: hyphen > 0 }, adj, cfg, store));
     a = j + 1;
@@ -94,24 +96,24 @@ export function finalize(p: Prepared, breaks: readonly number[], cfg: FinalizeCo
 
 /** Whether letter-spacing may open junction i: not next to a collapsed space (a paragraph's leading space takes no room). */
 function letterGap(p: Prepared, i: number): boolean {
-  return !(p.cls[i] === Cls.SPACE && p.w[i] === 0) && !(p.cls[i + 1] === Cls.SPACE && p.w[i + 1] === 0);
+  return !(p.classes[i] === Cls.SPACE && p.setWidth[i] === 0) && !(p.classes[i + 1] === Cls.SPACE && p.setWidth[i + 1] === 0);
 }
 
 /** Adds `gap` to every gap junction of a..e and `hl` to every Han–Latin space. */
-function openGaps(p: Prepared, a: number, e: number, gap: number, hl: number, adj: Adjust): void {
-  const { gapJ, gl, spKind } = p;
+function openGaps(p: Prepared, a: number, e: number, gap: number, hanLatin: number, adj: Adjust): void {
+  const { isGap, hanLatinGlue, spaceKind } = p;
   for (let i = a; i < e; i++) {
-    if (gapJ[i]) adj.jg[i] += gap;
-    if (gl[i] > 0) adj.jg[i] += hl;
-    if (spKind[i] === Space.HAN_LATIN) adj.sw[i] += hl;
+    if (isGap[i]) adj.glueAfter[i] += gap;
+    if (hanLatinGlue[i] > 0) adj.glueAfter[i] += hanLatin;
+    if (spaceKind[i] === Space.HAN_LATIN) adj.spaceWidth[i] += hanLatin;
   }
 }
 
 /** Spreads E em over the line a..e (see the header); returns the extra each gap took. */
-function stretchLine(p: Prepared, line: { a: number; e: number; url: boolean }, E: number, m: LineMetrics, adj: Adjust): number {
+function stretchLine(p: Prepared, line: { a: number; e: number; url: boolean }, slack: number, m: LineMetrics, adj: Adjust): number {
   const { a, e } = line;
   const units = m.gaps + m.hl;
-  let x = E;
+  let x = slack;
   let gap = 0;
   // 1. Every gap and Han–Latin space alike, up to the letter-spacing limit.
   if (units > 0) {
@@ -123,7 +125,7 @@ function stretchLine(p: Prepared, line: { a: number; e: number; url: boolean }, 
   // 2. Latin word spaces, up to ½ em.
   if (x > EPS && m.words > EPS) {
     const f = Math.min(1, x / m.words);
-    for (let i = a; i < e; i++) if (p.spKind[i] === Space.WORD) adj.sw[i] += p.spSt[i] * f;
+    for (let i = a; i < e; i++) if (p.spaceKind[i] === Space.WORD) adj.spaceWidth[i] += p.spaceStretch[i] * f;
     x -= m.words * f;
   }
   // 3. Han–Latin spaces to their limit, then the gaps again, evenly: Han text is letter-spaced
@@ -145,9 +147,9 @@ function stretchLine(p: Prepared, line: { a: number; e: number; url: boolean }, 
   //    word spaces the line is left short.
   if (x > EPS && m.gaps === 0 && !line.url) {
     let words = 0;
-    for (let i = a; i < e; i++) if (p.spKind[i] === Space.WORD) words++;
+    for (let i = a; i < e; i++) if (p.spaceKind[i] === Space.WORD) words++;
     if (words > 0) {
-      for (let i = a; i < e; i++) if (p.spKind[i] === Space.WORD) adj.sw[i] += x / words;
+      for (let i = a; i < e; i++) if (p.spaceKind[i] === Space.WORD) adj.spaceWidth[i] += x / words;
       x = 0;
     }
   }
@@ -156,7 +158,7 @@ function stretchLine(p: Prepared, line: { a: number; e: number; url: boolean }, 
     let count = 0;
     for (let i = a; i < e; i++) if (letterGap(p, i)) count++;
     if (count > 0) {
-      for (let i = a; i < e; i++) if (letterGap(p, i)) adj.jg[i] += x / count;
+      for (let i = a; i < e; i++) if (letterGap(p, i)) adj.glueAfter[i] += x / count;
       gap = x / count;
     }
   }
@@ -164,28 +166,28 @@ function stretchLine(p: Prepared, line: { a: number; e: number; url: boolean }, 
 }
 
 /** Takes `D` em out of the line a..e: blank halves of punctuation first, then Han–Latin and word spaces. */
-function shrinkLine(p: Prepared, a: number, e: number, D: number, adj: Adjust): void {
-  const { shL, shR, spSh, gl } = p;
-  const { tl, tr, sw, jg } = adj;
-  let left = D;
+function shrinkLine(p: Prepared, a: number, e: number, excess: number, adj: Adjust): void {
+  const { shrinkLeft, shrinkRight, spaceShrink, hanLatinGlue } = p;
+  const { cutLeft, cutRight, spaceWidth, glueAfter } = adj;
+  let left = excess;
   let total = 0;
-  for (let i = a; i <= e; i++) total += (i > a ? shL[i] : 0) + (i < e ? shR[i] : 0);
+  for (let i = a; i <= e; i++) total += (i > a ? shrinkLeft[i] : 0) + (i < e ? shrinkRight[i] : 0);
   if (total > EPS) {
     const f = Math.min(1, left / total);
     for (let i = a; i <= e; i++) {
-      if (i > a) tl[i] += shL[i] * f;
-      if (i < e) tr[i] += shR[i] * f;
+      if (i > a) cutLeft[i] += shrinkLeft[i] * f;
+      if (i < e) cutRight[i] += shrinkRight[i] * f;
     }
     left -= total * f;
   }
   if (left <= EPS) return;
   total = 0;
-  for (let i = a; i < e; i++) total += spSh[i] + (gl[i] > 0 ? HL_SPACE - HL_MIN : 0);
+  for (let i = a; i < e; i++) total += spaceShrink[i] + (hanLatinGlue[i] > 0 ? HL_SPACE - HL_MIN : 0);
   if (total > EPS) {
     const f = Math.min(1, left / total);
     for (let i = a; i < e; i++) {
-      sw[i] -= spSh[i] * f;
-      if (gl[i] > 0) jg[i] -= (HL_SPACE - HL_MIN) * f;
+      spaceWidth[i] -= spaceShrink[i] * f;
+      if (hanLatinGlue[i] > 0) glueAfter[i] -= (HL_SPACE - HL_MIN) * f;
     }
   }
 }
@@ -210,9 +212,9 @@ const charStrings: (string | undefined)[] = new Array(0x10000);
 
 /** Character i of the paragraph as a string. */
 function charAt(p: Prepared, i: number): string {
-  const cp = p.cps[i];
-  if (cp < 0x10000 && p.off[i + 1] - p.off[i] === 1) return (charStrings[cp] ??= String.fromCharCode(cp));
-  return p.text.slice(p.off[i], p.off[i + 1]);
+  const cp = p.codePoints[i];
+  if (cp < 0x10000 && p.offsets[i + 1] - p.offsets[i] === 1) return (charStrings[cp] ??= String.fromCharCode(cp));
+  return p.text.slice(p.offsets[i], p.offsets[i + 1]);
 }
 
 /**
@@ -222,17 +224,17 @@ function charAt(p: Prepared, i: number): string {
  * the pair reads as the compressed pair it is (both boxes start half an em apart).
  */
 function boxOf(p: Prepared, i: number, e: number, adj: Adjust): { lead: number; box: number } {
-  const { tl, tr } = adj;
-  const adv = p.adv[i];
-  let lead = tl[i];
-  if (p.cls[i] === Cls.OPEN && i < e && p.cls[i + 1] === Cls.OPEN && tl[i + 1] > EPS && adv / 2 > lead) lead = adv / 2;
-  return { lead, box: adv - lead - tr[i] };
+  const { cutLeft, cutRight } = adj;
+  const advance = p.advances[i];
+  let lead = cutLeft[i];
+  if (p.classes[i] === Cls.OPEN && i < e && p.classes[i + 1] === Cls.OPEN && cutLeft[i + 1] > EPS && advance / 2 > lead) lead = advance / 2;
+  return { lead, box: advance - lead - cutRight[i] };
 }
 
 /** Positions the glyphs of one line into `store` and groups them into one run per face. */
 function emit(p: Prepared, l: LineSpec, adj: Adjust, cfg: FinalizeConfig, store: GlyphStore): ComposedLine {
   const { a, e, j } = l;
-  const { tl, tr, sw, jg } = adj;
+  const { cutLeft, cutRight, spaceWidth, glueAfter } = adj;
   const size = cfg.size;
   const runs: LineRun[] = [];
   // The run being filled: its face, origin (pt from the line's start) and first glyph in the store.
@@ -241,48 +243,48 @@ function emit(p: Prepared, l: LineSpec, adj: Adjust, cfg: FinalizeConfig, store:
   let runStart = 0;
   // A list item's marker is set flush right in its box (list-marker.ts): its glue comes first.
   const tab = a === 0 ? p.markerTab : -1;
-  let pen = tab >= 0 ? p.w[tab] : 0;
-  const { text: src, off, cls } = p;
+  let pen = tab >= 0 ? p.setWidth[tab] : 0;
+  const { text, offsets, classes } = p;
   for (let i = a; i <= j; i++) {
     if (i === tab) continue;
-    const key = p.faces[p.face[i]];
+    const key = p.faces[p.faceIndex[i]];
     if (key !== face) {
       if (face !== undefined) runs.push(lineRun(face, size, runX, store, runStart));
       face = key;
       runX = pen * size;
       runStart = store.length;
     }
-    const adv = p.adv[i];
+    const advance = p.advances[i];
     if (i > e) {
       // A hanging space at the line end takes no room.
-      store.push(p.gid[i], charAt(p, i), pen * size - runX, adv * size);
+      store.push(p.glyphIds[i], charAt(p, i), pen * size - runX, advance * size);
       continue;
     }
     // The pen moves left by a compressed left half, so the ink stays where it was drawn.
-    const x = (pen - tl[i]) * size - runX;
-    const n = p.ligN[i];
+    const x = (pen - cutLeft[i]) * size - runX;
+    const n = p.ligatureLength[i];
     if (n > 0 && i + n - 1 <= e) {
       // A dash run drawn as one glyph (dashes.ts), standing for its characters; its box spans them.
       let natural = 0;
-      let w = 0;
+      let boxWidth = 0;
       for (let k = i; k < i + n; k++) {
-        natural += p.adv[k];
-        w += p.adv[k] + (k < i + n - 1 ? jg[k] : 0);
+        natural += p.advances[k];
+        boxWidth += p.advances[k] + (k < i + n - 1 ? glueAfter[k] : 0);
       }
-      store.push(p.lig[i] - 1, src.slice(off[i], off[i + n]), x, natural * size, 0, w * size);
+      store.push(p.ligatureGlyph[i] - 1, text.slice(offsets[i], offsets[i + n]), x, natural * size, 0, boxWidth * size);
       i += n - 1;
-      pen += w + (i < e ? jg[i] : 0);
+      pen += boxWidth + (i < e ? glueAfter[i] : 0);
       continue;
     }
-    if (cls[i] === Cls.SPACE) {
+    if (classes[i] === Cls.SPACE) {
       // A space without a glyph (a tab) is glue only.
-      if (p.gid[i] !== 0) store.push(p.gid[i], charAt(p, i), x, adv * size, 0, sw[i] * size);
-    } else if (tl[i] > EPS || tr[i] > EPS || cls[i] === Cls.OPEN) {
+      if (p.glyphIds[i] !== 0) store.push(p.glyphIds[i], charAt(p, i), x, advance * size, 0, spaceWidth[i] * size);
+    } else if (cutLeft[i] > EPS || cutRight[i] > EPS || classes[i] === Cls.OPEN) {
       const b = boxOf(p, i, e, adj);
-      store.push(p.gid[i], charAt(p, i), x, adv * size, b.lead * size, b.box * size);
-    } else store.push(p.gid[i], charAt(p, i), x, adv * size);
-    pen += cls[i] === Cls.SPACE ? sw[i] : adv - tl[i] - tr[i];
-    if (i < e) pen += jg[i];
+      store.push(p.glyphIds[i], charAt(p, i), x, advance * size, b.lead * size, b.box * size);
+    } else store.push(p.glyphIds[i], charAt(p, i), x, advance * size);
+    pen += classes[i] === Cls.SPACE ? spaceWidth[i] : advance - cutLeft[i] - cutRight[i];
+    if (i < e) pen += glueAfter[i];
   }
   if (l.hyphen) {
     const h = hyphenGlyph(p, e)!;
@@ -298,7 +300,8 @@ function emit(p: Prepared, l: LineSpec, adj: Adjust, cfg: FinalizeConfig, store:
   if (face !== undefined) runs.push(lineRun(face, size, runX, store, runStart));
   let start = l.first ? cfg.indent : cfg.hangingIndent;
   if (cfg.align === 'center') start += (l.avail - pen) / 2;
-  return { runs, start: start * size, width: pen * size, text: src.slice(off[a], off[j + 1]), hyphen: l.hyphen, last: l.last, gap: l.gap };
+  const lineText = text.slice(offsets[a], offsets[j + 1]);
+  return { runs, start: start * size, width: pen * size, text: lineText, hyphen: l.hyphen, last: l.last, gap: l.gap };
 }
 
 /** The run of `face` at x (pt from the line's start) holding the glyphs of `store` from `start` on. */

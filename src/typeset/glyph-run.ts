@@ -1,8 +1,8 @@
 // The glyphs of a text run, packed. A 50-page bulletin places a quarter of a
-// million glyphs; as one object each (two of its numbers boxed on the heap)
-// they were the largest allocation of composition, and render read them back
-// one object at a time. Composition now writes a paragraph's glyphs into
-// parallel arrays (a GlyphStore) and each run of a line is a range of them.
+// million glyphs, and an object each would be the largest allocation of
+// composition; so composition writes a paragraph's glyphs into parallel
+// arrays (a GlyphStore), each run of a line is a range of them, and render
+// reads them in order.
 
 /** One glyph of a run, positioned on the line (a run keeps them packed: GlyphRun.at() gives this view). */
 export interface PlacedGlyph {

@@ -9,32 +9,27 @@
 //               is drawn, not put in the line's text; ComposedLine.hyphen)
 //   prepare     punctuation scheme + adjacent-mark compression, Han–Latin glue,
 //               stretch/shrink inventories, all as prefix sums (ems)
-//   linebreak   Knuth–Plass total fit; ratio 1 = ¼ em extra per gap, so the
-//               optimiser avoids loose lines over the whole paragraph
+//   linebreak   Knuth–Plass total fit; ratio 1 = every gap open by the
+//               letter-spacing limit, so the optimiser avoids letter-spaced
+//               and loose lines over the whole paragraph
 //   finalize    justify in the prescribed order and emit glyph runs
 //
 // Choices: a line's cost depends only on its ends, so every candidate line is
-// measured in O(1) from prefix sums; KP keeps one node per breakpoint (only
-// the first line's width differs; fitness classes bought nothing visible) and
-// drops a node once its lines are too long even fully shrunk, so work is
-// linear in text length times the characters per line. Badness is
-// 100·r³ with r = extra space per gap / ¼ em (r = 1 is the loose-line limit);
-// shrinking costs a tenth of that, as compressing punctuation is the
-// preferred fix. `gap` reports the extra space per gap actually added.
-// Natural widths keep a lone mid-line mark full width (quanjiao); adjacent
-// marks lose the blank half between them; a line-final closing mark or
-// 。，、；： gives up its whole blank half only when the line is too long (so
-// its ink sits at the edge); an opening mark at a line start always loses its
-// blank half. Mid-line blank halves may shrink to fit a line (推入). Widow
-// control: a last line with fewer than two non-punctuation characters costs
-// 1e9 demerits. URL breaks cost a penalty of 100 (as much as a line at the
-// loose limit) and take justification space at their junction, like url.sty's
-// \Urlmuskip, so a line made of a URL piece can be justified; a hyphen costs
-// 20 (about a line whose word spaces reach ½ em), two hyphenated lines in a
-// row 10 000 more, a hyphen before the last line 5 000. A lone character is
-// never a line before the last-resort pass (it cannot be justified). Passes, each only if the previous found nothing: lines up to
-// 1 em per gap; any looseness; breaks inside runs wider than a line (words
-// first, kinsoku last); anything, a lone too-wide glyph overflowing.
+// measured in O(1) from prefix sums; Knuth–Plass keeps one node per
+// breakpoint (only the first line's width differs) and drops a node once its
+// lines are too long even fully shrunk, so work is linear in text length times
+// the characters per line. The costs (linebreak.ts): within the
+// letter-spacing limit (0.05 em a gap) a line costs 100·r³, shrinking a tenth
+// of that, as compressing punctuation is the preferred fix; beyond it a line
+// is letter-spaced and costs more than any line within it, and beyond ¼ em a
+// gap it is loose and costs more again. A paragraph whose last line holds
+// fewer than two characters besides punctuation (孤字) costs more than any
+// paragraph of feasible lines. URL breaks and hyphens carry penalties; a
+// hyphen is allowed only from the second pass on. `gap` reports the extra
+// space per gap actually added. Passes, each only if the previous found
+// nothing (or only a 孤字): no letter-spaced line and no hyphen; up to 1 em
+// a gap; any looseness; breaks inside runs wider than a line (words first,
+// kinsoku last); anything, a lone too-wide glyph overflowing.
 import { collect } from './collect.js';
 import { findBreakpoints } from './breakpoints.js';
 import { prepare, lineMetrics, type LineMetrics, type Prepared } from './prepare.js';
@@ -77,9 +72,9 @@ function prepareInput(input: ParagraphInput): Prepared {
 export function measureSpans(spans: readonly Span[], size: number, scheme: PunctuationScheme = 'quanjiao'): number {
   const c = collect(spans);
   if (c.n === 0) return 0;
-  const bp = findBreakpoints(c);
-  const e = bp.lastVis[c.n - 1];
+  const breakpoints = findBreakpoints(c);
+  const e = breakpoints.lastVisible[c.n - 1];
   if (e < 0) return 0;
   const m: LineMetrics = { width: 0, endShrink: 0, shrink: 0, stretch: 0, words: 0, hl: 0, gaps: 0, chars: 0 };
-  return lineMetrics(prepare(c, bp, scheme), 0, e, m).width * size;
+  return lineMetrics(prepare(c, breakpoints, scheme), 0, e, m).width * size;
 }

@@ -93,27 +93,27 @@ export function hyphenGlyph(c: Collected, i: number): { face: string; id: number
 }
 
 /**
- * Marks URL breaks and hyphenation points in `brk` (junction j: between
+ * Marks URL breaks and hyphenation points in `breakKind` (junction j: between
  * characters j and j+1) and the width a hyphen adds at each hyphenation
- * point in `hyw`. Only junctions that are NEVER breaks are changed.
+ * point in `hyphenWidth`. Only junctions that are NEVER breaks are changed.
  */
-export function latinBreaks(c: Collected, brk: Uint8Array, hyw: Float64Array): void {
-  const { n, cls, cps } = c;
+export function latinBreaks(c: Collected, breakKind: Uint8Array, hyphenWidth: Float64Array): void {
+  const { n, classes, codePoints } = c;
   for (let i = 0; i < n; ) {
-    if (!isRunClass(cls[i]) || cps[i] >= 0xff00) {
+    if (!isRunClass(classes[i]) || codePoints[i] >= 0xff00) {
       i++;
       continue;
     }
     let t = i + 1;
-    while (t < n && isRunClass(cls[t]) && cps[t] < 0xff00) t++;
-    if (t - i >= MIN_RUN) runBreaks(c, i, t, brk, hyw);
+    while (t < n && isRunClass(classes[t]) && codePoints[t] < 0xff00) t++;
+    if (t - i >= MIN_RUN) runBreaks(c, i, t, breakKind, hyphenWidth);
     i = t;
   }
 }
 
 /** Breaks inside the run of characters s..t−1 (all below U+FF00, one UTF-16 unit each). */
-function runBreaks(c: Collected, s: number, t: number, brk: Uint8Array, hyw: Float64Array): void {
-  const run = c.text.slice(c.off[s], c.off[t]);
+function runBreaks(c: Collected, s: number, t: number, breakKind: Uint8Array, hyphenWidth: Float64Array): void {
+  const run = c.text.slice(c.offsets[s], c.offsets[t]);
   if (run.length !== t - s) return; // not one unit per character (cannot happen below U+FF00; be safe)
   let hasAddress = false;
   ADDRESS_RE.lastIndex = 0;
@@ -121,11 +121,11 @@ function runBreaks(c: Collected, s: number, t: number, brk: Uint8Array, hyw: Flo
     hasAddress = true;
     for (const k of addressBreaks(m[0])) {
       const j = s + m.index + k - 1;
-      if (brk[j] === 0) brk[j] = URL_BREAK;
+      if (breakKind[j] === 0) breakKind[j] = URL_BREAK;
     }
   }
   if (hasAddress) return; // a run holding an address is not prose
-  const { cls } = c;
+  const { classes } = c;
   for (let a = 0; a < run.length; ) {
     if (!isAsciiLetter(run.charCodeAt(a))) {
       a++;
@@ -134,15 +134,15 @@ function runBreaks(c: Collected, s: number, t: number, brk: Uint8Array, hyw: Flo
     let b = a + 1;
     while (b < run.length && isAsciiLetter(run.charCodeAt(b))) b++;
     // Neighbours outside the run count too: full-width digits ("Windows３０") are letters outside it.
-    const touches = (s + a > 0 && cls[s + a - 1] === Cls.LETTER) || (s + b < c.n && cls[s + b] === Cls.LETTER);
+    const touches = (s + a > 0 && classes[s + a - 1] === Cls.LETTER) || (s + b < c.n && classes[s + b] === Cls.LETTER);
     if (b - a >= MIN_WORD && !touches) {
       for (const k of hyphenPoints(run.slice(a, b))) {
         const j = s + a + k - 1;
-        if (brk[j] !== 0) continue;
+        if (breakKind[j] !== 0) continue;
         const h = hyphenGlyph(c, j);
         if (!h) continue;
-        brk[j] = HYPHEN_BREAK;
-        hyw[j] = h.advance;
+        breakKind[j] = HYPHEN_BREAK;
+        hyphenWidth[j] = h.advance;
       }
     }
     a = b;

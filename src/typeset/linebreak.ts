@@ -94,14 +94,15 @@ const EPS = 1e-9;
 const okBuf = scratch(Uint8Array);
 
 function emergencyJunctions(p: Prepared, minAvail: number): Uint8Array {
-  const { n, brk } = p;
+  const { n, breakKind } = p;
   const ok = okBuf(n, true);
   let s = 0;
   for (let j = 0; j < n; j++) {
-    if (brk[j] === Brk.NEVER && j < n - 1) continue;
-    const e = p.lastVis[j];
-    const width = e >= s ? p.PW[e + 1] - p.PW[s] + (p.PG[e] - p.PG[s]) - (p.PS[e + 1] - p.PS[s]) : 0;
-    if (width > minAvail + EPS) for (let k = s; k < j; k++) if (p.emergency[k] > 0) ok[k] = 1;
+    if (breakKind[j] === Brk.NEVER && j < n - 1) continue;
+    const e = p.lastVisible[j];
+    const natural = p.widthBefore[e + 1] - p.widthBefore[s] + (p.glueBefore[e] - p.glueBefore[s]);
+    const width = e >= s ? natural - (p.shrinkBefore[e + 1] - p.shrinkBefore[s]) : 0;
+    if (width > minAvail + EPS) for (let k = s; k < j; k++) if (p.emergencyPenalty[k] > 0) ok[k] = 1;
     s = j + 1;
   }
   return ok;
@@ -110,7 +111,7 @@ function emergencyJunctions(p: Prepared, minAvail: number): Uint8Array {
 /** Every junction an emergency may break at all (the last resort). */
 function anyEmergency(p: Prepared): Uint8Array {
   const ok = okBuf(p.n);
-  for (let j = 0; j < p.n; j++) ok[j] = p.emergency[j] > 0 ? 1 : 0;
+  for (let j = 0; j < p.n; j++) ok[j] = p.emergencyPenalty[j] > 0 ? 1 : 0;
   return ok;
 }
 
@@ -124,18 +125,18 @@ const activeBuf = scratch(Int32Array);
 // What a line from node k needs of its start, copied from the prefix sums when the node is made:
 // the inner loop then reads one array at the node's index instead of several at its position.
 const availBuf = scratch(Float64Array);
-const startWBuf = scratch(Float64Array);
-const startGBuf = scratch(Float64Array);
-const startShBuf = scratch(Float64Array);
-const startXBuf = scratch(Float64Array);
-const startSBuf = scratch(Float64Array);
-const startJBuf = scratch(Float64Array);
+const startWidthBuf = scratch(Float64Array);
+const startGlueBuf = scratch(Float64Array);
+const startShrinkBuf = scratch(Float64Array);
+const startStretchBuf = scratch(Float64Array);
+const startWordsBuf = scratch(Float64Array);
+const startGapsBuf = scratch(Float64Array);
 const afterHyphenBuf = scratch(Uint8Array);
 
 interface Pass {
   maxRatio: number;
   hyphens: boolean;
-  emergency: Uint8Array | undefined;
+  emergencyBreaks: Uint8Array | undefined;
 }
 
 interface Found {
@@ -145,21 +146,22 @@ interface Found {
 
 /** The penalty of breaking at junction j in this pass, or −1 when the pass may not break there. */
 function penaltyAt(p: Prepared, j: number, pass: Pass): number {
-  const kind = p.brk[j];
+  const kind = p.breakKind[j];
   if (kind === Brk.ALLOWED) return 0;
   if (kind === Brk.URL) return URL_PENALTY;
   if (kind === Brk.HYPHEN && pass.hyphens) return HYPHEN_PENALTY;
-  return pass.emergency?.[j] ? p.emergency[j] : -1;
+  return pass.emergencyBreaks?.[j] ? p.emergencyPenalty[j] : -1;
 }
 
 /** One Knuth–Plass pass; undefined when no sequence of feasible lines reaches the end. */
 function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
-  const { n, brk, lastVis, PN, hyw, gapJ } = p;
+  const { n, breakKind, lastVisible, charactersBefore, hyphenWidth, isGap } = p;
   // Prefix sums in locals: the Prepared object is too wide for fast property access.
-  const { PW, PG, PS, PX, PWS, PJ, shL, shR, gl, spSh } = p;
-  const { maxRatio, emergency } = pass;
-  const lone = emergency !== undefined;
-  const totalChars = PN[n];
+  const { widthBefore, glueBefore, shrinkBefore, stretchBefore, wordStretchBefore, gapsBefore } = p;
+  const { shrinkLeft, shrinkRight, hanLatinGlue, spaceShrink } = p;
+  const { maxRatio, emergencyBreaks } = pass;
+  const lone = emergencyBreaks !== undefined;
+  const totalChars = charactersBefore[n];
   // Node k: a break before character pos[k], reached with demerits total[k] via node prev[k] at junction at[k].
   const cap = n + 1;
   const pos = posBuf(cap);
@@ -169,12 +171,12 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
   const tried = triedBuf(cap, true);
   const active = activeBuf(cap);
   const avail = availBuf(cap);
-  const startW = startWBuf(cap);
-  const startG = startGBuf(cap);
-  const startSh = startShBuf(cap);
-  const startX = startXBuf(cap);
-  const startS = startSBuf(cap);
-  const startJ = startJBuf(cap);
+  const startWidth = startWidthBuf(cap);
+  const startGlue = startGlueBuf(cap);
+  const startShrink = startShrinkBuf(cap);
+  const startStretch = startStretchBuf(cap);
+  const startWords = startWordsBuf(cap);
+  const startGaps = startGapsBuf(cap);
   const afterHyphen = afterHyphenBuf(cap);
   let nodes = 1;
   let nActive = 1;
@@ -184,69 +186,71 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
   prev[0] = -1;
   at[0] = -1;
   avail[0] = cfg.first;
-  startW[0] = PW[0];
-  startG[0] = PG[0];
-  startSh[0] = shL[0];
-  startX[0] = PX[0];
-  startS[0] = PWS[0];
-  startJ[0] = PJ[0];
+  startWidth[0] = widthBefore[0];
+  startGlue[0] = glueBefore[0];
+  startShrink[0] = shrinkLeft[0];
+  startStretch[0] = stretchBefore[0];
+  startWords[0] = wordStretchBefore[0];
+  startGaps[0] = gapsBefore[0];
   afterHyphen[0] = 0;
   for (let j = 0; j < n; j++) {
     const penalty = penaltyAt(p, j, pass);
     if (penalty < 0) continue;
-    const kind = brk[j];
-    const hyphen = kind === Brk.HYPHEN ? hyw[j] : 0;
+    const kind = breakKind[j];
+    const hyphen = kind === Brk.HYPHEN ? hyphenWidth[j] : 0;
     const last = j === n - 1;
-    const e = lastVis[j];
+    const e = lastVisible[j];
     // The line's end, the same for every candidate start.
-    const endW = PW[e + 1];
-    const endG = PG[e];
-    const endSh = shR[e];
-    const hlE = gl[e] > 0;
-    const endS = PWS[e + 1];
-    const endJ = PJ[e];
-    const endX = PX[e + 1] - (e < n - 1 ? gapJ[e] : 0) * GAP_STRETCH - (hlE ? HL_MAX - HL_SPACE : 0);
+    const endWidth = widthBefore[e + 1];
+    const endGlue = glueBefore[e];
+    const endShrink = shrinkRight[e];
+    const hanLatinAtEnd = hanLatinGlue[e] > 0;
+    const endWords = wordStretchBefore[e + 1];
+    const endGaps = gapsBefore[e];
+    const endStretch = stretchBefore[e + 1] - (e < n - 1 ? isGap[e] : 0) * GAP_STRETCH - (hanLatinAtEnd ? HL_MAX - HL_SPACE : 0);
     const url = kind === Brk.URL;
     let best = -1;
     let bestTotal = Infinity;
     let kept = 0;
     for (let k = 0; k < nActive; k++) {
-      const A = active[k];
-      const a = pos[A];
+      const node = active[k];
+      const a = pos[node];
       if (e < a) {
-        active[kept++] = A;
+        active[kept++] = node;
         continue;
       }
       // The line's badness, or INFEASIBLE when it cannot fit even with all shrink used. Written out
       // here rather than called: the breaker asks millions of times on a long bulletin, and a double
       // returned from a call V8 does not inline is a new heap object each time.
       let bad: number;
-      let E = avail[A] - (endW - startW[A] + (endG - startG[A]) - startSh[A] + hyphen);
+      let slack = avail[node] - (endWidth - startWidth[node] + (endGlue - startGlue[node]) - startShrink[node] + hyphen);
       // A line-final closing mark or stop gives up its whole blank half, or none of it, so that its ink sits at the edge.
-      if (E < -EPS) E += endSh;
-      if (E < -EPS) {
-        const shrink = PS[e + 1] - PS[a] - shL[a] - endSh - (hlE ? HL_SPACE - HL_MIN : 0) - spSh[e];
+      if (slack < -EPS) slack += endShrink;
+      if (slack < -EPS) {
+        const endGlueShrink = (hanLatinAtEnd ? HL_SPACE - HL_MIN : 0) + spaceShrink[e];
+        const shrink = shrinkBefore[e + 1] - shrinkBefore[a] - shrinkLeft[a] - endShrink - endGlueShrink;
         // Compressing punctuation is the preferred fix (TYPOGRAPHY.md §2), so shrinking costs a tenth of stretching.
-        const r = -E / shrink;
-        bad = -E > shrink + EPS ? INFEASIBLE : 10 * r * r * r;
-      } else if (last || E <= EPS) bad = 0;
+        const r = -slack / shrink;
+        bad = -slack > shrink + EPS ? INFEASIBLE : 10 * r * r * r;
+      } else if (last || slack <= EPS) bad = 0;
       else {
-        const stretch = endX - startX[A];
-        const gaps = endJ - startJ[A];
-        const words = endS - startS[A];
-        if ((url || (gaps === 0 && words <= EPS && stretch > EPS)) && E > stretch + EPS) {
+        const stretch = endStretch - startStretch[node];
+        const gaps = endGaps - startGaps[node];
+        const words = endWords - startWords[node];
+        if ((url || (gaps === 0 && words <= EPS && stretch > EPS)) && slack > stretch + EPS) {
           // Not in the first pass, which sets a paragraph without letter-spacing and without shortfalls when it can.
           if (maxRatio === PRETOLERANCE) {
             while (k < nActive) active[kept++] = active[k++];
             break;
           }
           const room = url ? (LOOSE_GAP - GAP_STRETCH) * gaps : 0;
-          const spread = room > EPS ? Math.min(1, (E - stretch) / room) : 0;
-          const short = Math.max(0, E - stretch - room);
+          const spread = room > EPS ? Math.min(1, (slack - stretch) / room) : 0;
+          const short = Math.max(0, slack - stretch - room);
           const q = short / URL_SHORT;
-          bad = Math.min(MAX_BADNESS, LETTERSPACED + 100 * spread * spread * spread + (short > URL_RAGGED ? LOOSE + LOOSER * q * q * q : 0));
+          const ragged = short > URL_RAGGED ? LOOSE + LOOSER * q * q * q : 0;
+          bad = Math.min(MAX_BADNESS, LETTERSPACED + 100 * spread * spread * spread + ragged);
         } else if (stretch > EPS) {
-          const r = E / stretch;
+          const r = slack / stretch;
           if (r > maxRatio) bad = TOO_LOOSE;
           else if (r <= 1) bad = 100 * r * r * r;
           else {
@@ -254,7 +258,7 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
             // q = 1 where they reach the loose-line limit, ¼ em. A line of Latin words without gaps opens
             // its word spaces instead, the last resort (a word space counts as 1 em of gaps: q = 1 at about 1 em).
             const units = gaps > 0 ? gaps : words / WORD_SPACE_STRETCH / (LOOSE_GAP - GAP_STRETCH) / 2;
-            const q = (E - stretch) / ((LOOSE_GAP - GAP_STRETCH) * units);
+            const q = (slack - stretch) / ((LOOSE_GAP - GAP_STRETCH) * units);
             bad = Math.min(MAX_BADNESS, LETTERSPACED + (q > 1 ? LOOSE + LOOSER * q * q * q : 100 * q * q * q));
           }
         } else if (maxRatio < Infinity || (e === a && !lone)) {
@@ -262,7 +266,7 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
           bad = TOO_LOOSE;
         } else if (e === a) bad = MAX_BADNESS;
         else {
-          const r = E / (LOOSE_GAP * (e - a));
+          const r = slack / (LOOSE_GAP * (e - a));
           bad = Math.min(MAX_BADNESS, 100 * r * r * r + LETTERSPACE_BADNESS);
         }
       }
@@ -271,20 +275,21 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
         break;
       }
       if (bad === INFEASIBLE) {
-        // Too long already: longer lines from A cannot fit either. In an
-        // emergency the shortest line from A may overflow (a glyph wider than the measure).
-        if (!emergency || tried[A]) continue;
+        // Too long already: longer lines from this node cannot fit either. In an
+        // emergency the shortest line from it may overflow (a glyph wider than the measure).
+        if (!emergencyBreaks || tried[node]) continue;
         bad = MAX_BADNESS;
-      } else active[kept++] = A;
-      tried[A] = 1;
-      const lp = LINE_PENALTY + bad;
-      let d = lp * lp + penalty * penalty;
-      if (last && a > 0 && totalChars >= 2 && PN[e + 1] - PN[a] < 2) d += ORPHAN_DEMERITS;
-      if (afterHyphen[A]) d += last ? FINAL_HYPHEN_DEMERITS : kind === Brk.HYPHEN ? DOUBLE_HYPHEN_DEMERITS : 0;
-      const t = total[A] + d;
+      } else active[kept++] = node;
+      tried[node] = 1;
+      const linePenalty = LINE_PENALTY + bad;
+      let demerits = linePenalty * linePenalty + penalty * penalty;
+      if (last && a > 0 && totalChars >= 2 && charactersBefore[e + 1] - charactersBefore[a] < 2) demerits += ORPHAN_DEMERITS;
+      if (afterHyphen[node] && last) demerits += FINAL_HYPHEN_DEMERITS;
+      else if (afterHyphen[node] && kind === Brk.HYPHEN) demerits += DOUBLE_HYPHEN_DEMERITS;
+      const t = total[node] + demerits;
       if (t < bestTotal) {
         bestTotal = t;
-        best = A;
+        best = node;
       }
     }
     nActive = kept;
@@ -295,12 +300,12 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
       prev[k] = best;
       at[k] = j;
       avail[k] = cfg.rest;
-      startW[k] = PW[j + 1];
-      startG[k] = PG[j + 1];
-      startSh[k] = shL[j + 1];
-      startX[k] = PX[j + 1];
-      startS[k] = PWS[j + 1];
-      startJ[k] = PJ[j + 1];
+      startWidth[k] = widthBefore[j + 1];
+      startGlue[k] = glueBefore[j + 1];
+      startShrink[k] = shrinkLeft[j + 1];
+      startStretch[k] = stretchBefore[j + 1];
+      startWords[k] = wordStretchBefore[j + 1];
+      startGaps[k] = gapsBefore[j + 1];
       afterHyphen[k] = kind === Brk.HYPHEN ? 1 : 0;
       if (last) {
         const breaks: number[] = [];
@@ -317,20 +322,20 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
 /** Junctions at which lines end, the last one being n−1. */
 export function breakLines(p: Prepared, cfg: BreakConfig): number[] {
   if (p.n === 0) return [];
-  if (p.lastVis[p.n - 1] < 0) return [p.n - 1]; // nothing but spaces
+  if (p.lastVisible[p.n - 1] < 0) return [p.n - 1]; // nothing but spaces
   // Each looser pass is tried only when the tighter ones found nothing, or only a paragraph ending in a 孤字.
   let found: Found | undefined;
   for (const pass of [
-    { maxRatio: PRETOLERANCE, hyphens: false, emergency: undefined },
-    { maxRatio: TOLERANCE, hyphens: true, emergency: undefined },
-    { maxRatio: Infinity, hyphens: true, emergency: undefined },
+    { maxRatio: PRETOLERANCE, hyphens: false, emergencyBreaks: undefined },
+    { maxRatio: TOLERANCE, hyphens: true, emergencyBreaks: undefined },
+    { maxRatio: Infinity, hyphens: true, emergencyBreaks: undefined },
   ]) {
     const f = run(p, cfg, pass);
     if (f && (!found || f.total < found.total)) found = f;
     if (found && found.total < ORPHAN_DEMERITS) break;
   }
   // Breaking inside a word or against kinsoku only when nothing else can set the paragraph at all.
-  found ??= run(p, cfg, { maxRatio: Infinity, hyphens: true, emergency: emergencyJunctions(p, Math.min(cfg.first, cfg.rest)) });
-  found ??= run(p, cfg, { maxRatio: Infinity, hyphens: true, emergency: anyEmergency(p) });
+  found ??= run(p, cfg, { maxRatio: Infinity, hyphens: true, emergencyBreaks: emergencyJunctions(p, Math.min(cfg.first, cfg.rest)) });
+  found ??= run(p, cfg, { maxRatio: Infinity, hyphens: true, emergencyBreaks: anyEmergency(p) });
   return found!.breaks;
 }

@@ -20,23 +20,23 @@ const TAB = 0x09;
  */
 export function markerTab(c: Collected, bp: Breakpoints): number {
   for (let i = 0; i < c.n; i++) {
-    if (c.cps[i] === TAB) return i > 0 ? i : -1;
-    if (i > 0 && bp.brk[i - 1] !== Brk.NEVER) return -1;
+    if (c.codePoints[i] === TAB) return i > 0 ? i : -1;
+    if (i > 0 && bp.breakKind[i - 1] !== Brk.NEVER) return -1;
   }
   return -1;
 }
 
 /** The per-character widths and glue of the paragraph that the marker's box fixes (prepare.ts). */
 export interface MarkerWidths {
-  w: Float64Array;
-  trimR: Float64Array;
-  shL: Float64Array;
-  shR: Float64Array;
-  gl: Float64Array;
-  spSh: Float64Array;
-  spSt: Float64Array;
-  spKind: Uint8Array;
-  gapJ: Uint8Array;
+  setWidth: Float64Array;
+  trimRight: Float64Array;
+  shrinkLeft: Float64Array;
+  shrinkRight: Float64Array;
+  hanLatinGlue: Float64Array;
+  spaceShrink: Float64Array;
+  spaceStretch: Float64Array;
+  spaceKind: Uint8Array;
+  isGap: Uint8Array;
 }
 
 /**
@@ -47,22 +47,23 @@ export interface MarkerWidths {
 export function fitMarker(c: Collected, bp: Breakpoints, tab: number, box: number, v: MarkerWidths): number {
   let width = 0;
   for (let i = 0; i < tab; i++) {
-    v.shL[i] = v.shR[i] = v.gl[i] = 0;
-    v.gapJ[i] = 0;
-    width += v.w[i];
+    v.shrinkLeft[i] = v.shrinkRight[i] = v.hanLatinGlue[i] = 0;
+    v.isGap[i] = 0;
+    width += v.setWidth[i];
   }
   const last = tab - 1;
-  const blank = c.adv[last] / 2;
-  if (width > box + 1e-9 && (c.cls[last] === Cls.STOP || c.cls[last] === Cls.CLOSE) && v.trimR[last] === 0 && c.adv[last] >= 0.9) {
-    v.trimR[last] = blank;
-    v.w[last] -= blank;
+  const blank = c.advances[last] / 2;
+  const closing = c.classes[last] === Cls.STOP || c.classes[last] === Cls.CLOSE;
+  if (width > box + 1e-9 && closing && v.trimRight[last] === 0 && c.advances[last] >= 0.9) {
+    v.trimRight[last] = blank;
+    v.setWidth[last] -= blank;
     width -= blank;
   }
   const glue = Math.max(0, box - width);
-  v.w[tab] = glue;
-  v.spSh[tab] = v.spSt[tab] = 0;
-  v.spKind[tab] = 0;
-  v.gapJ[tab] = 0;
-  bp.brk[tab] = Brk.NEVER;
+  v.setWidth[tab] = glue;
+  v.spaceShrink[tab] = v.spaceStretch[tab] = 0;
+  v.spaceKind[tab] = 0;
+  v.isGap[tab] = 0;
+  bp.breakKind[tab] = Brk.NEVER;
   return glue;
 }

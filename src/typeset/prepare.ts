@@ -20,7 +20,10 @@ import type { PunctuationScheme } from './types.js';
 import { scratch } from './scratch.js';
 import { fitMarker, markerTab } from './list-marker.js';
 
-/** Natural Han–Latin space and its limits: 0.15–0.35 em (TYPOGRAPHY.md §4), a hundredth inside, so that rounding in a PDF reader never puts one outside. */
+/**
+ * Natural Han–Latin space and its limits: 0.15–0.35 em (TYPOGRAPHY.md §4), a
+ * hundredth inside, so that rounding in a PDF reader never puts one outside.
+ */
 export const HL_SPACE = 0.25;
 export const HL_MIN = 0.16;
 export const HL_MAX = 0.34;
@@ -37,35 +40,35 @@ export const Space = { NONE: 0, HAN_LATIN: 1, WORD: 2 } as const;
 
 export interface Prepared extends Collected, Breakpoints {
   /** Left/right blank removed by the scheme or by adjacent marks (for good: never re-expanded). */
-  trimL: Float64Array;
-  trimR: Float64Array;
+  trimLeft: Float64Array;
+  trimRight: Float64Array;
   /** Remaining blank half that may still shrink: left of an opening mark, right of a closing mark or stop. */
-  shL: Float64Array;
-  shR: Float64Array;
+  shrinkLeft: Float64Array;
+  shrinkRight: Float64Array;
   /** Set width of each character (spaces: their glue width). */
-  w: Float64Array;
+  setWidth: Float64Array;
   /** Space.* of each space character (the first of a run; the others and edge spaces collapse to 0). */
-  spKind: Uint8Array;
+  spaceKind: Uint8Array;
   /** Shrink and stretch (to its limit) of a space character. */
-  spSh: Float64Array;
-  spSt: Float64Array;
+  spaceShrink: Float64Array;
+  spaceStretch: Float64Array;
   /** Han–Latin glue after character i (0 or HL_SPACE), dropped at a break. */
-  gl: Float64Array;
-  // Prefix sums, length n+1: P[k] = sum over i < k (a character and the junction after it).
-  PW: Float64Array;
-  PG: Float64Array;
+  hanLatinGlue: Float64Array;
+  // Prefix sums, length n+1: the sum over characters i < k (each with the junction after it) at k.
+  widthBefore: Float64Array;
+  glueBefore: Float64Array;
   /** Han–Latin spaces (junction glue, or source spaces serving as such). */
-  PH: Float64Array;
+  hanLatinBefore: Float64Array;
   /** Mid-line shrink: blank halves, space shrink, Han–Latin junction shrink. */
-  PS: Float64Array;
+  shrinkBefore: Float64Array;
   /** Stretch at the letter-spacing limit: GAP_STRETCH per gap, Han–Latin and word spaces to their limits. */
-  PX: Float64Array;
+  stretchBefore: Float64Array;
   /** Word-space stretch to WORD_MAX. */
-  PWS: Float64Array;
-  /** Gaps (junctions that take inter-character spacing), junction-indexed: PJ[k] = gaps at junctions < k. */
-  PJ: Float64Array;
+  wordStretchBefore: Float64Array;
+  /** Gaps (junctions that take inter-character spacing), junction-indexed: gapsBefore[k] = gaps at junctions < k. */
+  gapsBefore: Float64Array;
   /** Characters that are not punctuation (for the no-orphan rule). */
-  PN: Float64Array;
+  charactersBefore: Float64Array;
   /** The tab after a list item's marker (list-marker.ts), whose glue is set before the marker; −1 when none. */
   markerTab: number;
 }
@@ -76,55 +79,55 @@ function isExclamation(cp: number): boolean {
 }
 
 /** Full-width letters and digits (U+FF10–FF5A) sit on the grid; other letters are proportional Latin. */
-function latinLetter(cls: Uint8Array, cps: Uint32Array, i: number): boolean {
-  return cls[i] === Cls.LETTER && cps[i] < 0xff00;
+function latinLetter(classes: Uint8Array, codePoints: Uint32Array, i: number): boolean {
+  return classes[i] === Cls.LETTER && codePoints[i] < 0xff00;
 }
 
-function isHanLatin(cls: Uint8Array, cps: Uint32Array, i: number, k: number): boolean {
-  return (cls[i] === Cls.HAN && latinLetter(cls, cps, k)) || (latinLetter(cls, cps, i) && cls[k] === Cls.HAN);
+function isHanLatin(classes: Uint8Array, codePoints: Uint32Array, i: number, k: number): boolean {
+  return (classes[i] === Cls.HAN && latinLetter(classes, codePoints, k)) || (latinLetter(classes, codePoints, i) && classes[k] === Cls.HAN);
 }
 
 // Reused from paragraph to paragraph (scratch.ts): valid until the next one is prepared.
-const trimLBuf = scratch(Float64Array);
-const trimRBuf = scratch(Float64Array);
-const shLBuf = scratch(Float64Array);
-const shRBuf = scratch(Float64Array);
-const wBuf = scratch(Float64Array);
-const spKindBuf = scratch(Uint8Array);
-const spShBuf = scratch(Float64Array);
-const spStBuf = scratch(Float64Array);
-const glBuf = scratch(Float64Array);
+const trimLeftBuf = scratch(Float64Array);
+const trimRightBuf = scratch(Float64Array);
+const shrinkLeftBuf = scratch(Float64Array);
+const shrinkRightBuf = scratch(Float64Array);
+const setWidthBuf = scratch(Float64Array);
+const spaceKindBuf = scratch(Uint8Array);
+const spaceShrinkBuf = scratch(Float64Array);
+const spaceStretchBuf = scratch(Float64Array);
+const hanLatinGlueBuf = scratch(Float64Array);
 const fullBuf = scratch(Uint8Array);
-const gapJBuf = scratch(Uint8Array);
-const PWBuf = scratch(Float64Array);
-const PGBuf = scratch(Float64Array);
-const PHBuf = scratch(Float64Array);
-const PSBuf = scratch(Float64Array);
-const PXBuf = scratch(Float64Array);
-const PWSBuf = scratch(Float64Array);
-const PJBuf = scratch(Float64Array);
-const PNBuf = scratch(Float64Array);
+const isGapBuf = scratch(Uint8Array);
+const widthBeforeBuf = scratch(Float64Array);
+const glueBeforeBuf = scratch(Float64Array);
+const hanLatinBeforeBuf = scratch(Float64Array);
+const shrinkBeforeBuf = scratch(Float64Array);
+const stretchBeforeBuf = scratch(Float64Array);
+const wordStretchBeforeBuf = scratch(Float64Array);
+const gapsBeforeBuf = scratch(Float64Array);
+const charactersBeforeBuf = scratch(Float64Array);
 
-/** The scheme's trims and the adjacent-mark compression, into trimL/trimR; marks full-width marks in `full`. */
-function compress(c: Collected, scheme: PunctuationScheme, trimL: Float64Array, trimR: Float64Array, full: Uint8Array): void {
-  const { n, cls, adv, cps } = c;
+/** The scheme's trims and the adjacent-mark compression, into trimLeft/trimRight; marks full-width marks in `full`. */
+function compress(c: Collected, scheme: PunctuationScheme, trimLeft: Float64Array, trimRight: Float64Array, full: Uint8Array): void {
+  const { n, classes, advances, codePoints } = c;
   for (let i = 0; i < n; i++) {
-    const k = cls[i];
-    if (!isCompressible(k) || adv[i] < FULL_WIDTH) continue;
+    const k = classes[i];
+    if (!isCompressible(k) || advances[i] < FULL_WIDTH) continue;
     full[i] = 1;
-    const halve = scheme === 'banjiao' || (scheme === 'kaiming' && !isKaimingFull(cps[i]));
+    const halve = scheme === 'banjiao' || (scheme === 'kaiming' && !isKaimingFull(codePoints[i]));
     if (halve) {
-      if (k === Cls.OPEN) trimL[i] = adv[i] / 2;
-      else trimR[i] = adv[i] / 2;
+      if (k === Cls.OPEN) trimLeft[i] = advances[i] / 2;
+      else trimRight[i] = advances[i] / 2;
     }
   }
   // Adjacent marks lose the blank half between them: from the first mark's right if it has one, else the second's left.
   for (let i = 0; i + 1 < n; i++) {
     if (!full[i] || !full[i + 1]) continue;
-    const rightBlank = cls[i] !== Cls.OPEN && trimR[i] === 0;
-    const leftBlank = cls[i + 1] === Cls.OPEN && trimL[i + 1] === 0;
-    if (rightBlank) trimR[i] = adv[i] / 2;
-    else if (leftBlank) trimL[i + 1] = adv[i + 1] / 2;
+    const rightBlank = classes[i] !== Cls.OPEN && trimRight[i] === 0;
+    const leftBlank = classes[i + 1] === Cls.OPEN && trimLeft[i + 1] === 0;
+    if (rightBlank) trimRight[i] = advances[i] / 2;
+    else if (leftBlank) trimLeft[i + 1] = advances[i + 1] / 2;
   }
 }
 
@@ -132,103 +135,114 @@ function compress(c: Collected, scheme: PunctuationScheme, trimL: Float64Array, 
  * The paragraph's widths and glue. `markerBox` (em): the box of a list item's
  * marker, the hanging indent less the first line's indent (0: no marker).
  */
-export function prepare(c: Collected, bp: Breakpoints, scheme: PunctuationScheme, markerBox = 0): Prepared {
-  const { n, cls, adv, cps } = c;
-  const trimL = trimLBuf(n, true);
-  const trimR = trimRBuf(n, true);
-  const shL = shLBuf(n, true);
-  const shR = shRBuf(n, true);
-  const w = wBuf(n, true);
-  const spKind = spKindBuf(n, true);
-  const spSh = spShBuf(n, true);
-  const spSt = spStBuf(n, true);
-  const gl = glBuf(n, true);
+export function prepare(c: Collected, breakpoints: Breakpoints, scheme: PunctuationScheme, markerBox = 0): Prepared {
+  const { n, classes, advances, codePoints } = c;
+  const trimLeft = trimLeftBuf(n, true);
+  const trimRight = trimRightBuf(n, true);
+  const shrinkLeft = shrinkLeftBuf(n, true);
+  const shrinkRight = shrinkRightBuf(n, true);
+  const setWidth = setWidthBuf(n, true);
+  const spaceKind = spaceKindBuf(n, true);
+  const spaceShrink = spaceShrinkBuf(n, true);
+  const spaceStretch = spaceStretchBuf(n, true);
+  const hanLatinGlue = hanLatinGlueBuf(n, true);
   const full = fullBuf(n, true);
-  compress(c, scheme, trimL, trimR, full);
+  compress(c, scheme, trimLeft, trimRight, full);
   // Junctions that take inter-character spacing: the breakpoints' (not inside words, dashes,
   // ellipses), less those next to a space (the space is the glue there) and Han–Latin junctions.
-  const gapJ = gapJBuf(n);
-  gapJ.set(bp.gapJ.subarray(0, n));
+  const isGap = isGapBuf(n);
+  isGap.set(breakpoints.isGap.subarray(0, n));
   for (let i = 0; i < n; i++) {
     if (full[i]) {
-      if (cls[i] === Cls.OPEN) shL[i] = trimL[i] === 0 ? adv[i] / 2 : 0;
-      else if (!isExclamation(cps[i])) shR[i] = trimR[i] === 0 ? adv[i] / 2 : 0;
+      if (classes[i] === Cls.OPEN) shrinkLeft[i] = trimLeft[i] === 0 ? advances[i] / 2 : 0;
+      else if (!isExclamation(codePoints[i])) shrinkRight[i] = trimRight[i] === 0 ? advances[i] / 2 : 0;
     }
-    if (cls[i] !== Cls.SPACE) {
-      w[i] = adv[i] - trimL[i] - trimR[i];
-      if (i + 1 < n && isHanLatin(cls, cps, i, i + 1)) {
-        gl[i] = HL_SPACE;
-        gapJ[i] = 0;
+    if (classes[i] !== Cls.SPACE) {
+      setWidth[i] = advances[i] - trimLeft[i] - trimRight[i];
+      if (i + 1 < n && isHanLatin(classes, codePoints, i, i + 1)) {
+        hanLatinGlue[i] = HL_SPACE;
+        isGap[i] = 0;
       }
       continue;
     }
-    gapJ[i] = 0;
-    if (i > 0) gapJ[i - 1] = 0;
-    spaceGlue(c, bp, i, { w, spKind, spSh, spSt });
+    isGap[i] = 0;
+    if (i > 0) isGap[i - 1] = 0;
+    spaceGlue(c, breakpoints, i, { setWidth, spaceKind, spaceShrink, spaceStretch });
   }
-  const tab = markerBox > 0 ? markerTab(c, bp) : -1;
-  if (tab >= 0) fitMarker(c, bp, tab, markerBox, { w, trimR, shL, shR, gl, spSh, spSt, spKind, gapJ });
-  return withSums(c, bp, gapJ, { trimL, trimR, shL, shR, w, spKind, spSh, spSt, gl }, tab);
+  const tab = markerBox > 0 ? markerTab(c, breakpoints) : -1;
+  const widths: Widths = { trimLeft, trimRight, shrinkLeft, shrinkRight, setWidth, spaceKind, spaceShrink, spaceStretch, hanLatinGlue };
+  if (tab >= 0) fitMarker(c, breakpoints, tab, markerBox, { ...widths, isGap });
+  return withSums(c, breakpoints, isGap, widths, tab);
 }
+
+type SpaceGlue = Pick<Widths, 'setWidth' | 'spaceKind' | 'spaceShrink' | 'spaceStretch'>;
 
 /** The glue of the space character i: a run of spaces counts once, spaces at the paragraph's edges count nothing. */
-function spaceGlue(c: Collected, bp: Breakpoints, i: number, out: { w: Float64Array; spKind: Uint8Array; spSh: Float64Array; spSt: Float64Array }): void {
-  const { n, cls, cps, adv } = c;
-  const prev = bp.lastVis[i];
-  if (i === 0 || cls[i - 1] === Cls.SPACE || prev < 0) return;
+function spaceGlue(c: Collected, breakpoints: Breakpoints, i: number, out: SpaceGlue): void {
+  const { n, classes, codePoints, advances } = c;
+  const prev = breakpoints.lastVisible[i];
+  if (i === 0 || classes[i - 1] === Cls.SPACE || prev < 0) return;
   let next = i + 1;
-  while (next < n && cls[next] === Cls.SPACE) next++;
+  while (next < n && classes[next] === Cls.SPACE) next++;
   if (next >= n) return;
-  if (cps[i] === 0x3000) {
+  if (codePoints[i] === 0x3000) {
     // An ideographic space is a character of the grid: one em, fixed.
-    out.w[i] = adv[i];
-  } else if (isHanLatin(cls, cps, prev, next)) {
-    out.w[i] = HL_SPACE;
-    out.spKind[i] = Space.HAN_LATIN;
-    out.spSh[i] = HL_SPACE - HL_MIN;
-    out.spSt[i] = HL_MAX - HL_SPACE;
+    out.setWidth[i] = advances[i];
+  } else if (isHanLatin(classes, codePoints, prev, next)) {
+    out.setWidth[i] = HL_SPACE;
+    out.spaceKind[i] = Space.HAN_LATIN;
+    out.spaceShrink[i] = HL_SPACE - HL_MIN;
+    out.spaceStretch[i] = HL_MAX - HL_SPACE;
   } else {
-    out.w[i] = adv[i];
-    out.spKind[i] = Space.WORD;
-    out.spSh[i] = Math.max(0, adv[i] - WORD_MIN);
-    out.spSt[i] = Math.max(0, WORD_MAX - adv[i]);
+    out.setWidth[i] = advances[i];
+    out.spaceKind[i] = Space.WORD;
+    out.spaceShrink[i] = Math.max(0, advances[i] - WORD_MIN);
+    out.spaceStretch[i] = Math.max(0, WORD_MAX - advances[i]);
   }
 }
 
-type Widths = Pick<Prepared, 'trimL' | 'trimR' | 'shL' | 'shR' | 'w' | 'spKind' | 'spSh' | 'spSt' | 'gl'>;
+type Widths = Pick<
+  Prepared,
+  'trimLeft' | 'trimRight' | 'shrinkLeft' | 'shrinkRight' | 'setWidth' | 'spaceKind' | 'spaceShrink' | 'spaceStretch' | 'hanLatinGlue'
+>;
 
 /** The prefix sums over the paragraph, and the Prepared record. */
-function withSums(c: Collected, bp: Breakpoints, gapJ: Uint8Array, v: Widths, markerTab: number): Prepared {
-  const { n, cls } = c;
-  const { w, gl, shL, shR, spKind, spSh, spSt } = v;
-  const PW = PWBuf(n + 1);
-  const PG = PGBuf(n + 1);
-  const PH = PHBuf(n + 1);
-  const PS = PSBuf(n + 1);
-  const PX = PXBuf(n + 1);
-  const PWS = PWSBuf(n + 1);
-  const PJ = PJBuf(n + 1);
-  const PN = PNBuf(n + 1);
-  PW[0] = PG[0] = PH[0] = PS[0] = PX[0] = PWS[0] = PJ[0] = PN[0] = 0;
+function withSums(c: Collected, breakpoints: Breakpoints, isGap: Uint8Array, v: Widths, markerTab: number): Prepared {
+  const { n, classes } = c;
+  const { setWidth, hanLatinGlue, shrinkLeft, shrinkRight, spaceKind, spaceShrink, spaceStretch } = v;
+  const widthBefore = widthBeforeBuf(n + 1);
+  const glueBefore = glueBeforeBuf(n + 1);
+  const hanLatinBefore = hanLatinBeforeBuf(n + 1);
+  const shrinkBefore = shrinkBeforeBuf(n + 1);
+  const stretchBefore = stretchBeforeBuf(n + 1);
+  const wordStretchBefore = wordStretchBeforeBuf(n + 1);
+  const gapsBefore = gapsBeforeBuf(n + 1);
+  const charactersBefore = charactersBeforeBuf(n + 1);
+  widthBefore[0] = glueBefore[0] = hanLatinBefore[0] = shrinkBefore[0] = 0;
+  stretchBefore[0] = wordStretchBefore[0] = gapsBefore[0] = charactersBefore[0] = 0;
   for (let i = 0; i < n; i++) {
-    const hlJ = gl[i] > 0 ? 1 : 0;
-    const hlS = spKind[i] === Space.HAN_LATIN ? 1 : 0;
-    const word = spKind[i] === Space.WORD ? spSt[i] : 0;
-    const gap = i < n - 1 ? gapJ[i] : 0;
-    PW[i + 1] = PW[i] + w[i];
-    PG[i + 1] = PG[i] + gl[i];
-    PH[i + 1] = PH[i] + hlJ + hlS;
-    PS[i + 1] = PS[i] + shL[i] + shR[i] + spSh[i] + hlJ * (HL_SPACE - HL_MIN);
-    PX[i + 1] = PX[i] + gap * GAP_STRETCH + (hlJ + hlS) * (HL_MAX - HL_SPACE) + word;
-    PWS[i + 1] = PWS[i] + word;
-    PJ[i + 1] = PJ[i] + gap;
-    PN[i + 1] = PN[i] + (isPunctuation(cls[i]) ? 0 : 1);
+    const hanLatinJunction = hanLatinGlue[i] > 0 ? 1 : 0;
+    const hanLatinSpace = spaceKind[i] === Space.HAN_LATIN ? 1 : 0;
+    const word = spaceKind[i] === Space.WORD ? spaceStretch[i] : 0;
+    const gap = i < n - 1 ? isGap[i] : 0;
+    widthBefore[i + 1] = widthBefore[i] + setWidth[i];
+    glueBefore[i + 1] = glueBefore[i] + hanLatinGlue[i];
+    hanLatinBefore[i + 1] = hanLatinBefore[i] + hanLatinJunction + hanLatinSpace;
+    shrinkBefore[i + 1] = shrinkBefore[i] + shrinkLeft[i] + shrinkRight[i] + spaceShrink[i] + hanLatinJunction * (HL_SPACE - HL_MIN);
+    stretchBefore[i + 1] = stretchBefore[i] + gap * GAP_STRETCH + (hanLatinJunction + hanLatinSpace) * (HL_MAX - HL_SPACE) + word;
+    wordStretchBefore[i + 1] = wordStretchBefore[i] + word;
+    gapsBefore[i + 1] = gapsBefore[i] + gap;
+    charactersBefore[i + 1] = charactersBefore[i] + (isPunctuation(classes[i]) ? 0 : 1);
   }
   // Listed field by field (not spread) so every Prepared has one shape.
   return {
-    n, text: c.text, off: c.off, cps: c.cps, cls, face: c.face, faces: c.faces, gid: c.gid, adv: c.adv, lig: c.lig, ligN: c.ligN, chains: c.chains, spanEnds: c.spanEnds, attached: c.attached,
-    brk: bp.brk, gapJ, emergency: bp.emergency, lastVis: bp.lastVis, hyw: bp.hyw,
-    trimL: v.trimL, trimR: v.trimR, shL, shR, w, spKind, spSh, spSt, gl, PW, PG, PH, PS, PX, PWS, PJ, PN, markerTab,
+    n, text: c.text, offsets: c.offsets, codePoints: c.codePoints, classes, faceIndex: c.faceIndex, faces: c.faces,
+    glyphIds: c.glyphIds, advances: c.advances, ligatureGlyph: c.ligatureGlyph, ligatureLength: c.ligatureLength,
+    chains: c.chains, spanEnds: c.spanEnds, attached: c.attached,
+    breakKind: breakpoints.breakKind, isGap, emergencyPenalty: breakpoints.emergencyPenalty,
+    lastVisible: breakpoints.lastVisible, hyphenWidth: breakpoints.hyphenWidth,
+    trimLeft: v.trimLeft, trimRight: v.trimRight, shrinkLeft, shrinkRight, setWidth, spaceKind, spaceShrink, spaceStretch, hanLatinGlue,
+    widthBefore, glueBefore, hanLatinBefore, shrinkBefore, stretchBefore, wordStretchBefore, gapsBefore, charactersBefore, markerTab,
   };
 }
 
@@ -254,19 +268,19 @@ export interface LineMetrics {
 
 /** The Han–Latin shrink of junction e, which a break there drops. */
 function junctionShrink(p: Prepared, e: number): number {
-  return p.gl[e] > 0 ? HL_SPACE - HL_MIN : 0;
+  return p.hanLatinGlue[e] > 0 ? HL_SPACE - HL_MIN : 0;
 }
 
 export function lineMetrics(p: Prepared, a: number, e: number, out: LineMetrics): LineMetrics {
-  const hlE = p.gl[e] > 0 ? 1 : 0;
-  const gapE = e < p.n - 1 ? p.gapJ[e] : 0;
-  out.width = p.PW[e + 1] - p.PW[a] + (p.PG[e] - p.PG[a]) - p.shL[a];
-  out.endShrink = p.shR[e];
-  out.shrink = p.PS[e + 1] - p.PS[a] - p.shL[a] - p.shR[e] - junctionShrink(p, e) - p.spSh[e];
-  out.stretch = p.PX[e + 1] - p.PX[a] - gapE * GAP_STRETCH - hlE * (HL_MAX - HL_SPACE);
-  out.words = p.PWS[e + 1] - p.PWS[a];
-  out.hl = p.PH[e + 1] - p.PH[a] - hlE;
-  out.gaps = p.PJ[e] - p.PJ[a];
-  out.chars = p.PN[e + 1] - p.PN[a];
+  const hanLatinAtEnd = p.hanLatinGlue[e] > 0 ? 1 : 0;
+  const gapAtEnd = e < p.n - 1 ? p.isGap[e] : 0;
+  out.width = p.widthBefore[e + 1] - p.widthBefore[a] + (p.glueBefore[e] - p.glueBefore[a]) - p.shrinkLeft[a];
+  out.endShrink = p.shrinkRight[e];
+  out.shrink = p.shrinkBefore[e + 1] - p.shrinkBefore[a] - p.shrinkLeft[a] - p.shrinkRight[e] - junctionShrink(p, e) - p.spaceShrink[e];
+  out.stretch = p.stretchBefore[e + 1] - p.stretchBefore[a] - gapAtEnd * GAP_STRETCH - hanLatinAtEnd * (HL_MAX - HL_SPACE);
+  out.words = p.wordStretchBefore[e + 1] - p.wordStretchBefore[a];
+  out.hl = p.hanLatinBefore[e + 1] - p.hanLatinBefore[a] - hanLatinAtEnd;
+  out.gaps = p.gapsBefore[e] - p.gapsBefore[a];
+  out.chars = p.charactersBefore[e + 1] - p.charactersBefore[a];
   return out;
 }

@@ -1,12 +1,11 @@
 // Reusable per-paragraph arrays. Composition handles one paragraph at a time
 // and none of its working arrays outlives composeParagraph (the lines it
 // returns hold only plain objects), so each array is allocated once at the
-// largest paragraph seen and reused. A 50-page bulletin composes ~10 000
-// paragraphs; allocating ~40 typed arrays each (every one with its own
-// off-heap buffer) was a large share of the layout stage's garbage
-// collection. Consequence for readers of these arrays: they may be longer
-// than the paragraph, so code indexes below n (prefix sums: up to n) and
-// never uses `.length`.
+// largest paragraph seen and reused: a 50-page bulletin composes ~10 000
+// paragraphs, and ~40 typed arrays each, every one with its own off-heap
+// buffer, would keep the garbage collector busy. Consequence for readers of
+// these arrays: they may be longer than the paragraph, so code indexes below
+// n (prefix sums: up to n) and never uses `.length`.
 
 type Typed = Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
 type Ctor<T extends Typed> = new (n: number) => T;

@@ -293,8 +293,8 @@ describe('justification (§4)', () => {
   });
 
   it('breaks so that no line is letter-spaced (over 0.05 em a gap) when it can: the sample line 蒸湘区作为衡阳中心城', () => {
-    // Before this rule the first two lines were spread to 0.11 and 0.09 em a gap at 13 em. The first
-    // cannot be helped (11 em after the indent: "…城区，" is 11.5 em even with its comma at the edge,
+    // At 13 em the first line cannot be helped
+    // (11 em after the indent: "…城区，" is 11.5 em even with its comma at the edge,
     // and "，" may not start a line); the second can, by pushing 消 down and 防、 after it.
     const text =
       '蒸湘区作为衡阳中心城区，主要安全问题风险在消防、道路交通、工贸领域。蒸湘区始终绷紧安全生产这根弦，聚焦“三个坚持”，精准发力下好“三步棋”，连续两年荣获全省安全生产与消防工作优秀县市区。';
