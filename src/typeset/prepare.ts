@@ -30,8 +30,12 @@ export const HL_MAX = 0.34;
 /** A Latin word space keeps between these widths. */
 export const WORD_MIN = 0.2;
 export const WORD_MAX = 0.5;
-/** Extra space per gap that a line may take before it counts as letter-spaced (pdf-audit's threshold). */
-export const GAP_STRETCH = 0.05;
+/**
+ * Extra space per gap that a line may take before it counts as letter-spaced:
+ * a thousandth inside the 0.05 em of TYPOGRAPHY.md §4 (pdf-audit's threshold),
+ * so that a line at the limit never measures over it once positions are rounded.
+ */
+export const GAP_STRETCH = 0.049;
 /** Glyphs narrower than this are proportional and never compressed. */
 const FULL_WIDTH = 0.9;
 

@@ -242,14 +242,26 @@ describe('punctuation compression (§3)', () => {
 describe('justification (§4)', () => {
   it('spreads a small stretch evenly over every gap, the Han–Latin spaces included', () => {
     const natural = measureSpans([{ text: '中文PDCA中文', chain: body }], S);
+    const lines = composeParagraph({ spans: [{ text: `中文PDCA中文${HAN10}`, chain: body }], size: S, measure: natural + 0.16 * S, indent: 0 });
+    const p = place(lines[0]);
+    expect(lines[0].text).toBe('中文PDCA中文');
+    // Four places share 0.16 em: two Han gaps and two Han–Latin spaces, 0.04 em each.
+    expect((p[1].left - p[0].right) / S).toBeCloseTo(0.04, 9);
+    expect((p[2].left - p[1].right) / S).toBeCloseTo(0.29, 9);
+    expect((p[7].left - p[6].right) / S).toBeCloseTo(0.04, 9);
+    expect(lines[0].gap).toBeCloseTo(0.04, 9);
+  });
+
+  it('keeps a line at the letter-spacing limit under 0.05 em a gap: the Han–Latin spaces take the last thousandths', () => {
+    const natural = measureSpans([{ text: '中文PDCA中文', chain: body }], S);
     const lines = composeParagraph({ spans: [{ text: `中文PDCA中文${HAN10}`, chain: body }], size: S, measure: natural + 0.2 * S, indent: 0 });
     const p = place(lines[0]);
     expect(lines[0].text).toBe('中文PDCA中文');
-    // Four places share 0.2 em: two Han gaps and two Han–Latin spaces, 0.05 em each.
-    expect((p[1].left - p[0].right) / S).toBeCloseTo(0.05, 9);
-    expect((p[2].left - p[1].right) / S).toBeCloseTo(0.3, 9);
-    expect((p[7].left - p[6].right) / S).toBeCloseTo(0.05, 9);
-    expect(lines[0].gap).toBeCloseTo(0.05, 9);
+    // 0.2 em over two Han gaps and two Han–Latin spaces: the gaps stop at 0.049 em, the spaces take 0.051 em each.
+    expect((p[1].left - p[0].right) / S).toBeCloseTo(0.049, 9);
+    expect((p[7].left - p[6].right) / S).toBeCloseTo(0.049, 9);
+    expect((p[2].left - p[1].right) / S).toBeCloseTo(0.301, 9);
+    expect(lines[0].gap).toBeLessThan(0.05);
   });
 
   it('keeps Han–Latin spaces within 0.35 em when a line must open wider: they reach it first, the Han gaps take the rest', () => {
