@@ -8,6 +8,7 @@ import { loadBulletin } from '../content/load.js';
 import { loadDesign } from '../design/design.js';
 import { collectText } from '../fonts/collect-text.js';
 import { describeFonts, formatListing } from '../fonts/listing.js';
+import { printedTextRoles } from '../layout/text-roles.js';
 import { bulletinDir, DIR_HELP, shownDir } from './bulletin-dir.js';
 import { bulletinRoots } from '../io/roots.js';
 import { collectValues } from './check.js';
@@ -25,8 +26,9 @@ export function register(program: Command): void {
       const roots = bulletinRoots({ dir, extra: opts.root, cliTemplate: opts.template });
       const { bulletin } = await loadBulletin(dir, { roots: roots.content });
       // Exactly the build's fonts: the same function chooses them.
-      const { fonts: set } = loadDesign(bulletin, opts.template, roots.design);
-      const listing = await describeFonts(set, collectText(bulletin));
+      const { fonts: set, template } = loadDesign(bulletin, opts.template, roots.design);
+      // The bulletin's text in the roles layout sets it in.
+      const listing = await describeFonts(set, collectText(bulletin, printedTextRoles(template)));
       process.stdout.write((opts.json ? JSON.stringify(listing, null, 2) : formatListing(listing, `Fonts for ${shownDir(dir)}`)) + '\n');
     });
 }

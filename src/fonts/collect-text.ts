@@ -32,25 +32,20 @@ export interface TextItem {
 }
 
 /**
- * Which role each part of the content is set in (LAYOUT.md). `fields` map
- * front-matter keys; `body` is the role of a file's body text; `nodes` map
- * mdast node types (and `imageAlt`, the caption) inside the body, the
- * innermost one winning.
+ * Which roles each part of the content is set in: layout's table
+ * (layout/text-roles.ts), handed in by the caller. `fields` map front-matter
+ * keys to every role the value is printed in; `body` is the role of a file's
+ * body text; `nodes` map mdast node types inside the body (and `imageAlt`, the
+ * caption; `tableHeader`, a table's first row; `linkUrl`, a link's printed
+ * address) to roles, the innermost one winning, except where `keeps` names
+ * roles a node leaves as they are (emphasis in bold text stays bold).
  */
 export interface TextRoleMap {
-  issue: { fields: Record<string, string>; body: string };
-  article: { fields: Record<string, string>; body: string };
+  issue: { fields: Record<string, readonly string[]>; body: string };
+  article: { fields: Record<string, readonly string[]>; body: string };
   nodes: Record<string, string>;
+  keeps?: Record<string, readonly string[]>;
 }
-
-export const DEFAULT_TEXT_ROLES: TextRoleMap = {
-  // The masthead name is the heaviest type on the page; the theme line bold;
-  // issue, date and the publishers in the footer are sans; the lead is Kai.
-  issue: { fields: { title: 'heavy', subtitle: 'bold', issue: 'sans', date: 'sans', publisher: 'sans' }, body: 'kai' },
-  // Headlines heavy, their second line bold, the byline (role and name) Kai.
-  article: { fields: { title: 'heavy', subtitle: 'bold', author: 'kai', role: 'kai' }, body: 'body' },
-  nodes: { heading: 'bold', strong: 'bold', emphasis: 'kai', inlineCode: 'sans', code: 'sans', imageAlt: 'sans', footnoteDefinition: 'body' },
-};
 
 /** Characters that are not drawn as glyphs: white space, controls, format characters, variation selectors. */
 export function isGlyphCharacter(cp: number): boolean {
@@ -182,7 +177,7 @@ class ItemWriter implements TextScanner {
   }
 }
 
-function frontMatter(doc: ContentDocument<unknown>, writer: TextScanner, fields: Record<string, string>): void {
+function frontMatter(doc: ContentDocument<unknown>, writer: TextScanner, fields: Record<string, readonly string[]>): void {
   const yaml = doc.tree.children[0];
   if (yaml?.type !== 'yaml' || yaml.position?.start.offset === undefined) return;
   const text = doc.source.text;
@@ -195,12 +190,13 @@ function frontMatter(doc: ContentDocument<unknown>, writer: TextScanner, fields:
   if (parsed.errors.length > 0 || !isMap(parsed.contents)) return;
   for (const pair of parsed.contents.items) {
     if (!isScalar(pair.key)) continue;
-    const role = fields[String(pair.key.value)];
-    if (!role) continue;
+    const roles = fields[String(pair.key.value)] ?? [];
     const values: YamlNode[] = isSeq(pair.value) ? (pair.value.items as YamlNode[]) : pair.value ? [pair.value as YamlNode] : [];
-    for (const v of values) {
-      if (!isScalar(v) || v.value === null || v.value === undefined || !v.range) continue;
-      writer.scan(String(v.value), base + v.range[0], base + v.range[1], role);
+    for (const role of roles) {
+      for (const v of values) {
+        if (!isScalar(v) || v.value === null || v.value === undefined || !v.range) continue;
+        writer.scan(String(v.value), base + v.range[0], base + v.range[1], role);
+      }
     }
   }
 }
@@ -208,8 +204,23 @@ function frontMatter(doc: ContentDocument<unknown>, writer: TextScanner, fields:
 /** Per document: the footnotes referred to so far, numbered as layout numbers them (first reference first). */
 type NoteNumbers = Map<string, number>;
 
-function body(node: Nodes, writer: TextScanner, role: string, nodes: Record<string, string>, notes: NoteNumbers): void {
-  const own = nodes[node.type] ?? role;
+/** What the walk of one file's body needs besides the node: where it writes, the roles, the notes numbered so far. */
+interface BodyWalk {
+  writer: TextScanner;
+  roles: TextRoleMap;
+  notes: NoteNumbers;
+}
+
+/** The role of a node's text inside text of `role`. */
+function roleOf(type: string, role: string, roles: TextRoleMap): string {
+  const mapped = roles.nodes[type];
+  return mapped && !roles.keeps?.[type]?.includes(role) ? mapped : role;
+}
+
+function body(node: Nodes, walk: BodyWalk, role: string): void {
+  const { writer, roles, notes } = walk;
+  const nodes = roles.nodes;
+  const own = roleOf(node.type, role, roles);
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   switch (node.type) {
@@ -237,16 +248,15 @@ function body(node: Nodes, writer: TextScanner, role: string, nodes: Record<stri
       return;
     }
     case 'link':
-      for (const child of node.children) body(child, writer, own, nodes, notes);
-      // The URL is printed after the text (in parentheses, or as a note), in the same face.
-      if (start !== undefined && end !== undefined) writer.scan(node.url.replace(/^mailto:/i, ''), start, end, own);
+      for (const child of node.children) body(child, walk, own);
+      // The URL is printed after the text (in parentheses, in the same face) or as a note.
+      if (start !== undefined && end !== undefined) writer.scan(node.url.replace(/^mailto:/i, ''), start, end, nodes.linkUrl ?? own);
       return;
     case 'table':
-      // The header row is bold.
-      for (const [r, row] of node.children.entries()) body(row, writer, r === 0 ? (nodes.strong ?? own) : own, nodes, notes);
+      for (const [r, row] of node.children.entries()) body(row, walk, r === 0 ? (nodes.tableHeader ?? own) : own);
       return;
     default:
-      if ('children' in node) for (const child of node.children) body(child as Nodes, writer, own, nodes, notes);
+      if ('children' in node) for (const child of node.children) body(child as Nodes, walk, own);
   }
 }
 
@@ -254,18 +264,18 @@ function body(node: Nodes, writer: TextScanner, role: string, nodes: Record<stri
  * Walks every piece of printed text of the bulletin (front matter included)
  * with its role: `scanner` gives the scanner for each file, in order.
  */
-export function walkText(bulletin: Bulletin, scanner: (source: SourceFile) => TextScanner, roles: TextRoleMap = DEFAULT_TEXT_ROLES): void {
-  const docs: [ContentDocument<unknown>, { fields: Record<string, string>; body: string }][] = [[bulletin.index, roles.issue]];
+export function walkText(bulletin: Bulletin, scanner: (source: SourceFile) => TextScanner, roles: TextRoleMap): void {
+  const docs: [ContentDocument<unknown>, { fields: Record<string, readonly string[]>; body: string }][] = [[bulletin.index, roles.issue]];
   for (const article of bulletin.articles) docs.push([article, roles.article]);
   for (const [doc, part] of docs) {
     const writer = scanner(doc.source);
     frontMatter(doc, writer, part.fields);
-    body(doc.tree as Root, writer, part.body, roles.nodes, new Map());
+    body(doc.tree as Root, { writer, roles, notes: new Map() }, part.body);
   }
 }
 
 /** Every glyph character of the bulletin (front matter included), grouped into positioned items. */
-export function collectText(bulletin: Bulletin, roles: TextRoleMap = DEFAULT_TEXT_ROLES): TextItem[] {
+export function collectText(bulletin: Bulletin, roles: TextRoleMap): TextItem[] {
   const out: TextItem[] = [];
   walkText(bulletin, (source) => new ItemWriter(source, out), roles);
   return out;

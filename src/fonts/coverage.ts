@@ -71,7 +71,7 @@ class Coverage {
  * character on its line and column is most of the cost of the exact check
  * (~100 ms for a 60-article issue), and is needed only when something is missing.
  */
-export function anyMissing(bulletin: Bulletin, fontSet: FontSet, roles?: TextRoleMap): boolean {
+export function anyMissing(bulletin: Bulletin, fontSet: FontSet, roles: TextRoleMap): boolean {
   const coverage = new Coverage(fontSet);
   let missing = false;
   const scanner = {
@@ -93,11 +93,12 @@ export function anyMissing(bulletin: Bulletin, fontSet: FontSet, roles?: TextRol
 }
 
 /**
- * The coverage diagnostics of a bulletin: none when nothing is missing (the
+ * The coverage diagnostics of a bulletin, its text in the roles layout sets
+ * it in (`roles`, layout/text-roles.ts): none when nothing is missing (the
  * quick walk), else checkCoverage on the positioned text.
  */
-export function bulletinCoverage(bulletin: Bulletin, fontSet: FontSet, options: CoverageOptions = {}): Diagnostic[] {
-  return anyMissing(bulletin, fontSet) ? checkCoverage(collectText(bulletin), fontSet, options) : [];
+export function bulletinCoverage(bulletin: Bulletin, fontSet: FontSet, roles: TextRoleMap, options: CoverageOptions = {}): Diagnostic[] {
+  return anyMissing(bulletin, fontSet, roles) ? checkCoverage(collectText(bulletin, roles), fontSet, options) : [];
 }
 
 /** Calls `visit` for every glyph character whose role's chain has no glyph, with its exact position. */

@@ -16,6 +16,7 @@ import { imageSize, type PixelSize } from './image-size.js';
 import { typesetSpans, type RoleSpan } from './inline-spans.js';
 import type { PageGrid } from './grid.js';
 import type { Template } from '../design/template.js';
+import { TEXT_ROLES } from './text-roles.js';
 import type { SetLine, TextOrigin } from './text.js';
 
 export type { Header, HeaderLine, HeaderSize } from './header.js';
@@ -137,7 +138,7 @@ function headingItems(env: Env, b: HeadingBlock, out: BodyItems): void {
   const { grid, template } = env;
   const size = template.sizes.subheading;
   const lines = composeParagraph({
-    spans: [{ text: b.text, chain: env.fonts.chain('bold') }], size, measure: grid.measure, indent: 0, align: 'start', scheme: template.punctuation,
+    spans: [{ text: b.text, chain: env.fonts.chain(TEXT_ROLES.subheading) }], size, measure: grid.measure, indent: 0, align: 'start', scheme: template.punctuation,
   });
   const tag: StructureTag = { role: 'H3', id: b.id, parents: b.parents };
   lines.forEach((line, j) => out.add({ kind: 'heading', line, size, tag, rows: 1 }, j === 0));
@@ -159,7 +160,7 @@ function imageItems(env: Env, placed: { image: ImageBlock; file: string }, out: 
   out.add({ kind: 'image', path: b.path, w: w * scale, h, alt: b.caption, tag: { role: 'Figure', id: b.id, parents: b.parents }, rows }, true);
   if (!b.caption) return;
   const size = template.sizes.caption;
-  const lines = captionLines({ text: b.caption, chain: env.fonts.chain('kai'), size, measure: grid.measure, scheme: template.punctuation });
+  const lines = captionLines({ text: b.caption, chain: env.fonts.chain(TEXT_ROLES.caption), size, measure: grid.measure, scheme: template.punctuation });
   // The caption belongs to its figure (Figure > Caption).
   const tag: StructureTag = { role: 'Caption', id: `${b.id}-caption`, parents: [...b.parents, { role: 'Figure', id: b.id }] };
   for (const line of lines) {

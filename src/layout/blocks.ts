@@ -9,6 +9,7 @@ import type { Content, Root, TableCell } from 'mdast';
 import { htmlText, isHtmlComment } from '../content/html-text.js';
 import { DEFAULT_MARKUP_STYLE, definitionsOf, inlineSegments, type InlineEnv, type MarkupStyle, type RoleSpan } from './inline-spans.js';
 import { NoteList } from './note-list.js';
+import { TEXT_ROLES } from './text-roles.js';
 import type { StructureParent } from './display-list.js';
 
 export type { MarkupStyle, RoleSpan } from './inline-spans.js';
@@ -172,7 +173,7 @@ function block(node: Content, ctx: Ctx, place: Place): void {
       break;
     }
     case 'heading': {
-      const text = inlineSegments(node.children, 'bold', ctx.env).flat().map((s) => s.text).join('').trim();
+      const text = inlineSegments(node.children, TEXT_ROLES.subheading, ctx.env).flat().map((s) => s.text).join('').trim();
       if (text) ctx.blocks.push({ kind: 'heading', id: nextId(ctx, 'h'), text, depth: node.depth, line, parents: place.parents });
       break;
     }
@@ -198,11 +199,11 @@ function block(node: Content, ctx: Ctx, place: Place): void {
     }
     case 'blockquote': {
       const quote = [...place.parents, { role: 'BlockQuote', id: nextId(ctx, 'q') }];
-      for (const child of node.children) block(child, ctx, { role: 'kai', inset: place.inset + 2, parents: quote });
+      for (const child of node.children) block(child, ctx, { role: TEXT_ROLES.blockquote, inset: place.inset + 2, parents: quote });
       break;
     }
     case 'code':
-      ctx.blocks.push({ kind: 'para', tag: 'P', id: nextId(ctx, 'p'), spans: [{ text: node.value.replace(/\n/g, ' '), role: 'sans' }], indent: 0, hanging: 0, inset: place.inset, line, parents: place.parents });
+      ctx.blocks.push({ kind: 'para', tag: 'P', id: nextId(ctx, 'p'), spans: [{ text: node.value.replace(/\n/g, ' '), role: TEXT_ROLES.code }], indent: 0, hanging: 0, inset: place.inset, line, parents: place.parents });
       break;
     case 'html': {
       // Raw HTML is not typeset, but its text is the editor's: kept without the tags.
@@ -214,7 +215,7 @@ function block(node: Content, ctx: Ctx, place: Place): void {
     case 'table':
       ctx.blocks.push({
         kind: 'table', id: nextId(ctx, 't'), align: node.align ?? [], line, parents: place.parents,
-        rows: node.children.map((row, r) => row.children.map((cell) => cellSpans(cell, r === 0 ? 'bold' : place.role, ctx))),
+        rows: node.children.map((row, r) => row.children.map((cell) => cellSpans(cell, r === 0 ? TEXT_ROLES.tableHeader : place.role, ctx))),
       });
       break;
     case 'thematicBreak':
@@ -242,12 +243,12 @@ function notesBlock(ctx: Ctx, line: number, parents: readonly StructureParent[])
   for (let i = 0; i < list.notes.length; i++) {
     const { marker, content } = list.notes[i];
     if (content.kind === 'url') {
-      notes.push({ marker, spans: [{ text: content.url, role: 'body' }] });
+      notes.push({ marker, spans: [{ text: content.url, role: TEXT_ROLES.note }] });
       continue;
     }
     const spans: RoleSpan[] = [];
     for (const child of content.definition.children) {
-      if (child.type === 'paragraph') for (const s of inlineSegments(child.children, 'body', ctx.env)) spans.push(...s);
+      if (child.type === 'paragraph') for (const s of inlineSegments(child.children, TEXT_ROLES.note, ctx.env)) spans.push(...s);
     }
     notes.push({ marker, spans: trimSpans(spans) });
   }
@@ -263,7 +264,7 @@ export function blocksOf(tree: Root, prefix: string, file: string, style: Markup
   const env: InlineEnv = { style, notes: new NoteList(tree), definitions: definitionsOf(tree), images: [] };
   const ctx: Ctx = { prefix, baseDir: dirname(file), blocks: [], n: 0, env };
   const parents = container ? [container] : [];
-  for (const node of tree.children) block(node, ctx, { role: 'body', inset: 0, parents });
+  for (const node of tree.children) block(node, ctx, { role: TEXT_ROLES.body, inset: 0, parents });
   const notes = notesBlock(ctx, tree.position?.end.line ?? 0, parents);
   if (notes) ctx.blocks.push(notes);
   return ctx.blocks;

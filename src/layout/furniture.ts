@@ -12,6 +12,7 @@ import { decorate, decorationItems, isDecorated } from './decorations.js';
 import { DEFAULT_LEAD_LEADING } from './levers.js';
 import { typesetSpans } from './inline-spans.js';
 import type { Template } from '../design/template.js';
+import { TEXT_ROLES } from './text-roles.js';
 import { lineWidth, setLine } from './text.js';
 
 export interface MastheadInfo {
@@ -39,26 +40,26 @@ export function masthead(g: PageGrid, t: Template, fonts: Fonts, info: MastheadI
   // Issue and date, right-aligned, sitting on the name's baseline.
   const right = [info.issue, chineseDate(info.date)].filter((s): s is string => Boolean(s));
   const issueSize = t.sizes.issue;
-  const rightWidth = Math.max(0, ...right.map((text) => lineWidth(text, fonts.chain('bold'), issueSize)));
+  const rightWidth = Math.max(0, ...right.map((text) => lineWidth(text, fonts.chain(TEXT_ROLES.issueLine), issueSize)));
   // A long column name shrinks to leave room for the issue and date.
   const room = g.typeWidth - rightWidth - 2 * issueSize;
-  const natural = lineWidth(info.title, fonts.chain('heavy'), t.sizes.masthead, 0.5);
+  const natural = lineWidth(info.title, fonts.chain(TEXT_ROLES.masthead), t.sizes.masthead, 0.5);
   const nameSize = natural > room ? Math.max(12, Math.floor((t.sizes.masthead * room) / natural)) : t.sizes.masthead;
   const nameRows = rowsFor(g, nameSize, 1.15);
-  const name = setLine(info.title, fonts.chain('heavy'), nameSize, 0.5);
+  const name = setLine(info.title, fonts.chain(TEXT_ROLES.masthead), nameSize, 0.5);
   items.push(...setRuns(name, g.left, baselineIn(g, 0, nameRows, nameSize), t.colors.masthead, { role: 'H1', id: 'masthead-title' }));
   const nameBase = baselineIn(g, 0, nameRows, nameSize);
   right.reverse().forEach((text, j) => {
-    const set = setLine(text, fonts.chain('bold'), issueSize);
+    const set = setLine(text, fonts.chain(TEXT_ROLES.issueLine), issueSize);
     const y = nameBase - j * issueSize * 1.5;
     items.push(...setRuns(set, aligned(g.left, g.typeWidth, set.width, 'end'), y, t.colors.text, { role: 'P', id: `masthead-issue${right.length - j}` }));
   });
   let row = nameRows;
   if (info.subtitle) {
-    const themeNatural = lineWidth(info.subtitle, fonts.chain('bold'), t.sizes.theme);
+    const themeNatural = lineWidth(info.subtitle, fonts.chain(TEXT_ROLES.theme), t.sizes.theme);
     const themeSize = themeNatural > g.typeWidth ? Math.max(6, Math.floor((t.sizes.theme * g.typeWidth) / themeNatural * 2) / 2) : t.sizes.theme;
     const themeRows = rowsFor(g, themeSize, 1.3);
-    const theme = setLine(info.subtitle, fonts.chain('bold'), themeSize);
+    const theme = setLine(info.subtitle, fonts.chain(TEXT_ROLES.theme), themeSize);
     items.push(...setRuns(theme, g.left, baselineIn(g, row, themeRows, themeSize), t.colors.text, { role: 'P', id: 'masthead-theme' }));
     row += themeRows;
   }
@@ -86,7 +87,7 @@ export function lead(g: PageGrid, t: Template, fonts: Fonts, paragraphs: { id: s
   let lines = 0;
   for (const p of paragraphs) {
     const composed = composeParagraph({
-      spans: typesetSpans(p.spans, (role) => fonts.chain(role === 'body' ? 'kai' : role)),
+      spans: typesetSpans(p.spans, (role) => fonts.chain(role === TEXT_ROLES.body ? TEXT_ROLES.lead : role)),
       size, measure, indent: 2, scheme: t.punctuation,
     });
     const decorations = isDecorated(p.spans) ? decorate(composed, p.spans) : [];
@@ -118,9 +119,9 @@ export function runningHead(g: PageGrid, t: Template, fonts: Fonts, info: Masthe
   const size = t.sizes.runningHead;
   const y = baselineIn(g, 0, 1, size);
   const items: DisplayItem[] = [];
-  const left = setLine([info.title, info.issue].filter(Boolean).join(' '), fonts.chain('bold'), size);
+  const left = setLine([info.title, info.issue].filter(Boolean).join(' '), fonts.chain(TEXT_ROLES.runningHead), size);
   items.push(...setRuns(left, g.left, y, t.colors.runningHead ?? t.colors.masthead, { role: 'Artifact', id: 'running-head', artifact: 'Header' }));
-  const num = setLine(pageLabel, fonts.chain('bold'), size);
+  const num = setLine(pageLabel, fonts.chain(TEXT_ROLES.runningHead), size);
   items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'running-head-page', artifact: 'Header' }));
   const ry = rowTop(g, 1) - 0.5;
   if (t.rules.thin > 0) items.push(horizontalRule(g.left, g.left + g.typeWidth, ry, { width: Math.max(t.rules.thin, 0.75), color: t.colors.rules }, 'running-head-rule'));
@@ -135,10 +136,10 @@ export function footer(g: PageGrid, t: Template, fonts: Fonts, info: MastheadInf
   if (t.rules.thin > 0) items.push(horizontalRule(g.left, g.left + g.typeWidth, ry, { width: t.rules.thin, color: t.colors.rules }, 'footer-rule'));
   const y = ry + 1.5 * MM + EM_ASCENT * size;
   if (info.publishers.length > 0) {
-    const pub = setLine(info.publishers.join('  '), fonts.chain('body'), size);
+    const pub = setLine(info.publishers.join('  '), fonts.chain(TEXT_ROLES.publishers), size);
     items.push(...setRuns(pub, g.left, y, t.colors.text, { role: 'Artifact', id: 'footer-publishers', artifact: 'Footer' }));
   }
-  const num = setLine(pageLabel, fonts.chain('bold'), size);
+  const num = setLine(pageLabel, fonts.chain(TEXT_ROLES.runningHead), size);
   items.push(...setRuns(num, aligned(g.left, g.typeWidth, num.width, 'end'), y, t.colors.text, { role: 'Artifact', id: 'footer-page', artifact: 'Footer' }));
   return items;
 }

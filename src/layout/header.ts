@@ -12,6 +12,7 @@ import type { DrawEnv } from './grid-item.js';
 import { rowsFor, spanWidth } from './grid.js';
 import { breakHeadline, fitHeadline, prepareHeadline, type HeadlineBreak, type PreparedHeadline } from './headline.js';
 import { lineWidth, setLine, type SetLine } from './text.js';
+import { TEXT_ROLES } from './text-roles.js';
 
 /** A header line placed in a module: `rows` grid rows starting `row` rows below the header's top. */
 export interface HeaderLine {
@@ -137,7 +138,7 @@ export class ArticleHeaders {
     let header = this.continued.get(key);
     if (!header) {
       const { grid, fonts } = this.env;
-      const bold = fonts.chain('bold');
+      const bold = fonts.chain(TEXT_ROLES.continuedHeader);
       const mark = `（上接第${fromPage}版）`;
       const withTitle = `${this.src.title.replace(/\s+/g, ' ')} ${mark}`;
       // Set a size above the body (五号 over 小五): it reads as a small headline, not a line of text.
@@ -152,7 +153,7 @@ export class ArticleHeaders {
 
   /** The "（下转第N版）" line at the foot of a part that continues: a size below the body (六号 under 小五), as newspapers set it. */
   jumpLine(toPage: number): SetLine {
-    return setLine(`（下转第${toPage}版）`, this.env.fonts.chain('kai'), JUMP_LINE_SCALE * this.env.grid.body);
+    return setLine(`（下转第${toPage}版）`, this.env.fonts.chain(TEXT_ROLES.jumpLine), JUMP_LINE_SCALE * this.env.grid.body);
   }
 
   /** The header's parts at a width: the headline, then the subtitle and byline when the article has them. */
@@ -168,7 +169,7 @@ export class ArticleHeaders {
   private headlinePart(k: number, measure: number): HeaderPart {
     const { grid, template, fonts } = this.env;
     const { min, max } = template.sizes.headline;
-    const heavy = fonts.chain('heavy');
+    const heavy = fonts.chain(TEXT_ROLES.headline);
     const headline = (this.headline ??= prepareHeadline(this.src.title, heavy));
     const fit = fitHeadline(headline, min, max, measure);
     const texts = (): string[] => {
@@ -189,7 +190,7 @@ export class ArticleHeaders {
 
   private subtitlePart(subtitle: string, measure: number): HeaderPart {
     const { grid, template, fonts } = this.env;
-    const body = fonts.chain('body');
+    const body = fonts.chain(TEXT_ROLES.subtitle);
     const size = template.sizes.subtitle;
     const text: Wrapped = { text: subtitle, chain: body, size, measure, width: (this.subtitleWidth ??= lineWidth(subtitle, body, size)) };
     const tag: StructureTag = { role: 'P', id: `${this.src.id}-subtitle`, parents: [this.article()] };
@@ -200,7 +201,7 @@ export class ArticleHeaders {
   private bylinePart(measure: number): HeaderPart {
     const { grid, template, fonts } = this.env;
     const { role, author } = this.src;
-    const kai = fonts.chain('kai');
+    const kai = fonts.chain(TEXT_ROLES.byline);
     const size = template.sizes.byline;
     const one = [role, author].filter(Boolean).join(' ');
     const fits = (this.bylineWidth ??= lineWidth(one, kai, size)) <= measure;

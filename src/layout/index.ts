@@ -23,14 +23,15 @@ import { oversetDiagnostic, oversetOf } from './overset.js';
 import { planPages, type PlannedModule, type PlannedPage } from './page-search/index.js';
 import { placedModules } from './placed-modules.js';
 import type { Template } from '../design/template.js';
+import { TEXT_ROLES } from './text-roles.js';
 
 export type { Template } from '../design/template.js';
 
 /** Rows the running head takes at the top of every page after the first. */
 const OTHER_TOP = 1;
 
-/** The roles layout asks the font layer for. */
-export const LAYOUT_ROLES = ['body', 'bold', 'heavy', 'kai', 'sans'] as const;
+/** The roles layout asks the font layer for: every role of its table (text-roles.ts). */
+export const LAYOUT_ROLES = [...new Set(Object.values(TEXT_ROLES))];
 
 /** What a caller may add to a layout. */
 export interface LayoutOptions {
@@ -302,7 +303,7 @@ function leadParagraphs(blocks: Block[], file: string): ParaBlock[] {
   for (const b of blocks) {
     if (b.kind === 'para') out.push(b);
     else if (b.kind === 'notes') {
-      b.notes.forEach((n, k) => out.push({ kind: 'para', tag: 'Note', id: `${b.id}-${k + 1}`, spans: [{ text: n.marker, role: 'body' }, ...n.spans], indent: 2, hanging: 0, inset: 0, line: b.line, parents: b.parents }));
+      b.notes.forEach((n, k) => out.push({ kind: 'para', tag: 'Note', id: `${b.id}-${k + 1}`, spans: [{ text: n.marker, role: TEXT_ROLES.note }, ...n.spans], indent: 2, hanging: 0, inset: 0, line: b.line, parents: b.parents }));
     } else if (b.kind === 'table' || b.kind === 'break') {
       throw new BulletinError(diagnostic({ file, line: b.line, column: 1 }, 'error', 'lead-markup',
         `a ${b.kind === 'table' ? 'table' : 'section break'} cannot be set in the lead (index.md's text runs across the page in Kai): move it into an article.`));

@@ -10,6 +10,7 @@ import { isLineBreakTag } from '../content/html-text.js';
 import type { NoteList } from './note-list.js';
 import type { FaceChain } from '../fonts/face.js';
 import type { Span } from '../typeset/index.js';
+import { TEXT_ROLES } from './text-roles.js';
 
 /** A stretch of text in one font role (`body`, `bold`, `kai`, `sans`), with its decorations. */
 export interface RoleSpan {
@@ -87,17 +88,17 @@ function inline(nodes: PhrasingContent[], look: Look, env: InlineEnv, out: Segme
         push(out, joinLines(withoutLeftovers(node.value, first)), look);
         break;
       case 'strong':
-        inline(node.children, { ...look, role: 'bold' }, env, out, first);
+        inline(node.children, { ...look, role: TEXT_ROLES.strong }, env, out, first);
         break;
       case 'emphasis':
         if (env.style.emphasis === 'dots') inline(node.children, { ...look, dots: true }, env, out, first);
-        else inline(node.children, { ...look, role: look.role === 'bold' ? 'bold' : 'kai' }, env, out, first);
+        else inline(node.children, { ...look, role: look.role === TEXT_ROLES.strong ? TEXT_ROLES.strong : TEXT_ROLES.emphasis }, env, out, first);
         break;
       case 'delete':
         inline(node.children, { ...look, strike: true }, env, out, first);
         break;
       case 'inlineCode':
-        push(out, node.value, { ...look, role: 'sans' });
+        push(out, node.value, { ...look, role: TEXT_ROLES.code });
         break;
       case 'break':
         out.push([]);

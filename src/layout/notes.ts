@@ -6,6 +6,7 @@ import { composeParagraph, measureSpans, type Span } from '../typeset/index.js';
 import type { NotesBlock, RoleSpan } from './blocks.js';
 import { decorate } from './decorations.js';
 import { typesetSpans } from './inline-spans.js';
+import { TEXT_ROLES } from './text-roles.js';
 import { baselineAt, type DrawEnv, type GridText, type PlacedItem } from './grid-item.js';
 
 export function noteSize(env: DrawEnv): number {
@@ -24,7 +25,7 @@ export function notesItems(env: DrawEnv, b: NotesBlock): PlacedItem[] {
   const measure = Math.floor(grid.measure / size + 1e-9) * size;
   const texts: GridText[] = [];
   b.notes.forEach((note, k) => {
-    const spans: RoleSpan[] = [{ text: note.marker, role: 'body' }, ...note.spans];
+    const spans: RoleSpan[] = [{ text: note.marker, role: TEXT_ROLES.note }, ...note.spans];
     const chained: Span[] = typesetSpans(spans, (role) => fonts.chain(role));
     const hanging = Math.ceil(measureSpans([chained[0]], size) / size - 1e-6);
     const lines = composeParagraph({ spans: chained, size, measure, indent: 0, hangingIndent: hanging, scheme: template.punctuation });

@@ -7,6 +7,7 @@ import { loadBulletin } from '../content/load.js';
 import type { Bulletin } from '../content/types.js';
 import { cleanBulletin } from '../clean/index.js';
 import { bulletinCoverage } from '../fonts/coverage.js';
+import { printedTextRoles } from '../layout/text-roles.js';
 import { loadDesign, type Design } from '../design/design.js';
 import { designInputs } from './design-inputs.js';
 import { layoutBulletin, type FitReport } from '../layout/index.js';
@@ -104,7 +105,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const profile = pressProfile(options, press);
   // Every article read counts, also one the cleaning emptied.
   refuseOutputsOverInputs(options, { bulletin: loaded.bulletin, design, images: located.images, profile: options.outputProfile });
-  const coverage = bulletinCoverage(bulletin, fonts, { allowMissing: options.allowMissingGlyphs });
+  const coverage = bulletinCoverage(bulletin, fonts, printedTextRoles(template), { allowMissing: options.allowMissingGlyphs });
   const failed = [...located.diagnostics, ...coverage];
   if (hasErrors(failed)) throw new BulletinError([...diagnostics.filter((d) => d.severity === 'error'), ...failed]);
   diagnostics.push(...coverage);

@@ -7,6 +7,7 @@ import { BulletinError, hasErrors, type Diagnostic } from '../diagnostics/diagno
 import { cleanBulletin } from '../clean/index.js';
 import { bulletinCoverage } from '../fonts/coverage.js';
 import { layoutBulletin, type FitReport } from '../layout/index.js';
+import { printedTextRoles } from '../layout/text-roles.js';
 import { loadDesign } from '../design/design.js';
 import { fitDiagnostics } from './fit-report.js';
 
@@ -29,7 +30,7 @@ export function fitFindings(bulletin: Bulletin, options: FitCheckOptions): Diagn
     const cleaned = cleanBulletin(bulletin).bulletin;
     const { template, fonts } = loadDesign(cleaned, undefined, options.designRoots);
     // A character no font covers is check's finding already (build reports it); layout draws its fallback.
-    if (hasErrors(bulletinCoverage(cleaned, fonts, { allowMissing: true }))) return [];
+    if (hasErrors(bulletinCoverage(cleaned, fonts, printedTextRoles(template), { allowMissing: true }))) return [];
     let fit: FitReport | undefined;
     layoutBulletin(cleaned, template, fonts, { pages, onFit: (f) => (fit = f) });
     return fit ? fitDiagnostics(cleaned, fit).filter((d) => d.severity !== 'info') : [];

@@ -2,7 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { parseMarkdown } from '../../src/content/parse.js';
 import type { Bulletin, ContentDocument, SourceFile } from '../../src/content/types.js';
 import { loadFontSet } from '../../src/fonts/font-set.js';
-import { anyMissing, bulletinCoverage, checkCoverage, collectText, isGlyphCharacter, type TextItem } from '../../src/fonts/coverage.js';
+import { anyMissing, bulletinCoverage, checkCoverage, collectText as collectWith, isGlyphCharacter, type TextItem } from '../../src/fonts/coverage.js';
+import { printedTextRoles } from '../../src/layout/text-roles.js';
+
+/** The roles of the default template (emphasis in Kai, links in parentheses), layout's own table. */
+const ROLES = printedTextRoles({});
+const collectText = (b: Bulletin): TextItem[] => collectWith(b, ROLES);
 
 function doc<M>(path: string, text: string, meta: M): ContentDocument<M> {
   const source: SourceFile = { path, absPath: `/x/${path}`, text, hasBom: false, eol: text.includes('\r\n') ? '\r\n' : '\n' };
@@ -54,8 +59,10 @@ describe('collectText', () => {
   it('places front-matter values and the lead with their roles', () => {
     const index = positions(items, 'issue/index.md');
     expect(index.slice(0, 8)).toEqual([
-      '安@2:8/heavy', '全@2:9/heavy', '𠀀@2:10/heavy', '谈@2:12/heavy', '某@4:5/sans', '某@4:6/sans', '局@4:7/sans', '导@7:1/kai',
+      // The title twice: the masthead's heavy and the running head's bold; the publishers in the footer's body face.
+      '安@2:8/heavy', '全@2:9/heavy', '𠀀@2:10/heavy', '谈@2:12/heavy', '安@2:8/bold', '全@2:9/bold', '𠀀@2:10/bold', '谈@2:12/bold',
     ]);
+    expect(index.slice(8, 12)).toEqual(['某@4:5/body', '某@4:6/body', '局@4:7/body', '导@7:1/kai']);
   });
 
   it('finds each character in the source through markup, quotes, escapes, entities and CRLF', () => {
@@ -66,13 +73,15 @@ describe('collectText', () => {
     expect(a).toContain('加@6:6/bold');
     expect(a).toContain('𠀀@6:8/bold');
     expect(a).toContain('文@6:12/body');
-    expect(a).toContain('第@9:3/body');
-    expect(a).toContain('𠀀@9:7/body');
+    // A block quote in Kai, as layout sets it.
+    expect(a).toContain('第@9:3/kai');
+    expect(a).toContain('𠀀@9:7/kai');
     expect(a).toContain('&@11:2/body');
     expect(a).toContain('文@11:7/body');
     expect(a).toContain('*@11:9/body');
     expect(a).toContain('𠀀@11:10/body');
-    expect(a).toContain('图@13:3/sans');
+    // A caption in Kai.
+    expect(a).toContain('图@13:3/kai');
     // White space and format characters are not glyphs.
     expect(a.filter((p) => p.startsWith('空') || p.startsWith('格') || p.startsWith('在') || p.startsWith('此'))).toEqual([
       '空@15:1/body', '格@15:3/body', '在@15:5/body', '此@15:7/body',
@@ -83,7 +92,7 @@ describe('collectText', () => {
     const lead = items.find((i) => i.role === 'kai' && i.file === 'issue/index.md');
     expect(lead).toEqual({ text: '导语\uE000在此，㐀字在宋体里。', role: 'kai', file: 'issue/index.md', line: 7, column: 1 });
     expect(items.filter((i) => i.file === 'issue/01-a.md' && i.line === 8)).toEqual([
-      { text: '引用第一行', role: 'body', file: 'issue/01-a.md', line: 8, column: 3 },
+      { text: '引用第一行', role: 'kai', file: 'issue/01-a.md', line: 8, column: 3 },
     ]);
   });
 });
@@ -104,7 +113,8 @@ describe('checkCoverage', () => {
     expect(emoji).toContain('"kai" text (LXGW WenKai, Noto Serif SC, Noto Sans SC)');
     expect(ext).toContain('“𠀀” (U+20000)');
     expect(ext).toContain('(3 times in this file; this is the first)');
-    expect(ext).toContain('"bold", "body"');
+    // In bold, in the quote's Kai and in body text: every role it is set in.
+    expect(ext).toContain('"bold", "kai", "body"');
     expect(ext).toMatch(/fonts\/fonts\.yaml .*replace the character/);
     expect(pua).toContain('(U+E000)');
     // 㐀 is not in WenKai but the kai chain finds it in Noto Serif SC: no finding.
@@ -135,18 +145,18 @@ describe('bulletinCoverage (the quick walk first)', () => {
 
   it('finds nothing missing where every character prints, and then reports nothing', () => {
     const b = covered('第一段**加粗**文字，*强调*与`code`。');
-    expect(anyMissing(b, set)).toBe(false);
-    expect(bulletinCoverage(b, set)).toEqual([]);
+    expect(anyMissing(b, set, ROLES)).toBe(false);
+    expect(bulletinCoverage(b, set, ROLES)).toEqual([]);
     expect(checkCoverage(collectText(b), set)).toEqual([]);
   });
 
   it('finds a missing character anywhere the exact check would, and then reports exactly what it reports', () => {
-    expect(anyMissing(bulletin, set)).toBe(true);
-    expect(bulletinCoverage(bulletin, set)).toEqual(checkCoverage(collectText(bulletin), set));
+    expect(anyMissing(bulletin, set, ROLES)).toBe(true);
+    expect(bulletinCoverage(bulletin, set, ROLES)).toEqual(checkCoverage(collectText(bulletin), set));
     // In a code span only, in a heading only, in an image caption only: each found.
     for (const text of ['`𠀀`', '## 标题𠀀', '![说明😀](a.jpg)']) {
-      expect(anyMissing(covered(text), set), text).toBe(true);
-      expect(bulletinCoverage(covered(text), set), text).toEqual(checkCoverage(collectText(covered(text)), set));
+      expect(anyMissing(covered(text), set, ROLES), text).toBe(true);
+      expect(bulletinCoverage(covered(text), set, ROLES), text).toEqual(checkCoverage(collectText(covered(text)), set));
     }
   });
 });
