@@ -5,7 +5,7 @@
 import type * as fontkit from 'fontkit';
 import { gridEms } from './cjk-punctuation.js';
 import { lazyRequire } from '../io/lazy-require.js';
-import { openFontFile, type FontFile } from './font-file.js';
+import { openFontFile, tableBytes, type FontFile } from './font-file.js';
 import { fwidAlternates } from './gsub-fwid.js';
 
 /** fontkit's CommonJS build: the instance pdfkit itself requires. */
@@ -54,7 +54,7 @@ export function openFace(key: string, path: string): Face {
   const font = ('fonts' in opened ? opened.fonts[0] : opened) as fontkit.Font;
   const upem = font.unitsPerEm;
   const cache = new Map<number, FaceGlyph | undefined>();
-  const metrics = rawMetrics(font);
+  const metrics = rawMetrics(file);
   return {
     key,
     path,
@@ -68,7 +68,8 @@ export function openFace(key: string, path: string): Face {
     glyph(cp: number): FaceGlyph | undefined {
       if (cache.has(cp)) return cache.get(cp);
       let g: FaceGlyph | undefined;
-      const id = metrics ? metrics.glyphId(cp) : font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).id : 0;
+      // fontkit's cmap look-up: glyph 0 when the font does not cover the code point.
+      const id = font.glyphForCodePoint(cp)?.id ?? 0;
       if (id !== 0) {
         g = { id, advance: (metrics ? metrics.advance(id) : font.getGlyph(id).advanceWidth) / upem };
         // CJK fonts map some punctuation that Chinese sets full-width (the
@@ -186,10 +187,8 @@ export function chainOf(role: string, slots: readonly FaceSlot[]): FaceChain {
   });
 }
 
-/** The two look-ups measuring needs, straight from the font's tables. */
+/** The look-ups measuring needs, straight from the font's tables. */
 interface RawMetrics {
-  /** Glyph id for a code point (0 when the cmap has none). */
-  glyphId(cp: number): number;
   /** Advance width in font units, from the hmtx table. */
   advance(id: number): number;
   /** The glyph's `fwid` alternate from GSUB (gsub-fwid.ts), if it has one. */
@@ -197,35 +196,24 @@ interface RawMetrics {
 }
 
 /**
- * Why not `font.glyphForCodePoint(cp).advanceWidth`: fontkit builds a glyph
- * object per call and decodes metrics through its generic table parser, about
- * 0.1 ms a glyph; a bulletin measures thousands of distinct characters in
- * several faces on every cold build. The cmap look-up is fontkit's own; the
- * advance is two bytes of hmtx. Undefined (and the slow path used) when the
- * font does not have the expected tables.
+ * Why not `font.glyphForCodePoint(cp).advanceWidth`: fontkit decodes a glyph's
+ * metrics through its generic table parser, about 0.1 ms a glyph; a bulletin
+ * measures thousands of distinct characters in several faces on every cold
+ * build. The advance is two bytes of the file's hmtx (font-file.ts), the
+ * `fwid` alternate a look-up in its GSUB (gsub-fwid.ts). Undefined (and
+ * fontkit's metrics used) when the font does not have the tables.
  */
-function rawMetrics(font: fontkit.Font): RawMetrics | undefined {
-  const f = font as unknown as {
-    _cmapProcessor?: { lookup(cp: number): number };
-    directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
-    stream?: { buffer?: Uint8Array };
-    hhea?: { numberOfMetrics?: number };
-    type?: string;
-  };
-  // WOFF/WOFF2 tables are compressed in the file: only a plain sfnt is read directly.
-  if (f.type !== 'TTF') return undefined;
-  const cmap = f._cmapProcessor;
-  const hmtx = f.directory?.tables?.hmtx;
-  const gsub = f.directory?.tables?.GSUB;
-  const buf = f.stream?.buffer;
-  const n = f.hhea?.numberOfMetrics;
-  if (!cmap || typeof cmap.lookup !== 'function' || !hmtx || !buf || !n || hmtx.offset + 4 * n > buf.length) return undefined;
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+function rawMetrics(file: FontFile): RawMetrics | undefined {
+  const hmtx = file.tables.get('hmtx');
+  const gsub = file.tables.get('GSUB');
+  const hhea = tableBytes(file, 'hhea');
+  const n = hhea && hhea.length >= 36 ? (hhea[34] << 8) | hhea[35] : 0;
+  if (!hmtx || n === 0 || 4 * n > hmtx.length) return undefined;
+  const buf = file.bytes;
   let alternates: Map<number, number> | undefined;
   return {
-    glyphId: (cp) => cmap.lookup(cp) || 0,
     fwid: (id) => (alternates ??= gsub ? fwidAlternates(buf, gsub.offset, gsub.length) : new Map()).get(id),
     // Glyphs past numberOfMetrics share the last advance (OpenType hmtx).
-    advance: (id) => view.getUint16(hmtx.offset + 4 * Math.min(id, n - 1)),
+    advance: (id) => buf.readUInt16BE(hmtx.offset + 4 * Math.min(id, n - 1)),
   };
 }
