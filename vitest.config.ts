@@ -9,7 +9,7 @@ export default defineConfig({
     setupFiles: ['tests/setup/remove-temp-dirs.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Tests spawn the real binary and build PDFs; two workers match the 2-core machine.
+    // Tests build PDFs, and tests/e2e/ spawns the binary; two workers match the 2-core machine.
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -1,11 +1,12 @@
 // The sample bulletin (content/, transcribed from the seed with its defects)
-// through the built binary: `check --json` finds every defect of the
+// through the command line (run in-process): `check --json` finds every defect of the
 // CONTENT.md table, `fmt --write` leaves the text an editor would have typed.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { copySample, runCli, SAMPLE, type JsonDiagnostic } from '../helpers/cli.js';
+import { copySample, SAMPLE, type JsonDiagnostic } from '../helpers/cli.js';
 import { bodyParagraphs } from './bulletin.js';
+import { runCommand } from '../helpers/run-in-process.js';
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/\*\*/g, '');
 const readAll = (dir: string) =>
@@ -14,17 +15,17 @@ const readAll = (dir: string) =>
 describe('check on the sample', () => {
   let diagnostics: JsonDiagnostic[];
   let code: number;
-  beforeAll(() => {
-    const r = runCli(['check', 'content', '--json']);
+  beforeAll(async () => {
+    const r = await runCommand(['check', 'content', '--json']);
     code = r.code;
     diagnostics = (JSON.parse(r.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
   });
   const at = (rule: string) => diagnostics.filter((d) => d.rule === rule).map((d) => `${d.file.replace('content/', '')}:${d.line}`);
 
-  it('exits 0 (nothing is an error) and 1 with --strict', () => {
+  it('exits 0 (nothing is an error) and 1 with --strict', async () => {
     expect(code).toBe(0);
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
-    expect(runCli(['check', 'content', '--strict']).code).toBe(1);
+    expect((await runCommand(['check', 'content', '--strict'])).code).toBe(1);
   });
 
   it('reports exactly the defects of the CONTENT.md table', () => {
@@ -52,10 +53,10 @@ describe('fmt --write on a copy of the sample', () => {
   let dir: string;
   let before: Record<string, string>;
   let after: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = copySample();
     before = readAll(dir);
-    const r = runCli(['fmt', '--write', dir]);
+    const r = await runCommand(['fmt', '--write', dir]);
     expect(r.code).toBe(0);
     after = readAll(dir);
   });
@@ -101,19 +102,19 @@ describe('fmt --write on a copy of the sample', () => {
     }
   });
 
-  it('changes nothing the second time, and check then reports only what the editor must decide', () => {
-    const again = runCli(['fmt', '--write', dir]);
+  it('changes nothing the second time, and check then reports only what the editor must decide', async () => {
+    const again = await runCommand(['fmt', '--write', dir]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('nothing to change');
     expect(readAll(dir)).toEqual(after);
-    const r = runCli(['check', dir, '--json']);
+    const r = await runCommand(['check', dir, '--json']);
     const rules = (JSON.parse(r.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics.map((d) => d.rule);
     expect(rules.sort()).toEqual(['near-duplicate', 'near-duplicate', 'ordinal-sequence', 'ordinal-sequence']);
   });
 
-  it('without --write prints a unified diff and changes nothing', () => {
+  it('without --write prints a unified diff and changes nothing', async () => {
     const fresh = copySample();
-    const r = runCli(['fmt', fresh]);
+    const r = await runCommand(['fmt', fresh]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^-{3} a\/.*05-liao-zhiwei\.md$/m);
     expect(r.stdout).toContain('-人防、物防、技防、工防机制，有力守护了汛期安全。');

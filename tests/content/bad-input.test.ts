@@ -1,5 +1,5 @@
-// Every kind of bad input named in the foundation issue, through the real
-// binary: the message, its file:line, and the exit code.
+// Every kind of bad input named in the foundation issue, through the command
+// line (run in-process): the message, its file:line, and the exit code.
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,8 +1,9 @@
-// `bulletin fonts` through the real binary.
+// `bulletin fonts` through the command line (run in-process).
 import { describe, it, expect } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { article, runCli, tempDir, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
+import { article, tempDir, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
+import { runCommand } from '../helpers/run-in-process.js';
 
 function issueWithFonts(yaml: string): { root: string; dir: string } {
   const root = tempDir();
@@ -16,9 +17,9 @@ function issueWithFonts(yaml: string): { root: string; dir: string } {
 }
 
 describe('bulletin fonts', () => {
-  it('lists roles, chains, faces and coverage as JSON', () => {
+  it('lists roles, chains, faces and coverage as JSON', async () => {
     const { root } = issueWithFonts('caption: noto-sans-sc:300\n');
-    const r = runCli(['fonts', 'issue', '--json'], { cwd: root });
+    const r = await runCommand(['fonts', 'issue', '--json'], { cwd: root });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const listing = JSON.parse(r.stdout);
@@ -46,9 +47,9 @@ describe('bulletin fonts', () => {
     expect(listing.faces.map((f: { key: string }) => f.key)).toContain('noto-sans-sc-300');
   });
 
-  it('prints a readable listing', () => {
+  it('prints a readable listing', async () => {
     const { root } = issueWithFonts('body: noto-serif-sc\n');
-    const r = runCli(['fonts', 'issue'], { cwd: root });
+    const r = await runCommand(['fonts', 'issue'], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Fonts for issue: \d+ characters, \d+ distinct, 1 missing\n  missing: 𠀀 U\+20000\n/);
     // The layer is the template's map or the built-in default, whichever the sample template uses.
@@ -57,9 +58,9 @@ describe('bulletin fonts', () => {
     expect(r.stdout).toMatch(/glyphs: 30,920; GSUB: .*fwid.*; GPOS: .*chws/);
   });
 
-  it('fails with the fonts.yaml line for an unknown font', () => {
+  it('fails with the fonts.yaml line for an unknown font', async () => {
     const { root } = issueWithFonts('body: noto-serif-sc\ncaption: source-han-serif:900\n');
-    const r = runCli(['fonts', 'issue'], { cwd: root });
+    const r = await runCommand(['fonts', 'issue'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/issue\/fonts\/fonts\.yaml:2:10 .*unknown font "source-han-serif:900"/);
     expect(r.stderr).toContain('noto-sans-sc (weights');

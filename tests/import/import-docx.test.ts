@@ -1,4 +1,4 @@
-// `bulletin import FILE.docx` through the binary, on Word files the tests
+// `bulletin import FILE.docx` through the command line (run in-process), on Word files the tests
 // build themselves (tests/helpers/docx.ts): the first paragraph is the title,
 // a byline under it gives author and role, and bold, headings, lists, tables
 // and images reach the page.
@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { runCli, tempDir, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
+import { tempDir, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
 import { makeDocx, p, type Block } from '../helpers/docx.js';
 import { png } from '../helpers/png.js';
+import { runCommand } from '../helpers/run-in-process.js';
 
 async function docxFile(blocks: Block[], name = '投稿.docx'): Promise<string> {
   const path = join(tempDir(), name);
@@ -38,7 +39,7 @@ describe('bulletin import FILE.docx', () => {
       p('下一步，我们将*持续*加大执法力度，确保全年不发生较大事故。'),
     ]);
     const dir = writeBulletin({ 'index.md': VALID_INDEX });
-    const r = runCli(['import', file, '--dir', dir]);
+    const r = await runCommand(['import', file, '--dir', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(join(dir, '01-ouyang-ming.md'));
     expect(r.stderr).toContain('author 欧阳明, role 某某市交通运输局党组书记、局长 (guessed from the paragraph under the title');
@@ -51,10 +52,10 @@ describe('bulletin import FILE.docx', () => {
     expect(body).toMatch(/^\| 指标 +\| 数值 +\|$/m);
     expect(body).toContain('![检查组在现场](01-ouyang-ming-1.png)');
     expect(readFileSync(join(dir, '01-ouyang-ming-1.png')).equals(picture)).toBe(true);
-    const check = runCli(['check', dir, '--strict', '--json']);
+    const check = await runCommand(['check', dir, '--strict', '--json']);
     expect(JSON.parse(check.stdout).diagnostics).toEqual([]);
     const pdf = join(dir, 'out.pdf');
-    expect(runCli(['build', dir, '-o', pdf, '-q']).code).toBe(0);
+    expect((await runCommand(['build', dir, '-o', pdf, '-q'])).code).toBe(0);
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
     for (const s of ['守住安全底线', '欧阳明', '一是压实责任。', '重点任务', '排查道路隐患', '排查隐患126', '检查组在现场']) expect(text, s).toContain(s);
     expect(text).not.toContain('**');
@@ -66,11 +67,11 @@ describe('bulletin import FILE.docx', () => {
   it('without a byline, keeps the second paragraph as text and asks for --author', async () => {
     const file = await docxFile([p('标题甲'), p('这是正文的第一段，讲述安全生产的重要意义。')]);
     const dir = writeBulletin({ 'index.md': VALID_INDEX });
-    const refused = runCli(['import', file, '--dir', dir]);
+    const refused = await runCommand(['import', file, '--dir', dir]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/no byline found.*--author/);
     expect(readdirSync(dir)).toEqual(['index.md']);
-    expect(runCli(['import', file, '--dir', dir, '--author', '孙八', '--title', '另一个标题']).code).toBe(0);
+    expect((await runCommand(['import', file, '--dir', dir, '--author', '孙八', '--title', '另一个标题'])).code).toBe(0);
     const { meta, body } = split(join(dir, '01-sun-ba.md'));
     expect(meta).toEqual({ title: '另一个标题', author: '孙八' });
     expect(body).toBe('这是正文的第一段，讲述安全生产的重要意义。');
@@ -79,12 +80,12 @@ describe('bulletin import FILE.docx', () => {
   it('saves an image the PDF cannot hold (EMF) beside the article, says so, and does not place it', async () => {
     const file = await docxFile([p('标题乙'), p('作者：周九'), { kind: 'image', data: Buffer.from('EMF bytes'), contentType: 'image/x-emf' }, p('正文一段。')]);
     const dir = writeBulletin({ 'index.md': VALID_INDEX });
-    const r = runCli(['import', file, '--dir', dir]);
+    const r = await runCommand(['import', file, '--dir', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/image 1 is image\/x-emf, which the PDF cannot hold/);
     expect(readFileSync(join(dir, '01-zhou-jiu-1.emf'), 'utf8')).toBe('EMF bytes');
     expect(split(join(dir, '01-zhou-jiu.md')).body).toBe('正文一段。');
-    expect(runCli(['build', dir, '-o', join(dir, 'o.pdf'), '-q']).code).toBe(0);
+    expect((await runCommand(['build', dir, '-o', join(dir, 'o.pdf'), '-q'])).code).toBe(0);
   });
   it('takes the title from the first text (a picture before it stays in the body), and Word footnotes become notes on the page', async () => {
     const picture = png(40, 20, true);
@@ -96,14 +97,14 @@ describe('bulletin import FILE.docx', () => {
       { kind: 'p', runs: [{ text: '第二段', note: '注释二的内容。' }, { text: '结束。' }] },
     ]);
     const dir = writeBulletin({ 'index.md': VALID_INDEX });
-    const r = runCli(['import', file, '--dir', dir]);
+    const r = await runCommand(['import', file, '--dir', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('title “标题丙” (from the first paragraph), author 吴十');
     const { meta, body } = split(join(dir, '01-wu-shi.md'));
     expect(meta).toEqual({ title: '标题丙', author: '吴十' });
     expect(body.split('\n\n')).toEqual(['![现场](01-wu-shi-1.png)', '正文第一句[^1]，第二句。', '第二段[^2]结束。', '[^1]: 注释一的内容。', '[^2]: 注释二的内容。']);
     const pdf = join(dir, 'out.pdf');
-    expect(runCli(['build', dir, '-o', pdf, '-q']).code).toBe(0);
+    expect((await runCommand(['build', dir, '-o', pdf, '-q'])).code).toBe(0);
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
     for (const s of ['标题丙', '注释一的内容。', '注释二的内容。']) expect(text, s).toContain(s);
     expect(text).not.toMatch(/↑|\[1\]|\[\^/);
@@ -112,7 +113,7 @@ describe('bulletin import FILE.docx', () => {
   it('takes the title from the first item of a list the document opens with', async () => {
     const file = await docxFile([p('第一项作为标题', { list: 'bullet' }), p('第二项', { list: 'bullet' }), p('正文一段。')]);
     const dir = writeBulletin({ 'index.md': VALID_INDEX });
-    const r = runCli(['import', file, '--dir', dir, '--author', '郑一']);
+    const r = await runCommand(['import', file, '--dir', dir, '--author', '郑一']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('title “第一项作为标题” (from the first list item)');
     expect(split(join(dir, '01-zheng-yi.md')).body).toBe('- 第二项\n\n正文一段。');

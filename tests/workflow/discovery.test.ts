@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { article, runCli, tempDir, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
+import { article, tempDir, VALID_INDEX, writeBulletin } from '../helpers/cli.js';
+import { runCommand } from '../helpers/run-in-process.js';
 
 function project(): { root: string; content: string } {
   const root = tempDir();
@@ -14,45 +15,45 @@ function project(): { root: string; content: string } {
 }
 
 describe('finding the bulletin', () => {
-  it('check, fmt and fonts run on the folder they are started in, or one above it', () => {
+  it('check, fmt and fonts run on the folder they are started in, or one above it', async () => {
     const { content } = project();
     mkdirSync(join(content, 'images'));
-    const check = runCli(['check', '--json'], { cwd: join(content, 'images') });
+    const check = await runCommand(['check', '--json'], { cwd: join(content, 'images') });
     expect(check.code, check.stderr).toBe(0);
     expect(JSON.parse(check.stdout).diagnostics).toEqual([]);
-    const human = runCli(['check'], { cwd: content });
+    const human = await runCommand(['check'], { cwd: content });
     expect(human.stderr).toMatch(/^\.: 1 articles, 0 errors/m);
-    expect(runCli(['fmt'], { cwd: content }).stderr).toMatch(/nothing to change/);
-    expect(runCli(['fonts', '--json'], { cwd: content }).code).toBe(0);
+    expect((await runCommand(['fmt'], { cwd: content })).stderr).toMatch(/nothing to change/);
+    expect((await runCommand(['fonts', '--json'], { cwd: content })).code).toBe(0);
   });
 
-  it('build inside the folder reads it and writes bulletin.pdf where it stands', () => {
+  it('build inside the folder reads it and writes bulletin.pdf where it stands', async () => {
     const { content } = project();
-    const r = runCli(['build', '-q'], { cwd: content });
+    const r = await runCommand(['build', '-q'], { cwd: content });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(content, 'bulletin.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
-  it('falls back to content/ in the project root (package.json or .git), from any folder below it', () => {
+  it('falls back to content/ in the project root (package.json or .git), from any folder below it', async () => {
     const { root, content } = project();
     mkdirSync(join(root, 'notes', 'drafts'), { recursive: true });
-    const r = runCli(['check', '--json'], { cwd: join(root, 'notes', 'drafts') });
+    const r = await runCommand(['check', '--json'], { cwd: join(root, 'notes', 'drafts') });
     expect(r.code, r.stderr).toBe(0);
     const git = tempDir();
     mkdirSync(join(git, '.git'));
     writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article() }, join(git, 'content'));
-    expect(runCli(['check'], { cwd: git }).stderr).toMatch(/^content: 1 articles/m);
+    expect((await runCommand(['check'], { cwd: git })).stderr).toMatch(/^content: 1 articles/m);
     expect(content).not.toBe(git);
   });
 
-  it('passes over an index.md without bulletin front matter, and finds one whose YAML is broken (reporting it)', () => {
+  it('passes over an index.md without bulletin front matter, and finds one whose YAML is broken (reporting it)', async () => {
     const { root, content } = project();
     const docs = join(content, 'docs');
     mkdirSync(docs);
     writeFileSync(join(docs, 'index.md'), '# Notes\n\ntitle: not front matter\n');
-    expect(runCli(['check', '--json'], { cwd: docs }).code).toBe(0);
+    expect((await runCommand(['check', '--json'], { cwd: docs })).code).toBe(0);
     writeFileSync(join(content, 'index.md'), '---\ntitle: 测试专栏\npublisher: [甲\n---\n\n导语。\n');
-    const broken = runCli(['check', '--json'], { cwd: docs });
+    const broken = await runCommand(['check', '--json'], { cwd: docs });
     expect(broken.code).toBe(1);
     const found = JSON.parse(broken.stdout).diagnostics[0];
     expect(found.rule).toBe('yaml-syntax');
@@ -60,14 +61,14 @@ describe('finding the bulletin', () => {
     expect(root).toBeTruthy();
   });
 
-  it('never looks above the project root, and says where it looked', () => {
+  it('never looks above the project root, and says where it looked', async () => {
     const outer = tempDir();
     // A bulletin above the project must not be taken for the project's.
     writeBulletin({ 'index.md': VALID_INDEX, '01-a.md': article() }, outer);
     const root = join(outer, 'repo');
     mkdirSync(join(root, 'src'), { recursive: true });
     writeFileSync(join(root, 'package.json'), '{}');
-    const r = runCli(['build'], { cwd: join(root, 'src') });
+    const r = await runCommand(['build'], { cwd: join(root, 'src') });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(join(root, 'src'));
     expect(r.stderr).toContain(`content/ in the project root ${root}`);
@@ -76,11 +77,11 @@ describe('finding the bulletin', () => {
     expect(existsSync(join(root, 'src', 'bulletin.pdf'))).toBe(false);
   });
 
-  it('with no project root on the way, lists the folders it searched', () => {
+  it('with no project root on the way, lists the folders it searched', async () => {
     const base = tempDir();
     const deep = join(base, 'a', 'b');
     mkdirSync(deep, { recursive: true });
-    const r = runCli(['check', '--json'], { cwd: deep });
+    const r = await runCommand(['check', '--json'], { cwd: deep });
     expect(r.code).toBe(1);
     const d = JSON.parse(r.stdout).diagnostics[0];
     expect(d.rule).toBe('no-bulletin');
@@ -89,9 +90,9 @@ describe('finding the bulletin', () => {
     expect(d.message).toMatch(/bulletin init/);
   });
 
-  it('an explicit folder is used as given, never searched for', () => {
+  it('an explicit folder is used as given, never searched for', async () => {
     const { root } = project();
-    const r = runCli(['check', 'nowhere'], { cwd: root });
+    const r = await runCommand(['check', 'nowhere'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/nowhere.*not found/);
   });

@@ -1,4 +1,4 @@
-// `bulletin init` through the binary: the project it creates checks clean,
+// `bulletin init` through the command line (run in-process): the project it creates checks clean,
 // its package.json installs bulletin in the form asked for, and it never
 // overwrites anything (all or nothing).
 import { describe, expect, it } from 'vitest';
@@ -6,29 +6,30 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { runCommand } from '../helpers/run-in-process.js';
 
 const CREATED = ['content/index.md', 'content/01-zhang-ming.md', '.gitignore', '.github/workflows/bulletin.yml'];
 
 describe('bulletin init', () => {
-  it('creates a project whose content/ passes check --strict, and says a package.json needs --from', () => {
+  it('creates a project whose content/ passes check --strict, and says a package.json needs --from', async () => {
     const dir = join(tempDir(), 'issue');
-    const r = runCli(['init', dir]);
+    const r = await runCommand(['init', dir]);
     expect(r.code).toBe(0);
     for (const f of CREATED) expect(existsSync(join(dir, f)), f).toBe(true);
     expect(r.stdout.trim().split('\n').sort()).toEqual(CREATED.map((f) => join(dir, f)).sort());
     expect(existsSync(join(dir, 'package.json'))).toBe(false);
     expect(r.stderr).toMatch(/no package\.json written.*--from/);
-    const check = runCli(['check', join(dir, 'content'), '--strict', '--json']);
+    const check = await runCommand(['check', join(dir, 'content'), '--strict', '--json']);
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout).diagnostics).toEqual([]);
   });
 
-  it('creates a folder that builds, for the press too, with the example’s bold lead-ins parsed (no stray asterisks)', () => {
+  it('creates a folder that builds, for the press too, with the example’s bold lead-ins parsed (no stray asterisks)', async () => {
     const dir = tempDir();
-    expect(runCli(['init', dir]).code).toBe(0);
+    expect((await runCommand(['init', dir])).code).toBe(0);
     const pdf = join(dir, 'out.pdf');
-    const r = runCli(['build', join(dir, 'content'), '-o', pdf]);
+    const r = await runCommand(['build', join(dir, 'content'), '-o', pdf]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
@@ -36,12 +37,12 @@ describe('bulletin init', () => {
       expect(text.stdout.replace(/\s+/g, '')).toContain('压实责任是根本');
       expect(text.stdout).not.toContain('**');
     }
-    expect(runCli(['build', join(dir, 'content'), '-o', join(dir, 'press.pdf'), '--press']).code).toBe(0);
+    expect((await runCommand(['build', join(dir, 'content'), '-o', join(dir, 'press.pdf'), '--press'])).code).toBe(0);
   });
 
-  it('explains every index.md field with a comment and fills in today’s date', () => {
+  it('explains every index.md field with a comment and fills in today’s date', async () => {
     const dir = tempDir();
-    expect(runCli(['init', dir]).code).toBe(0);
+    expect((await runCommand(['init', dir])).code).toBe(0);
     const text = readFileSync(join(dir, 'content', 'index.md'), 'utf8');
     const yaml = text.split('---\n')[1];
     const lines = yaml.split('\n');
@@ -55,9 +56,9 @@ describe('bulletin init', () => {
     expect(String(meta.date)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('writes a workflow that runs check and build and uploads the PDF', () => {
+  it('writes a workflow that runs check and build and uploads the PDF', async () => {
     const dir = tempDir();
-    expect(runCli(['init', dir]).code).toBe(0);
+    expect((await runCommand(['init', dir])).code).toBe(0);
     const wf = parse(readFileSync(join(dir, '.github/workflows/bulletin.yml'), 'utf8')) as {
       jobs: Record<string, { steps: Array<{ run?: string; uses?: string }> }>;
     };
@@ -70,9 +71,9 @@ describe('bulletin init', () => {
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^\*\.pdf$/m);
   });
 
-  it('says in index.md how many columns each built-in template sets', () => {
+  it('says in index.md how many columns each built-in template sets', async () => {
     const dir = tempDir();
-    expect(runCli(['init', dir]).code).toBe(0);
+    expect((await runCommand(['init', dir])).code).toBe(0);
     const comment = readFileSync(join(dir, 'content', 'index.md'), 'utf8').split('\n').find((l) => l.startsWith('# 版式'))!;
     const han = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
     for (const name of ['newspaper', 'a4']) {
@@ -84,19 +85,19 @@ describe('bulletin init', () => {
     }
   });
 
-  it('defaults to the current folder, the bulletin in ./content', () => {
+  it('defaults to the current folder, the bulletin in ./content', async () => {
     const cwd = tempDir();
-    expect(runCli(['init'], { cwd }).code).toBe(0);
+    expect((await runCommand(['init'], { cwd })).code).toBe(0);
     expect(existsSync(join(cwd, 'content', 'index.md'))).toBe(true);
     expect(existsSync(join(cwd, '.github', 'workflows', 'bulletin.yml'))).toBe(true);
   });
 
-  it('writes a package.json that depends on a tarball outside the folder through a copy in vendor/', () => {
+  it('writes a package.json that depends on a tarball outside the folder through a copy in vendor/', async () => {
     const parent = tempDir();
     const tarball = join(parent, 'bulletin-9.9.9.tgz');
     writeFileSync(tarball, 'not really a tarball');
     const dir = join(parent, 'news');
-    const r = runCli(['init', dir, '--from', tarball]);
+    const r = await runCommand(['init', dir, '--from', tarball]);
     expect(r.code, r.stderr).toBe(0);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(pkg.dependencies).toEqual({ bulletin: 'file:vendor/bulletin-9.9.9.tgz' });
@@ -107,10 +108,10 @@ describe('bulletin init', () => {
     expect(r.stderr).toMatch(/npm install/);
   });
 
-  it('writes a git or https URL as given (a git one with its prepare approved), and a tarball inside the folder by its relative path', () => {
+  it('writes a git or https URL as given (a git one with its prepare approved), and a tarball inside the folder by its relative path', async () => {
     const url = 'git+https://example.org/team/bulletin.git#v0.1.0';
     const a = tempDir();
-    const r = runCli(['init', a, '--from', url]);
+    const r = await runCommand(['init', a, '--from', url]);
     expect(r.code).toBe(0);
     const pkg = JSON.parse(readFileSync(join(a, 'package.json'), 'utf8'));
     expect(pkg.dependencies.bulletin).toBe(url);
@@ -118,57 +119,57 @@ describe('bulletin init', () => {
     expect(pkg.allowScripts).toEqual({ 'git+https://example.org/team/bulletin.git': true });
     expect(r.stderr).toMatch(/allowScripts/);
     const remote = tempDir();
-    expect(runCli(['init', remote, '--from', 'https://example.org/bulletin-0.1.0.tgz']).code).toBe(0);
+    expect((await runCommand(['init', remote, '--from', 'https://example.org/bulletin-0.1.0.tgz'])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(remote, 'package.json'), 'utf8')).allowScripts).toBeUndefined();
     const b = tempDir();
     writeFileSync(join(b, 'bulletin-1.0.0.tgz'), 'x');
-    expect(runCli(['init', '--from', './bulletin-1.0.0.tgz'], { cwd: b }).code).toBe(0);
+    expect((await runCommand(['init', '--from', './bulletin-1.0.0.tgz'], { cwd: b })).code).toBe(0);
     expect(JSON.parse(readFileSync(join(b, 'package.json'), 'utf8')).dependencies.bulletin).toBe('file:bulletin-1.0.0.tgz');
     expect(existsSync(join(b, 'vendor'))).toBe(false);
   });
 
-  it('rejects a --from that names nothing, as a usage error, writing nothing', () => {
+  it('rejects a --from that names nothing, as a usage error, writing nothing', async () => {
     const dir = tempDir();
-    const r = runCli(['init', dir, '--from', join(dir, 'missing.tgz')]);
+    const r = await runCommand(['init', dir, '--from', join(dir, 'missing.tgz')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--from .*no such file/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('leaves an existing package.json alone and says whether CI can install bulletin from it', () => {
+  it('leaves an existing package.json alone and says whether CI can install bulletin from it', async () => {
     const dir = tempDir();
     const mine = JSON.stringify({ dependencies: { bulletin: 'file:../elsewhere/bulletin-0.1.0.tgz' } });
     writeFileSync(join(dir, 'package.json'), mine);
-    const r = runCli(['init', dir]);
+    const r = await runCommand(['init', dir]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(mine);
     expect(r.stderr).toMatch(/outside this folder: CI cannot reach it/);
     const other = tempDir();
     writeFileSync(join(other, 'package.json'), JSON.stringify({ dependencies: { bulletin: 'file:bulletin-0.1.0.tgz' } }));
-    const ok = runCli(['init', other]);
+    const ok = await runCommand(['init', other]);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toMatch(/already depends on bulletin \(file:bulletin-0\.1\.0\.tgz\)/);
     expect(ok.stderr).not.toMatch(/allowScripts/);
     // A git dependency npm installed: init says how to approve its prepare script.
     const git = tempDir();
     writeFileSync(join(git, 'package.json'), JSON.stringify({ dependencies: { bulletin: 'github:team/bulletin#v0.1.0' } }));
-    const g = runCli(['init', git]);
+    const g = await runCommand(['init', git]);
     expect(g.code).toBe(0);
     expect(g.stderr).toContain('"allowScripts": {"github:team/bulletin": true}');
   });
 
-  it('fills an existing folder that holds other files', () => {
+  it('fills an existing folder that holds other files', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.txt'), 'keep me');
-    expect(runCli(['init', dir]).code).toBe(0);
+    expect((await runCommand(['init', dir])).code).toBe(0);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
     expect(existsSync(join(dir, 'content', 'index.md'))).toBe(true);
   });
 
-  it('refuses to overwrite an existing file, names it, and writes nothing at all', () => {
+  it('refuses to overwrite an existing file, names it, and writes nothing at all', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.gitignore'), 'mine\n');
-    const r = runCli(['init', dir]);
+    const r = await runCommand(['init', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(join(dir, '.gitignore'));
     expect(r.stderr).toMatch(/already exists/);
@@ -177,30 +178,30 @@ describe('bulletin init', () => {
     expect(readdirSync(dir)).toEqual(['.gitignore']);
   });
 
-  it('refuses a second init into the same folder, leaving the edited files alone', () => {
+  it('refuses a second init into the same folder, leaving the edited files alone', async () => {
     const dir = tempDir();
-    expect(runCli(['init', dir]).code).toBe(0);
+    expect((await runCommand(['init', dir])).code).toBe(0);
     writeFileSync(join(dir, 'content', 'index.md'), 'edited');
-    const r = runCli(['init', dir]);
+    const r = await runCommand(['init', dir]);
     expect(r.code).toBe(1);
     for (const f of CREATED) expect(r.stderr).toContain(join(dir, f));
     expect(readFileSync(join(dir, 'content', 'index.md'), 'utf8')).toBe('edited');
   });
 
-  it('refuses when a file stands where a folder must go', () => {
+  it('refuses when a file stands where a folder must go', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.github'), 'not a folder');
-    const r = runCli(['init', dir]);
+    const r = await runCommand(['init', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(join(dir, '.github'));
     expect(readdirSync(dir)).toEqual(['.github']);
   });
 
-  it('refuses when DIR is a file', () => {
+  it('refuses when DIR is a file', async () => {
     const parent = tempDir();
     const file = join(parent, 'issue');
     writeFileSync(file, 'x');
-    const r = runCli(['init', file]);
+    const r = await runCommand(['init', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(file);
     mkdirSync(join(parent, 'other'));

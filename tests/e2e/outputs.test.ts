@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { article, runCli, tempDir, VALID_INDEX, writeBulletin, ROOT } from '../helpers/cli.js';
-import { tinyPng } from './images.js';
+import { tinyPng } from '../safety/images.js';
 
 async function bulletin(): Promise<string> {
   const dir = writeBulletin({
