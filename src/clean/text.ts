@@ -13,7 +13,7 @@ export function hasPunctuation(s: string): boolean {
   return PUNCT.test(s);
 }
 
-/** Marks that may end a sentence (CONTENT.md), plus their ASCII forms and the corner-bracket closers. */
+/** Marks that may end a sentence (docs/design/CONTENT.md), plus their ASCII forms and the corner-bracket closers. */
 const SENTENCE_FINAL = new Set(['。', '！', '？', '…', '”', '’', '：', '；', '」', '』', '!', '?', '.', ':', ';', '．']);
 /** Closers that end a sentence when the mark before them does (`。）`, `！》`). */
 const CLOSERS = new Set(['）', ')', '》', '】', '〉', '"', "'", '”', '’', '」', '』']);

@@ -1,4 +1,4 @@
-// Exit codes of the CLI contract (CONTENT.md).
+// Exit codes of the CLI contract (docs/design/CONTENT.md).
 /** Content errors, reported with file:line. */
 export const EXIT_CONTENT = 1;
 /** Usage errors: unknown command or option, bad argument. */

@@ -92,8 +92,8 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Ends the process with `code` once the command is done. Left to itself, Node
- * would tear the heap down before exiting (~5 ms for a small bulletin, ~40 ms
- * for a 60-article one, spent after the PDF is written). Exiting is safe here:
+ * would tear the heap down before exiting, after the PDF is written, for longer
+ * the larger the bulletin (docs/performance.md, "Costs the code is shaped around"). Exiting is safe here:
  * `main` settles only when the command has finished (a watch session when it
  * is stopped). Output still waiting in a stream buffer (pipes are asynchronous
  * on some systems) is let drain instead, by a normal exit.

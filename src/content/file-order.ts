@@ -1,6 +1,6 @@
 // Article order: file names sorted as `Intl.Collator('en', { numeric: true })`
-// sorts them (CONTENT.md: `2-…` before `10-…`). Making the collator loads
-// ICU's collation data, ~7 ms of a cold build; names written only with
+// sorts them (docs/design/CONTENT.md: `2-…` before `10-…`). Making the collator loads
+// ICU's collation data, a noticeable part of a cold build; names written only with
 // lowercase ASCII letters, digits, `-`, `_` and `.` — nearly all — are
 // compared here by the same rules instead (tests/content/file-order.test.ts
 // checks the two agree), any other name sends the whole list to the collator.

@@ -1,4 +1,4 @@
-// Loading a bulletin directory (CONTENT.md): index.md plus one article per
+// Loading a bulletin directory (docs/design/CONTENT.md): index.md plus one article per
 // *.md file, ordered by file name. Collects every file's problems before
 // failing, so an editor fixes them in one pass.
 import type { Stats } from 'node:fs';

@@ -1,5 +1,5 @@
 // Markdown → mdast with positions, front matter kept as a `yaml` node. One
-// parser for every file (CONTENT.md): remark-parse with remark-frontmatter,
+// parser for every file (docs/design/CONTENT.md): remark-parse with remark-frontmatter,
 // GFM (tables, footnotes, strikethrough, autolinks) and CJK-friendly
 // emphasis and strikethrough, so that `**一是。**正文` is bold as a Chinese
 // editor means it. Lines numbered 一、 二、 in one paragraph become a list

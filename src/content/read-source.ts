@@ -109,7 +109,7 @@ export function decodeSource(bytes: Uint8Array, absPath: string): SourceFile {
 /**
  * The same, blocking. Loading a bulletin reads hundreds of small files: one
  * synchronous read each takes a fraction of what as many asynchronous reads
- * cost in thread-pool round trips (420 files: ~15 ms against ~50 ms).
+ * cost in thread-pool round trips (docs/performance.md, "Costs the code is shaped around").
  */
 export function readSourceSync(absPath: string): SourceFile {
   return decodeSource(readFileSync(absPath), absPath);

@@ -1,4 +1,4 @@
-// The typed content model: what CONTENT.md calls a bulletin, after loading and
+// The typed content model: what docs/design/CONTENT.md calls a bulletin, after loading and
 // parsing, before any cleaning. Bodies are mdast trees with source positions,
 // so every later diagnostic can point at file:line:column.
 import type { Root } from 'mdast';

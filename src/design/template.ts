@@ -1,4 +1,4 @@
-// Templates are data (ARCHITECTURE.md): YAML files validated against
+// Templates are data (docs/design/ARCHITECTURE.md): YAML files validated against
 // templates/schema.json. A template may `extends:` a built-in one or another
 // file and override a few keys; maps merge key by key, lists and scalars
 // replace. Errors name the file, the key (JSON pointer), the line and what is
@@ -112,8 +112,8 @@ export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
 
 /**
  * The schema validator. `npm run build` precompiles it next to the bundle
- * (ajv's standalone code): compiling the schema at run time costs ~60–80 ms
- * of every cold build. From the sources (tests) it is compiled here.
+ * (ajv's standalone code), since compiling the schema is a large part of a
+ * cold build (docs/performance.md, "Costs the code is shaped around"). From the sources (tests) it is compiled here.
  */
 function validate(): Validator {
   if (!validator) {
@@ -154,8 +154,7 @@ function specFile(spec: string, baseDir: string, from: SourcePoint | undefined):
 /**
  * Template files parsed, by their text. The built-in templates are parsed
  * when the start-up snapshot is built (src/snapshot.ts), so a build reads the
- * file and finds it parsed: the YAML parser running cold cost ~15 ms of every
- * build. An edited file is new text, parsed anew. The Document is only read
+ * file and finds it parsed, without running the YAML parser cold. An edited file is new text, parsed anew. The Document is only read
  * (values are taken with toJS() per use); bounded for long --watch sessions.
  */
 const parses = new Map<string, { doc: Document; counter: LineCounter }>();

@@ -1,4 +1,4 @@
-// Diagnostics are data (ARCHITECTURE.md): every stage returns findings in this
+// Diagnostics are data (docs/design/ARCHITECTURE.md): every stage returns findings in this
 // shape and only the CLI decides how to print them (human, --json, GitHub).
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -53,7 +53,7 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
 /** Orders diagnostics by file, then position, so output is deterministic. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   // Code-unit order, not localeCompare: the same on every machine and locale, and
-  // free of ICU's collation data (~7 ms to load on a cold run).
+  // free of ICU's collation data, slow to load on a cold run.
   const byUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   return [...list].sort((a, b) => byUnits(a.file, b.file) || a.line - b.line || a.column - b.column || byUnits(a.rule, b.rule));
 }

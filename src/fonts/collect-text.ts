@@ -1,6 +1,6 @@
 // Every printed character of a bulletin with its font role and the exact
 // file:line:column where it is written, for the coverage check (a character
-// no font has is an error naming where it occurs: TYPOGRAPHY.md §6).
+// no font has is an error naming where it occurs: docs/design/TYPOGRAPHY.md §6).
 //
 // Positions: mdast gives each text node's start and end; a node's value can
 // differ from its source (escapes `\*`, entities `&amp;`, a blockquote's `> `

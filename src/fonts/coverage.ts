@@ -1,6 +1,6 @@
 // The coverage check: a character that no font of its role's chain has would
 // print as a blank box (tofu), so it is reported before anything is drawn,
-// once per character per file, at its first occurrence (TYPOGRAPHY.md §6).
+// once per character per file, at its first occurrence (docs/design/TYPOGRAPHY.md §6).
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FaceChain } from './face.js';
 import type { FontSet } from './font-set.js';
@@ -69,7 +69,7 @@ class Coverage {
  * Whether any printed character of the bulletin is missing from its role's
  * chain. The same walk as collectText, without positions: placing every
  * character on its line and column is most of the cost of the exact check
- * (~100 ms for a 60-article issue), and is needed only when something is missing.
+ * (docs/performance.md, "Costs the code is shaped around"), and is needed only when something is missing.
  */
 export function anyMissing(bulletin: Bulletin, fontSet: FontSet, roles: TextRoleMap): boolean {
   const coverage = new Coverage(fontSet);

@@ -2,7 +2,7 @@
 // (built-in < project fonts/ < bulletin fonts/ < template), each role's face
 // chain, and a process-wide cache of opened faces so that every font file is
 // read once per process however many font sets or chains use it
-// (ARCHITECTURE.md: fonts are loaded once per process and shared).
+// (docs/design/ARCHITECTURE.md: fonts are loaded once per process and shared).
 //
 // Specs are checked when the set is loaded (so a wrong name or path fails
 // before any work), but a face is opened only when a chain that needs it is

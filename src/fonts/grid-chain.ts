@@ -1,7 +1,7 @@
 // A face chain that keeps CJK punctuation on the character grid.
 //
 // LXGW WenKai maps “ ” ‘ ’ · to proportional Latin glyphs 0.35 em wide
-// (FACTS.md); in a Kai paragraph every quotation then pulls the rest of the
+// (docs/design/FACTS.md); in a Kai paragraph every quotation then pulls the rest of the
 // line off the grid, and punctuation compression (which assumes full-width
 // marks with half an em of blank) has nothing to remove. So for CJK
 // punctuation, when the first face that has the character gives it less than

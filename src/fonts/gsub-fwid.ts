@@ -1,9 +1,9 @@
 // The `fwid` (full widths) substitutions of a font, read from its GSUB table.
 // CJK fonts map some punctuation Chinese sets full-width to proportional
 // glyphs (the em dash of ——, 0.89 em in Noto) and offer the full-width form
-// through `fwid` (face.ts). Asking fontkit (`font.layout(ch, ['fwid'])`) meant
-// building its whole shaping machinery per face — GSUB and GPOS decoded,
-// script and language resolved — ~40 ms of a cold build for a dozen look-ups.
+// through `fwid` (face.ts). Asking fontkit (`font.layout(ch, ['fwid'])`) would
+// build its whole shaping machinery per face — GSUB and GPOS decoded, script
+// and language resolved — for a dozen look-ups (docs/performance.md, "Costs the code is shaped around").
 // The substitution itself is a single-substitution lookup (OpenType GSUB
 // type 1, maybe inside an extension, type 7) reached from the feature list of
 // the default script's default language; this reads exactly that.

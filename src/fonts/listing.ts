@@ -2,9 +2,9 @@
 // table (family, version, licence), glyph count and OpenType features, and
 // how the bulletin's characters are covered.
 //
-// opentype.js reads the name and layout tables here; it costs 170–300 ms and
-// 90–160 MB to load (FACTS.md), so it is imported dynamically and only by this
-// command: nothing the build runs imports this module.
+// opentype.js reads the name and layout tables here; it is slow to load and
+// large in memory (docs/design/FACTS.md), so it is imported dynamically and
+// only by this command: nothing the build runs imports this module.
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { Face } from './face.js';

@@ -1,6 +1,6 @@
 // Install-time preparation (scripts/prepare-fonts.mjs): converts the built-in
 // WOFF fonts to cached TTFs ahead of the first build, so that build does not
-// pay the conversion (about 0.1 s a weight). Only the default weight unless
+// pay the conversion. Only the default weight unless
 // all are asked for; anything missed here is converted on first use.
 import { builtinFonts, needsConversion } from './catalog.js';
 import { cachedSfnt } from './ttf-cache.js';

@@ -1,8 +1,8 @@
-// Reading a TrueType font without its outlines. A CJK font is ~15 MB, of
-// which the glyf table (the outlines of 30,000+ glyphs) is 97 %; measuring
-// needs none of it, and the PDF embeds the outlines of the few thousand
-// glyphs a bulletin draws. Reading whole files was the largest single cost
-// of a cold build (four or five faces, ~60 ms of reads). So the file's bytes
+// Reading a TrueType font without its outlines. Nearly all of a CJK font is
+// its glyf table (the outlines of 30,000+ glyphs); measuring needs none of
+// it, and the PDF embeds the outlines of the few thousand glyphs a bulletin
+// draws. Reading whole files would be the largest single cost of a cold
+// build (docs/performance.md, "Costs the code is shaped around"). So the file's bytes
 // are laid out in a buffer of its full size (fontkit reads tables at their
 // file offsets), every table but glyf is read into place, and glyph records
 // are read on request (`loadGlyphs`), before anything copies them.
@@ -12,7 +12,7 @@
 // font-program.ts load every glyph they copy, components included), and
 // fontkit's glyph outlines and metrics, which nothing here asks for
 // (advances come from hmtx). Fonts this does not cover (collections, CFF outlines, WOFF, short
-// loca offsets included) are read whole, as before.
+// loca offsets included) are read whole.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Glyph records closer than this are read in one call (fewer system calls, a little more data). */

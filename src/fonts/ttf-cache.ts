@@ -1,5 +1,5 @@
-// Converted fonts (WOFF → TTF) are cached on disk: the conversion takes about
-// 0.1 s and 16 MB of output, and render needs a file path to embed anyway.
+// Converted fonts (WOFF → TTF) are cached on disk: the conversion is slow and
+// its output large, and render needs a file path to embed anyway.
 // The cache lives in node_modules/.cache/bulletin/fonts/ (the usual place for
 // tools' caches, wiped with node_modules), else $XDG_CACHE_HOME/bulletin/fonts,
 // else the system temp folder. Entries are keyed by the source's name, size and

@@ -1,6 +1,6 @@
 // WOFF 1.0 → plain sfnt (TTF/OTF). LXGW WenKai is shipped (by fontsource)
-// only as WOFF/WOFF2, and pdfkit with a web font is pathological (FACTS.md:
-// 70 s and 6 GB for one page with WOFF2), so render must embed a real TTF.
+// only as WOFF/WOFF2, and pdfkit with a web font is pathological in time and
+// memory (docs/design/FACTS.md), so render must embed a real TTF.
 // WOFF 1.0 is the sfnt's tables, each zlib-deflated, behind a 44-byte header:
 // inflating every table and writing a fresh table directory gives the
 // original font back (https://www.w3.org/TR/WOFF/). node:zlib is all it needs.

@@ -1,5 +1,5 @@
 // sharp (libvips, prebuilt in its npm packages) is a native addon: it cannot
-// be in the start-up snapshot and costs ~40 ms to load, so it is required on
+// be in the start-up snapshot and is slow to load, so it is required on
 // first use, only by a bulletin that has images (scripts/build.mjs keeps it
 // external).
 import type sharpModule from 'sharp';

@@ -1,6 +1,6 @@
 // Loading a package only when it is first used, through Node's CommonJS
 // loader. Why: `bulletin --version`, `check` and `fmt` must not pay for
-// fontkit (~60 ms of module evaluation) or pinyin-pro (a 600 KB dictionary);
+// fontkit's module evaluation or pinyin-pro's dictionary;
 // and fontkit must be the very instance pdfkit requires (its CommonJS build),
 // not a second copy loaded through the ESM condition. The start-up snapshot
 // (src/snapshot.ts) has pdfkit and fontkit evaluated already and hands them

@@ -1,4 +1,4 @@
-// Copyfitting (LAYOUT.md "Page composition"; docs/layout.md, "Copyfitting"):
+// Copyfitting (docs/design/LAYOUT.md "Page composition"; docs/layout.md, "Copyfitting"):
 // the page count is the editor's, and the copy is made to fit it by the
 // template's levers (levers.ts). The page search prices every plan (cost.ts:
 // NEW_PAGE for a page more, LAST_FOOT for white under the last band, and

@@ -1,4 +1,4 @@
-// The display list: the seam between layout and render (ARCHITECTURE.md).
+// The display list: the seam between layout and render (docs/design/ARCHITECTURE.md).
 // Pages of positioned glyph runs, rules, rectangles, dots and images, in points,
 // origin at the top-left corner of the trimmed page, y growing downwards.
 // Layout tests assert on this without a PDF; render turns it into PDF bytes.

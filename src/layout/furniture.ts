@@ -1,4 +1,4 @@
-// Page furniture (LAYOUT.md "Elements"): the masthead and lead on page 1, the
+// Page furniture (docs/design/LAYOUT.md "Elements"): the masthead and lead on page 1, the
 // slim running head on later pages, the footer with the publishers and the
 // page number. Everything takes whole grid rows so the modules below stay on
 // the baseline grid.

@@ -1,4 +1,4 @@
-// The page grid (LAYOUT.md, TYPOGRAPHY.md §1): a type area of whole baseline
+// The page grid (docs/design/LAYOUT.md, docs/design/TYPOGRAPHY.md §1): a type area of whole baseline
 // rows (body size × leading) and columns whose measure is a whole number of
 // ems, so pure Han lines fill a column exactly; the gutters take what is left
 // (between the template's min and max), and anything beyond the max gutters is

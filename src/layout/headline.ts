@@ -1,4 +1,4 @@
-// Headline line breaking (LAYOUT.md): a headline of two parallel phrases
+// Headline line breaking (docs/design/LAYOUT.md): a headline of two parallel phrases
 // separated by a space breaks at that space when it needs two lines and keeps
 // the space as a visible gap when it fits on one; otherwise it breaks between
 // words (word-breaks.ts), never inside one, and the lines are balanced. Never

@@ -1,4 +1,4 @@
-// layoutBulletin: Bulletin + template + fonts → display list (ARCHITECTURE.md
+// layoutBulletin: Bulletin + template + fonts → display list (docs/design/ARCHITECTURE.md
 // "paginate"). Steps: the page grid from the template; each article's body
 // composed once at the column measure (article.ts); the page search choosing
 // every module's width and place (page-search/); then drawing: furniture,

@@ -1,4 +1,4 @@
-// Copyfitting's levers (LAYOUT.md "Page composition"; docs/layout.md,
+// Copyfitting's levers (docs/design/LAYOUT.md "Page composition"; docs/layout.md,
 // "Copyfitting"): what the build may change, within the ranges the template
 // gives (`levers:`), so that the copy fills the page count. A setting is one
 // value per lever; applied, it is a template (sizes, the lead's leading) and

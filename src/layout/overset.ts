@@ -1,4 +1,4 @@
-// Overset (LAYOUT.md "Page composition"): copy that does not fit the page
+// Overset (docs/design/LAYOUT.md "Page composition"): copy that does not fit the page
 // count even with every lever at its tightest is reported, never hidden: how
 // many lines and characters are over on each page beyond the count, and the
 // longest articles, where an editor would cut.

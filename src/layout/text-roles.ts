@@ -1,7 +1,7 @@
 // Which font role each printed part of a bulletin is set in: the one table
 // layout sets text by and the coverage check (fonts/collect-text.ts), the
 // `fonts` command and so rendering read, so that a character is checked in
-// the faces it is drawn in (LAYOUT.md "Elements", TYPOGRAPHY.md §6).
+// the faces it is drawn in (docs/design/LAYOUT.md "Elements", docs/design/TYPOGRAPHY.md §6).
 import type { TextRoleMap } from '../fonts/collect-text.js';
 
 export const TEXT_ROLES = {

@@ -1,5 +1,5 @@
 // Where a line of display text (a headline, a caption) may break between two
-// characters, from the words of the text (LAYOUT.md: headlines break at
+// characters, from the words of the text (docs/design/LAYOUT.md: headlines break at
 // words, never inside one). The words come from ICU's dictionary segmenter
 // (Intl.Segmenter, word granularity, built into Node). It splits what its
 // dictionary lacks into single characters (守|牢, 砥|砺, 惠民|生), so a single

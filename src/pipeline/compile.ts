@@ -1,4 +1,4 @@
-// The whole compiler as one function (ARCHITECTURE.md's stages, in order):
+// The whole compiler as one function (docs/design/ARCHITECTURE.md's stages, in order):
 // load → clean → fonts (coverage) → layout → render → preflight. Files are
 // read at the start; the PDF bytes are returned, not written: the caller
 // (build, watch, bench) decides where they go.

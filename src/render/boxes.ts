@@ -1,4 +1,4 @@
-// Page boxes, bleed and crop marks (LAYOUT.md, Print-ready output).
+// Page boxes, bleed and crop marks (docs/design/LAYOUT.md, Print-ready output).
 // The display list is in trim coordinates (origin at the trimmed page's top-left
 // corner); in press mode the MediaBox grows by the bleed (and by the mark zone
 // when crop marks are asked for) and every page's content is shifted by that

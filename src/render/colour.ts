@@ -1,4 +1,4 @@
-// Colour: everything is DeviceCMYK (LAYOUT.md, PDF/X-1a), written as raw
+// Colour: everything is DeviceCMYK (docs/design/LAYOUT.md, PDF/X-1a), written as raw
 // `k`/`K` operators. pdfkit's fillColor would go through `/DeviceCMYK cs … scn`
 // per call; the operators are shorter and cannot pick up an RGB default.
 import type { Cmyk } from '../layout/display-list.js';

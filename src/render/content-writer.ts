@@ -1,7 +1,7 @@
 // One page's content stream, built as bytes in one growing buffer. pdfkit
 // turns every content string into a fresh Uint8Array one character at a time
-// and keeps them as separate chunks until the page ends; a 56-page issue has
-// ~2.5 MB of text operators, so render writes them here instead, pdfkit's own
+// and keeps them as separate chunks until the page ends; a long issue has
+// megabytes of text operators, so render writes them here instead, pdfkit's own
 // operators (page transform, marked content, images) included, and hands
 // pdfkit one finished buffer per page (index.ts).
 

@@ -1,7 +1,6 @@
 // Text: the display list's glyph runs as text operators, and the fonts
 // they use. pdfkit's `doc.text()` would shape every line again through
-// fontkit's layout engine (FACTS.md: ~250 ms for one sample's worth of
-// text); the display list already carries glyph ids and positions, so each
+// fontkit's layout engine, slowly (docs/design/FACTS.md); the display list already carries glyph ids and positions, so each
 // glyph only has to be given a code in its face's subset (font-program.ts),
 // with its width and text for the font objects (font-objects.ts), and the
 // text operators are written here.
@@ -88,7 +87,7 @@ export class GlyphWriter {
     if (known) return known;
     const source = this.faces[key];
     if (!source) throw new Error(`render: text run uses face "${key}", which the display list does not define`);
-    // FACTS.md: a WOFF2 font must be converted first.
+    // docs/design/FACTS.md: a WOFF2 font must be converted first.
     if (/\.woff2?$/i.test(source.path)) throw new Error(`render: face "${key}" is a WOFF file (${source.path}); convert it to TTF before rendering`);
     let e = this.byPath.get(source.path);
     if (!e) {

@@ -1,5 +1,5 @@
 // The trailer's /ID. pdfkit derives it from the Info values it has when the
-// document is made (FACTS.md), so two different issues with the same title
+// document is made (docs/design/FACTS.md), so two different issues with the same title
 // and date would share it. The ID pdfkit wrote is replaced by an MD5 of
 // every byte before the trailer: any change of content changes the ID, and
 // the same input still gives the same bytes. The trailer follows the xref

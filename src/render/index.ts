@@ -5,8 +5,8 @@
 // metadata (Info + XMP), outline, structure (tags), output-intent, catalog
 // (the catalog's entries), ids (/ID from the content). pdfkit is used through
 // its public API only (pdfkit-api.ts).
-// pdfkit is imported lazily: it costs ~145 ms to load (FACTS.md) and commands
-// such as `check` and `fmt` never render.
+// pdfkit is imported lazily: it is slow to load (docs/design/FACTS.md) and
+// commands such as `check` and `fmt` never render.
 import type { DisplayItem, DisplayList } from '../layout/display-list.js';
 import { num } from './numbers.js';
 import type { Face } from '../fonts/face.js';
@@ -65,7 +65,7 @@ export interface RenderOptions {
 
 // pdfkit's CommonJS build, loaded on first render: it requires fontkit's
 // CommonJS build, the same instance the font layer measured with (its ESM
-// build would load a second copy of fontkit, ~60 ms more).
+// build would load and evaluate a second copy of fontkit).
 const requirePdfkit = lazyRequire<PdfDocCtor | { default: PdfDocCtor }>('pdfkit');
 async function loadPdfkit(): Promise<PdfDocCtor> {
   const mod = requirePdfkit();

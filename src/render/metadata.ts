@@ -9,7 +9,7 @@ import type { StandardRules } from './standards.js';
 /**
  * A PDF name for an Info value. pdfkit turns every JS string in `info` into a PDF
  * string; an object that is not a plain Object is written with `toString()`, so
- * this prints `/False` (FACTS.md: /Trapped must be a name).
+ * this prints `/False` (docs/design/FACTS.md: /Trapped must be a name).
  */
 export class PdfName {
   constructor(readonly name: string) {}

@@ -33,7 +33,7 @@ export function editSimilarity(a: string, b: string): number {
   if (n === 0) return 1;
   // A common head and tail are matched in some optimal alignment: only what lies
   // between them is compared (a few changed words, not the whole paragraph; few
-  // pairs get here, so this code runs cold, and the full comparison cost ~0.2 ms a pair).
+  // pairs get here, so this code runs cold, and the full comparison is slow there).
   let head = 0;
   while (head < a.length && head < b.length && a.charCodeAt(head) === b.charCodeAt(head)) head++;
   let tail = 0;
