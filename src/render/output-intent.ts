@@ -5,20 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { PdfDoc, PdfRef } from './pdfkit-api.js';
-
-/** Registered characterisation data → the description printers know them by. */
-const REGISTERED: Record<string, string> = {
-  FOGRA39: 'Coated FOGRA39 (ISO 12647-2:2004)',
-  FOGRA51: 'PSO Coated v3 (FOGRA51)',
-  FOGRA52: 'PSO Uncoated v3 (FOGRA52)',
-  'CGATS TR 001': 'SWOP (Publication) Grade 5 Paper',
-  'CGATS TR 006': 'GRACoL 2006 Coated #1',
-  CGATS21_CRPC6: 'GRACoL 2013 (CGATS.21-2 CRPC6)',
-};
-
-export function isRegisteredCondition(id: string): boolean {
-  return id in REGISTERED;
-}
+import { REGISTERED } from './standards.js';
 
 /** Reads an ICC profile and checks the header: it must describe a CMYK output ('prtr') device. */
 export function readCmykProfile(path: string): Buffer {

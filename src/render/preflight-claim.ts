@@ -3,9 +3,8 @@
 // the version against the standard, the OutputIntent, Trapped, JavaScript
 // and encryption. Read from the bytes alone (pdf-reader.ts).
 import type { Severity } from '../diagnostics/diagnostic.js';
-import { isRegisteredCondition } from './output-intent.js';
 import { type PdfDict, type PdfFile, PdfNameValue, PdfStream, decodeStream, textString, type PdfValue } from './pdf-reader.js';
-import { ARCHIVE, standardOfVersion, type StandardRules } from './standards.js';
+import { ARCHIVE, isRegisteredCondition, standardOfVersion, type StandardRules } from './standards.js';
 import { NS, Xmp } from './xmp-read.js';
 
 export type Report = (page: number, severity: Severity, rule: string, message: string) => void;

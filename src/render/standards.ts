@@ -93,3 +93,21 @@ export function standardOfVersion(gtsVersion: string | undefined): StandardRules
   }
   return undefined;
 }
+
+/**
+ * Registered characterisation data (ICC's registry at www.color.org) → the
+ * description printers know them by: the writer names them in an
+ * OutputIntent, preflight accepts them without an embedded profile.
+ */
+export const REGISTERED: Record<string, string> = {
+  FOGRA39: 'Coated FOGRA39 (ISO 12647-2:2004)',
+  FOGRA51: 'PSO Coated v3 (FOGRA51)',
+  FOGRA52: 'PSO Uncoated v3 (FOGRA52)',
+  'CGATS TR 001': 'SWOP (Publication) Grade 5 Paper',
+  'CGATS TR 006': 'GRACoL 2006 Coated #1',
+  CGATS21_CRPC6: 'GRACoL 2013 (CGATS.21-2 CRPC6)',
+};
+
+export function isRegisteredCondition(id: string): boolean {
+  return id in REGISTERED;
+}
