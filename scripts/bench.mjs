@@ -230,6 +230,7 @@ function typstRunner() {
     `const compiler = NodeCompiler.create({ workspace, fontArgs: [{ fontPaths: ${JSON.stringify(fonts)} }] });`,
     "const pdf = compiler.pdf({ mainFilePath: join(workspace, 'bulletin.typ') });",
     "writeFileSync(join(workspace, 'typst.pdf'), pdf);",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated script's own template literal.
     "console.log(`pages=${(pdf.toString('latin1').match(/\\/Type\\s*\\/Page[^s]/g) ?? []).length}`);",
     '',
   ].join('\n'));

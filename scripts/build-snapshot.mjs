@@ -104,6 +104,7 @@ export async function buildSnapshot({ external, define }) {
  * leaves non-ASCII there, and the bundle has none.)
  */
 export function asciiOnly(source) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: every character outside ASCII, from NUL up, is what is rewritten.
   return source.replace(/(\\*)([^\x00-\x7f])/gu, (_, slashes, ch) => {
     let escaped = '';
     for (let i = 0; i < ch.length; i++) escaped += `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;

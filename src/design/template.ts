@@ -218,7 +218,7 @@ function locate(layer: Layer, segments: string[]): { at: SourcePoint; exact: boo
   for (let n = segments.length; n >= 0; n--) {
     const path = segments.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     const node = (n === 0 ? layer.doc.contents : layer.doc.getIn(path, true)) as { range?: [number, number, number] } | null | undefined;
-    if (node && node.range) {
+    if (node?.range) {
       // For a key that exists, point at its value; for a missing child, at the parent.
       const pos = layer.counter.linePos(node.range[0]);
       return { at: { file: layer.shown, line: pos.line, column: pos.col }, exact: n === segments.length };

@@ -141,7 +141,7 @@ function headingItems(env: Env, b: HeadingBlock, out: BodyItems): void {
     spans: [{ text: b.text, chain: env.fonts.chain(TEXT_ROLES.subheading) }], size, measure: grid.measure, indent: 0, align: 'start', scheme: template.punctuation,
   });
   const tag: StructureTag = { role: 'H3', id: b.id, parents: b.parents };
-  lines.forEach((line, j) => out.add({ kind: 'heading', line, size, tag, rows: 1 }, j === 0));
+  for (const [j, line] of lines.entries()) out.add({ kind: 'heading', line, size, tag, rows: 1 }, j === 0);
   // A subheading keeps with the two lines that follow it.
   out.keepNext(2);
 }
@@ -171,7 +171,7 @@ function imageItems(env: Env, placed: { image: ImageBlock; file: string }, out: 
 
 /** A picture's pixel size: decoded before layout (env.imageSizes), else read from its file's header. */
 function readImage(env: Env, path: string, at: TextOrigin): PixelSize {
-  let size;
+  let size: PixelSize | undefined;
   try {
     size = env.imageSizes?.get(path) ?? imageSize(path);
   } catch (e) {

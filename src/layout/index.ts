@@ -181,7 +181,7 @@ interface SettingSearch {
 function searchSetting(s: SettingSearch): Trial {
   const g = s.grid;
   const laid = s.laid;
-  let found;
+  let found: ReturnType<typeof planPages>;
   try {
     const space = { columns: g.columns, firstRows: g.rows - laid.front.rows, rows: g.rows - OTHER_TOP, gap: laid.gap, air: s.air, fitPages: s.fitting };
     found = planPages(laid.articles.map((a) => a.art), space);
@@ -303,7 +303,7 @@ function leadParagraphs(blocks: Block[], file: string): ParaBlock[] {
   for (const b of blocks) {
     if (b.kind === 'para') out.push(b);
     else if (b.kind === 'notes') {
-      b.notes.forEach((n, k) => out.push({ kind: 'para', tag: 'Note', id: `${b.id}-${k + 1}`, spans: [{ text: n.marker, role: TEXT_ROLES.note }, ...n.spans], indent: 2, hanging: 0, inset: 0, line: b.line, parents: b.parents }));
+      for (const [k, n] of b.notes.entries()) out.push({ kind: 'para', tag: 'Note', id: `${b.id}-${k + 1}`, spans: [{ text: n.marker, role: TEXT_ROLES.note }, ...n.spans], indent: 2, hanging: 0, inset: 0, line: b.line, parents: b.parents });
     } else if (b.kind === 'table' || b.kind === 'break') {
       throw new BulletinError(diagnostic({ file, line: b.line, column: 1 }, 'error', 'lead-markup',
         `a ${b.kind === 'table' ? 'table' : 'section break'} cannot be set in the lead (index.md's text runs across the page in Kai): move it into an article.`));

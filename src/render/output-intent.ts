@@ -47,6 +47,6 @@ let lastDeflated: { bytes: Buffer; deflated: Buffer } | undefined;
  * once, and the start-up snapshot holds it already deflated (src/snapshot.ts).
  */
 export function deflatedProfile(bytes: Buffer): Buffer {
-  if (!lastDeflated || !lastDeflated.bytes.equals(bytes)) lastDeflated = { bytes, deflated: deflateSync(bytes) };
+  if (!lastDeflated?.bytes.equals(bytes)) lastDeflated = { bytes, deflated: deflateSync(bytes) };
   return lastDeflated.deflated;
 }

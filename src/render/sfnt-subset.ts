@@ -62,7 +62,7 @@ export function encodeSubset(copied: CopiedTables, t: SubsetTables): Uint8Array 
 
   const loca = new Uint8Array(4 * t.locaOffsets.length);
   const locaView = new DataView(loca.buffer);
-  t.locaOffsets.forEach((o, i) => locaView.setUint32(4 * i, o));
+  for (const [i, o] of t.locaOffsets.entries()) locaView.setUint32(4 * i, o);
   const hmtx = new Uint8Array(4 * t.metrics.length);
   const hmtxView = new DataView(hmtx.buffer);
   t.metrics.forEach((m, i) => {

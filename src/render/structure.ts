@@ -132,7 +132,7 @@ export class Tagger {
     this.close();
     this.write(this.root);
     const nums: unknown[] = [];
-    this.parentTree.forEach((parents, key) => nums.push(key, parents));
+    for (const [key, parents] of this.parentTree.entries()) nums.push(key, parents);
     const parentTree = this.doc.ref({ Nums: nums });
     parentTree.end();
     Object.assign(this.treeRoot.data, { K: [this.root.ref], ParentTree: parentTree, ParentTreeNextKey: this.parentTree.length });
