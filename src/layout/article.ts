@@ -19,7 +19,7 @@ import type { Template } from '../design/template.js';
 import { TEXT_ROLES } from './text-roles.js';
 import type { SetLine, TextOrigin } from './text.js';
 
-export type { Header, HeaderLine, HeaderSize } from './header.js';
+export type { Header, HeaderSize } from './header.js';
 
 export interface Fonts {
   chain(role: string): FaceChain;

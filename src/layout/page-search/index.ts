@@ -16,10 +16,9 @@ import type { PreparedArticle } from '../article.js';
 import { PageSearch, type SearchResult } from './driver.js';
 import type { SearchSpace } from './space.js';
 
-export type { PlannedBand, PlannedModule, PlannedPage } from './plan.js';
+export type { PlannedModule, PlannedPage } from './plan.js';
 export type { SearchSpace } from './space.js';
 export type { SearchResult } from './driver.js';
-export { AIR } from './space.js';
 
 /**
  * Plans the pages. Pieces that can only be set narrow — briefs of a line or
