@@ -3,9 +3,9 @@
 // TYPOGRAPHY.md §5 attached, and its header (headline, subtitle, byline) at
 // each module width (header.ts). Module widths change only the header; the
 // body is the same lines flowed into more or fewer columns.
-import { BulletinError, diagnostic } from '../diagnostics/diagnostic.js';
+import { BulletinError, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FaceChain } from '../fonts/face.js';
-import { composeParagraph, type ComposedLine, type Span } from '../typeset/index.js';
+import { composeParagraph, type ComposedLine, type ParagraphInput, type Span } from '../typeset/index.js';
 import type { Block, HeadingBlock, ImageBlock, ParaBlock } from './blocks.js';
 import { drawnItems, isDrawnBlock, type GridItem } from './drawn-blocks.js';
 import type { StructureTag } from './display-list.js';
@@ -18,6 +18,7 @@ import type { PageGrid } from './grid.js';
 import type { Template } from '../design/template.js';
 import { TEXT_ROLES } from './text-roles.js';
 import type { SetLine, TextOrigin } from './text.js';
+import { looseLineDiagnostics } from './loose-lines.js';
 
 export type { Header, HeaderSize } from './header.js';
 
@@ -50,6 +51,8 @@ export interface PreparedArticle {
   jumpLine(toPage: number): SetLine;
   /** The same body with the headers another environment sets (a copyfitting setting's template): the body is not composed again. */
   withHeaders(env: Env): PreparedArticle;
+  /** The body's lines composition had to letter-space (`loose-line` warnings). */
+  loose: Diagnostic[];
 }
 
 export interface ArticleSource {
@@ -60,6 +63,8 @@ export interface ArticleSource {
   author?: string;
   role?: string;
   file: string;
+  /** The file's text, to place messages inside its paragraphs (without it, at the paragraph's line). */
+  text?: string;
   blocks: Block[];
 }
 
@@ -82,6 +87,8 @@ function spansOf(env: Env, spans: RoleSpan[]): Span[] {
  */
 class BodyItems {
   readonly items: BodyItem[] = [];
+  /** Letter-spaced lines found while composing. */
+  readonly loose: Diagnostic[] = [];
   readonly breakBefore: boolean[] = [];
   /** Items still to come that keep with the one before them. */
   private keep = 0;
@@ -98,28 +105,38 @@ class BodyItems {
   }
 }
 
+/** The file a body comes from: its name as shown, and its text when known. */
+export interface BodySource {
+  file: string;
+  text?: string;
+}
+
 /** Composes the body blocks at the column measure into grid-row items. */
-export function bodyItems(env: Env, blocks: Block[], file: string): { items: BodyItem[]; breakBefore: boolean[] } {
+export function bodyItems(env: Env, blocks: Block[], source: BodySource): { items: BodyItem[]; breakBefore: boolean[]; loose: Diagnostic[] } {
   const out = new BodyItems();
+  const file = source.file;
   for (const b of blocks) {
     if (isDrawnBlock(b)) {
       // Tables, notes, section breaks: drawn-blocks.ts.
       for (const d of drawnItems(env, b, file)) out.add(d.item, d.canBreak);
-    } else if (b.kind === 'para') paragraphItems(env, b, out);
+    } else if (b.kind === 'para') paragraphItems(env, { block: b, source }, out);
     else if (b.kind === 'heading') headingItems(env, b, out);
     else imageItems(env, { image: b, file }, out);
   }
-  return { items: out.items, breakBefore: out.breakBefore };
+  return { items: out.items, breakBefore: out.breakBefore, loose: out.loose };
 }
 
-function paragraphItems(env: Env, b: ParaBlock, out: BodyItems): void {
+function paragraphItems(env: Env, para: { block: ParaBlock; source: BodySource }, out: BodyItems): void {
   const { grid, template } = env;
+  const b = para.block;
   // Quotes inside quotes indent 2 ems a level, at most a third of the column: deeper, the lines would have no room.
   const inset = Math.min(b.inset, Math.floor(grid.measureEms / 3)) * grid.body;
-  const lines = composeParagraph({
+  const input: ParagraphInput = {
     spans: spansOf(env, b.spans), size: grid.body, measure: grid.measure - inset,
     indent: b.indent, hangingIndent: b.hanging, scheme: template.punctuation,
-  });
+  };
+  const lines = composeParagraph(input);
+  out.loose.push(...looseOf(input, lines, para));
   const n = lines.length;
   // One tag object for the paragraph's lines (render compares tags by id).
   const tag: StructureTag = { role: b.tag, id: b.id, parents: b.parents };
@@ -132,6 +149,15 @@ function paragraphItems(env: Env, b: ParaBlock, out: BodyItems): void {
     const ok = j === 0 || (j >= 2 && n - j >= 2);
     out.add({ kind: 'line', line, size: grid.body, inset, tag, rows: 1, ...(j === 0 && label ? { label } : {}) }, ok);
   });
+}
+
+/** The paragraph's letter-spaced lines, placed in its file (at its first line when the file's text or the paragraph's offset is unknown). */
+function looseOf(input: ParagraphInput, lines: ComposedLine[], para: { block: ParaBlock; source: BodySource }): Diagnostic[] {
+  const { block: b, source } = para;
+  const skip = b.label ? `${b.label}\t`.length : 0;
+  const text = source.text !== undefined && b.offset !== undefined ? source.text : '\n'.repeat(Math.max(0, b.line - 1));
+  const from = source.text !== undefined && b.offset !== undefined ? b.offset : text.length;
+  return looseLineDiagnostics(input, lines, { file: source.file, text, from, skip });
 }
 
 function headingItems(env: Env, b: HeadingBlock, out: BodyItems): void {
@@ -186,7 +212,7 @@ function readImage(env: Env, path: string, at: TextOrigin): PixelSize {
 }
 
 export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
-  const { items, breakBefore } = bodyItems(env, src.blocks, src.file);
+  const { items, breakBefore, loose } = bodyItems(env, src.blocks, { file: src.file, text: src.text });
   const pre = new Int32Array(items.length + 1);
   for (let i = 0; i < items.length; i++) pre[i + 1] = pre[i] + items[i].rows;
   const bb = new Uint8Array(items.length + 1);
@@ -201,6 +227,7 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
       contHeader: (k, fromPage) => headers.continuedHeader(k, fromPage),
       jumpLine: (toPage) => headers.jumpLine(toPage),
       withHeaders: headed,
+      loose,
     };
   };
   return headed(env);

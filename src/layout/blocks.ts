@@ -35,6 +35,8 @@ export interface ParaBlock extends Placed {
   inset: number;
   /** Source line, for messages. */
   line: number;
+  /** UTF-16 offset in the file where the paragraph's text starts, for messages placed inside it. */
+  offset?: number;
 }
 
 export interface HeadingBlock extends Placed {
@@ -143,7 +145,8 @@ export function markerBox(markers: readonly string[]): number {
 }
 
 /** A paragraph's segments (cut at hard line breaks) as blocks sharing one id. */
-function paragraph(segments: RoleSpan[][], ctx: Ctx, place: Place, line: number): void {
+function paragraph(segments: RoleSpan[][], ctx: Ctx, place: Place, at: { line: number; offset?: number }): void {
+  const { line, offset } = at;
   const id = nextId(ctx, 'p');
   let first = true;
   for (const segment of segments) {
@@ -156,7 +159,8 @@ function paragraph(segments: RoleSpan[][], ctx: Ctx, place: Place, line: number)
     const box = place.box ?? 0;
     const indent = box > 0 ? (marked ? 0 : box) : 2;
     const label = marked ? { label: place.marker } : {};
-    ctx.blocks.push({ kind: 'para', tag: 'P', id, spans, indent, hanging: box, inset: place.inset, line, parents: place.parents, ...label });
+    const source = offset !== undefined ? { offset } : {};
+    ctx.blocks.push({ kind: 'para', tag: 'P', id, spans, indent, hanging: box, inset: place.inset, line, parents: place.parents, ...label, ...source });
     first = false;
   }
 }
@@ -166,7 +170,7 @@ function block(node: Content, ctx: Ctx, place: Place): void {
   switch (node.type) {
     case 'paragraph': {
       const images = ctx.env.images.length;
-      paragraph(inlineSegments(node.children, place.role, ctx.env), ctx, place, line);
+      paragraph(inlineSegments(node.children, place.role, ctx.env), ctx, place, { line, offset: node.position?.start.offset });
       for (const img of ctx.env.images.splice(images)) {
         ctx.blocks.push({ kind: 'image', id: nextId(ctx, 'fig'), path: imagePath(ctx.baseDir, img.path), caption: img.alt, line, parents: place.parents });
       }
@@ -209,7 +213,7 @@ function block(node: Content, ctx: Ctx, place: Place): void {
       // Raw HTML is not typeset, but its text is the editor's: kept without the tags.
       if (isHtmlComment(node.value)) break;
       const text = htmlText(node.value);
-      if (text) paragraph(text.split('\n').map((t) => [{ text: t, role: place.role }]), ctx, place, line);
+      if (text) paragraph(text.split('\n').map((t) => [{ text: t, role: place.role }]), ctx, place, { line });
       break;
     }
     case 'table':

@@ -45,6 +45,8 @@ export interface LayoutOptions {
   allowOverset?: boolean;
   /** Called with what copyfitting did: the levers it moved, or the overset. */
   onFit?: (fit: FitReport) => void;
+  /** Called once the bodies are composed, with the lines composition had to letter-space (`loose-line` warnings, article.ts). */
+  onLoose?: (found: Diagnostic[]) => void;
 }
 
 /** What copyfitting did, for the build's report. */
@@ -66,10 +68,11 @@ export function layoutBulletin(bulletin: Bulletin, template: Template, fonts: Fo
     // Each article is an Art element, one across all the pages it runs over.
     const blocks = blocksOf(a.tree, `a${index + 1}`, a.source.absPath, style, { role: 'Art', id: `a${index + 1}` });
     const art = prepareArticle(env, {
-      index, id: `a${index + 1}`, title: a.meta.title, subtitle: a.meta.subtitle, author: a.meta.author, role: a.meta.role, file: a.source.path, blocks,
+      index, id: `a${index + 1}`, title: a.meta.title, subtitle: a.meta.subtitle, author: a.meta.author, role: a.meta.role, file: a.source.path, text: a.source.text, blocks,
     });
     return { art, decorations: articleDecorations(blocks, art.items) };
   });
+  options.onLoose?.(articles.flatMap((a) => a.art.loose));
   options.lap?.('compose');
 
   const fitted = fitLayout({ bulletin, env, style, articles }, options);

@@ -120,6 +120,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   let fit: FitReport | undefined;
   const display = layoutBulletin(bulletin, template, fonts, {
     imageSizes: sizesOf(table), lap, pages: options.pages, allowOverset: options.allowOverset, onFit: (f) => (fit = f),
+    onLoose: (found) => diagnostics.push(...found),
   });
   if (fit) diagnostics.push(...fitDiagnostics(bulletin, fit));
 

@@ -1,7 +1,8 @@
 // What `check` says about the page count: when the bulletin asks for one
 // (`pages:` in index.md, or --pages), the copy is cleaned, composed and
 // fitted as a build would (no PDF is made), so that an overset fails CI
-// before the build does. The same layout as compile.ts, up to the plan.
+// before the build does. The same layout as compile.ts, up to the plan; the
+// lines composition had to letter-space (loose-line) are reported too.
 import type { Bulletin } from '../content/types.js';
 import { BulletinError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { cleanBulletin } from '../clean/index.js';
@@ -32,8 +33,9 @@ export function fitFindings(bulletin: Bulletin, options: FitCheckOptions): Diagn
     // A character no font covers is check's finding already (build reports it); layout draws its fallback.
     if (hasErrors(bulletinCoverage(cleaned, fonts, printedTextRoles(template), { allowMissing: true }))) return [];
     let fit: FitReport | undefined;
-    layoutBulletin(cleaned, template, fonts, { pages, onFit: (f) => (fit = f) });
-    return fit ? fitDiagnostics(cleaned, fit).filter((d) => d.severity !== 'info') : [];
+    const loose: Diagnostic[] = [];
+    layoutBulletin(cleaned, template, fonts, { pages, onFit: (f) => (fit = f), onLoose: (found) => loose.push(...found) });
+    return [...loose, ...(fit ? fitDiagnostics(cleaned, fit).filter((d) => d.severity !== 'info') : [])];
   } catch (e) {
     if (e instanceof BulletinError) return e.diagnostics;
     throw e;

@@ -32,19 +32,18 @@
 // kinsoku last); anything, a lone too-wide glyph overflowing.
 import { collect } from './collect.js';
 import { findBreakpoints } from './breakpoints.js';
-import { prepare, lineMetrics, type LineMetrics, type Prepared } from './prepare.js';
+import { prepare, lineMetrics, type LineMetrics } from './prepare.js';
 import { breakLines } from './linebreak.js';
-import { finalize, type FinalizeConfig } from './finalize.js';
+import { composeLines, configOf, prepareInput } from './paragraph.js';
 import type { ComposedLine, ParagraphInput, PunctuationScheme, Span } from './types.js';
 
 export type { ComposedLine, ParagraphInput, PunctuationScheme, Span } from './types.js';
 export { classify, Cls, isNoEnd, isNoStart, isPunctuation } from './classes.js';
+export { lineSpacing, looseLines, type LooseLine, type LooseReason } from './loose-lines.js';
 
 /** Breaks, compresses and justifies one paragraph (TYPOGRAPHY.md §1–4). */
 export function composeParagraph(input: ParagraphInput): ComposedLine[] {
-  const cfg = configOf(input);
-  const p = prepareInput(input);
-  return finalize(p, breakLines(p, cfg), cfg);
+  return composeLines(input);
 }
 
 /**
@@ -53,19 +52,6 @@ export function composeParagraph(input: ParagraphInput): ComposedLine[] {
  */
 export function countLines(input: ParagraphInput): number {
   return breakLines(prepareInput(input), configOf(input)).length;
-}
-
-function configOf(input: ParagraphInput): FinalizeConfig {
-  const em = input.measure / input.size;
-  const indent = input.indent ?? 2;
-  const hangingIndent = input.hangingIndent ?? 0;
-  return { size: input.size, first: em - indent, rest: em - hangingIndent, indent, hangingIndent, align: input.align ?? 'justify' };
-}
-
-function prepareInput(input: ParagraphInput): Prepared {
-  const c = collect(input.spans);
-  const markerBox = (input.hangingIndent ?? 0) - (input.indent ?? 2);
-  return prepare(c, findBreakpoints(c), input.scheme ?? 'quanjiao', Math.max(0, markerBox));
 }
 
 /** Natural width in pt of the spans set on one line (headlines), with the same compression as a composed line. */

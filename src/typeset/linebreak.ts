@@ -35,6 +35,8 @@ export interface BreakConfig {
   /** Available width of the first line and of the others, em. */
   first: number;
   rest: number;
+  /** false: a lone character (孤字) on the last line costs nothing extra (loose-lines.ts asks what that rule costs a paragraph). */
+  orphans?: boolean;
 }
 
 /** Extra space per gap (em) beyond which a line is loose (TYPOGRAPHY.md §4). */
@@ -161,6 +163,7 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
   const { shrinkLeft, shrinkRight, hanLatinGlue, spaceShrink } = p;
   const { maxRatio, emergencyBreaks } = pass;
   const lone = emergencyBreaks !== undefined;
+  const orphans = cfg.orphans !== false;
   const totalChars = charactersBefore[n];
   // Node k: a break before character pos[k], reached with demerits total[k] via node prev[k] at junction at[k].
   const cap = n + 1;
@@ -283,7 +286,7 @@ function run(p: Prepared, cfg: BreakConfig, pass: Pass): Found | undefined {
       tried[node] = 1;
       const linePenalty = LINE_PENALTY + bad;
       let demerits = linePenalty * linePenalty + penalty * penalty;
-      if (last && a > 0 && totalChars >= 2 && charactersBefore[e + 1] - charactersBefore[a] < 2) demerits += ORPHAN_DEMERITS;
+      if (orphans && last && a > 0 && totalChars >= 2 && charactersBefore[e + 1] - charactersBefore[a] < 2) demerits += ORPHAN_DEMERITS;
       if (afterHyphen[node] && last) demerits += FINAL_HYPHEN_DEMERITS;
       else if (afterHyphen[node] && kind === Brk.HYPHEN) demerits += DOUBLE_HYPHEN_DEMERITS;
       const t = total[node] + demerits;
