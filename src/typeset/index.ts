@@ -13,6 +13,8 @@
 //               letter-spacing limit, so the optimiser avoids letter-spaced
 //               and loose lines over the whole paragraph
 //   finalize    justify in the prescribed order and emit glyph runs
+// paragraph.ts runs the steps for one paragraph; loose-lines.ts measures the
+// lines set and says which are letter-spaced, why, and what edit fixes each.
 //
 // Choices: a line's cost depends only on its ends, so every candidate line is
 // measured in O(1) from prefix sums; Knuth–Plass keeps one node per
