@@ -45,8 +45,10 @@ export interface PreparedArticle {
   /** The header's size at a width of k columns, without setting its lines. */
   headerSize(k: number): HeaderSize;
   header(k: number): Header;
-  /** The header of a continued part: one row "（上接第N版）". */
+  /** The header of a continued part: its title and "（上接第N版）". */
   contHeader(k: number, fromPage: number): Header;
+  /** Its size at a width, without setting its lines. */
+  contHeaderSize(k: number): HeaderSize;
   /** The "（下转第N版）" line at the foot of a part that continues. */
   jumpLine(toPage: number): SetLine;
   /** The same body with the headers another environment sets (a copyfitting setting's template): the body is not composed again. */
@@ -225,6 +227,7 @@ export function prepareArticle(env: Env, src: ArticleSource): PreparedArticle {
       headerSize: (k) => headers.size(k),
       header: (k) => headers.header(k),
       contHeader: (k, fromPage) => headers.continuedHeader(k, fromPage),
+      contHeaderSize: (k) => headers.continuedSize(k),
       jumpLine: (toPage) => headers.jumpLine(toPage),
       withHeaders: headed,
       loose,

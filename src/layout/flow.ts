@@ -59,6 +59,8 @@ export class ColumnFlow {
   private frontier = new Int32Array(1 << 10);
   private nextFrontier = new Int32Array(1 << 10);
   private readonly table: Table = { from: 0, span: 0, k: 0 };
+  /** Whether the last balanced partition (balance, balancedHeight) has level feet: every column but the last of one height. */
+  level = false;
   /**
    * Per body (its prefix sums), for each row r the first item that ends at or below it (pre[q] ≥ r):
    * where a column holding at least some rows can first end, read rather than searched for.
@@ -162,12 +164,28 @@ export class ColumnFlow {
     return count;
   }
 
-  /** The reachability table in which the balanced partition of items [from, end) into k columns (k > 1) ends at the end. */
+  /**
+   * The reachability table in which the balanced partition of items [from, end) into k columns
+   * (k > 1) ends at the end. Level feet first (LAYOUT.md's make-up): every column but the last
+   * of one height, the last as tall or, when the line count cannot be divided, one row shorter;
+   * only when the count or the break rules allow no such partition, columns at most `maxSpread`
+   * rows apart (the page search prefers widths with level feet: cost.ts RAGGED_FEET). `level`
+   * says which it found.
+   */
   private balancedTable(f: Flowable, from: number, k: number, maxSpread: number): Table | undefined {
     const to = f.pre.length - 1;
     const total = f.pre[to] - f.pre[from];
+    this.level = false;
     if (total < 2 * k) return undefined;
     const h0 = Math.ceil(total / k);
+    const lastLo = total - (k - 1) * h0;
+    if (lastLo >= Math.max(1, h0 - 1)) {
+      const parents = this.reach(f, { from, to, k, lo: h0, hi: h0, lastLo, lastHi: lastLo });
+      if (parents && this.reached(parents, to)) {
+        this.level = true;
+        return parents;
+      }
+    }
     for (let spread = 1; spread <= maxSpread; spread++) {
       for (let h = h0; h <= h0 + spread; h++) {
         const lo = Math.max(1, h - spread);

@@ -36,8 +36,10 @@ export interface Header extends HeaderSize {
   lines: HeaderLine[];
 }
 
-/** A continued part's header ("（上接第N版）", with the title when it fits) is always one row. */
-export const CONT_HEADER_ROWS = 1;
+/** "（上接第N版）": the mark a continued part's header ends with. */
+function continuedMark(fromPage: number): string {
+  return `（上接第${fromPage}版）`;
+}
 /** Sizes of the 上接 header and the 下转 line relative to the body (10.5 and 7.5 pt on a 9 pt body). */
 const CONT_HEADER_SCALE = 7 / 6;
 const JUMP_LINE_SCALE = 5 / 6;
@@ -132,23 +134,44 @@ export class ArticleHeaders {
     return header;
   }
 
-  /** The header of a continued part: one row "（上接第N版）", after the title when both fit. */
+  /**
+   * The header of a continued part: the title and "（上接第N版）" (LAYOUT.md's make-up: every
+   * continuation carries its article's title), on one row when both fit the width, else the
+   * title's lines and the mark under them.
+   */
   continuedHeader(k: number, fromPage: number): Header {
     const key = `${fromPage} ×${k}`;
     let header = this.continued.get(key);
     if (!header) {
-      const { grid, fonts } = this.env;
-      const bold = fonts.chain(TEXT_ROLES.continuedHeader);
-      const mark = `（上接第${fromPage}版）`;
-      const withTitle = `${this.src.title.replace(/\s+/g, ' ')} ${mark}`;
-      // Set a size above the body (五号 over 小五): it reads as a small headline, not a line of text.
-      const size = CONT_HEADER_SCALE * grid.body;
-      const text = lineWidth(withTitle, bold, size) <= spanWidth(grid, k) ? withTitle : mark;
+      const { bold, size, title, lines } = this.continuedLines(k);
+      const mark = continuedMark(fromPage);
       const tag: StructureTag = { role: 'Artifact', id: `${this.src.id}-cont` };
-      header = { rows: CONT_HEADER_ROWS, headlineLines: 0, lines: [{ set: setLine(text, bold, size), color: 'text', row: 0, rows: 1, tag, align: 'start' }] };
+      const texts = lines === 1 ? [`${title} ${mark}`] : [...wrapPlain({ text: title, chain: bold, size, measure: spanWidth(this.env.grid, k) }), mark];
+      header = {
+        rows: texts.length, headlineLines: 0,
+        lines: texts.map((text, row) => ({ set: setLine(text, bold, size), color: 'text', row, rows: 1, tag, align: 'start' })),
+      };
       this.continued.set(key, header);
     }
     return header;
+  }
+
+  /** A continued part's header size at a width: its rows (continuedHeader's lines). */
+  continuedSize(k: number): HeaderSize {
+    return { rows: this.continuedLines(k).lines, headlineLines: 0 };
+  }
+
+  /** How a continued part's header is set at a width: one row when the title and the widest mark fit it, else the title wrapped and the mark under it. */
+  private continuedLines(k: number): { bold: FaceChain; size: number; title: string; lines: number } {
+    const { grid, fonts } = this.env;
+    const bold = fonts.chain(TEXT_ROLES.continuedHeader);
+    // Set a size above the body (五号 over 小五): it reads as a small headline, not a line of text.
+    const size = CONT_HEADER_SCALE * grid.body;
+    const title = this.src.title.replace(/\s+/g, ' ').trim();
+    const measure = spanWidth(grid, k);
+    // The widest mark a page number up to 99 makes: the rows do not depend on the page it resumes from.
+    if (lineWidth(`${title} ${continuedMark(99)}`, bold, size) <= measure) return { bold, size, title, lines: 1 };
+    return { bold, size, title, lines: wrapCount({ text: title, chain: bold, size, measure }) + 1 };
   }
 
   /** The "（下转第N版）" line at the foot of a part that continues: a size below the body (六号 under 小五), as newspapers set it. */

@@ -41,6 +41,13 @@ export const EMPTY = 4;
  * page looks forgotten, and the band should rather spread over those columns.
  */
 export const EMPTY_DEPTH = 2.5;
+/**
+ * A white hole under a module inside a band (LAYOUT.md's make-up): per empty cell more than
+ * HOLE_ROWS rows under a slot, on top of its WHITE (or FOOT), so that a band's modules end
+ * near one depth rather than one far above the others.
+ */
+export const HOLE = 2;
+export const HOLE_ROWS = 2;
 /** Two modules stacked in one slot: a rule across the slot, and less order on the page. */
 export const STACK = 2;
 /**
@@ -53,6 +60,11 @@ export const RAGGED_BAND = 200;
 export const HEADLINE_LINES = 25;
 /** A module of more than one column whose columns are shorter than five lines. */
 export const SHORT_COLUMNS = 30;
+/**
+ * A module whose columns but the last do not end on one grid line (its break rules allow no level
+ * partition: LAYOUT.md's make-up wants level feet): a width where they do is worth a few cells.
+ */
+export const RAGGED_FEET = 30;
 /** A wide module with short columns reads as a strip: per missing row per column (see moduleTaste). */
 export const TASTE = 0.5;
 /** The same in the bulletin's last band, where a strip stands beside nothing. */
@@ -106,6 +118,8 @@ export interface BandFigures {
   place: BandPlace;
   /** Empty cells in the band: beside slots that end higher than the band, and in empty columns. */
   white: number;
+  /** Of those under a slot, the cells more than HOLE_ROWS rows under it (empty columns aside). */
+  holes: number;
   /** The first slot's taste, and the taste of the slots after it (tails, band-tails.ts), added in this order. */
   firstTaste: number;
   tailTaste: number;
@@ -120,7 +134,7 @@ export interface BandFigures {
 
 /** A fresh record (the driver keeps one and refills it). */
 export function bandFigures(): BandFigures {
-  return { place: BandPlace.Inside, white: 0, firstTaste: 0, tailTaste: 0, last: false, rows: 0, shallowest: 0, emptyColumns: 0, lastTaste: 0 };
+  return { place: BandPlace.Inside, white: 0, holes: 0, firstTaste: 0, tailTaste: 0, last: false, rows: 0, shallowest: 0, emptyColumns: 0, lastTaste: 0 };
 }
 
 /** The white cells one place may hold before EXCESS applies. */
@@ -157,7 +171,7 @@ export function bandCost(b: BandFigures, page: PageCells, excessAt: number): num
   const last = b.last
     ? UNEVEN * (b.rows - b.shallowest) + (EMPTY_DEPTH * b.emptyColumns * b.rows * b.rows) / page.rows + b.lastTaste
     : 0;
-  return white + last + b.firstTaste + b.tailTaste + BAND + (b.place === BandPlace.Split ? SPLIT + page.newPage : 0);
+  return white + HOLE * b.holes + last + b.firstTaste + b.tailTaste + BAND + (b.place === BandPlace.Split ? SPLIT + page.newPage : 0);
 }
 
 /** What bandCost returns at least for a band of these tastes (its white and last-band terms are never below 0). */
@@ -171,9 +185,19 @@ export interface ModuleTaste {
   lastTaste: number;
 }
 
-/** The taste of a module k columns wide, its columns `height` rows, its headline in `headlineLines` lines. */
-export function moduleTaste(k: number, height: number, headlineLines: number): ModuleTaste {
-  let taste = 0;
+/** A module as its taste weighs it: k columns of at most `height` rows, its headline in `headlineLines` lines, its feet level or not. */
+export interface ModuleFigures {
+  k: number;
+  height: number;
+  headlineLines: number;
+  /** Every column but the last ends on one grid line (flow.ts balancedTable). */
+  level: boolean;
+}
+
+/** The taste of a module. */
+export function moduleTaste(m: ModuleFigures): ModuleTaste {
+  const { k, height, headlineLines } = m;
+  let taste = m.level ? 0 : RAGGED_FEET;
   if (headlineLines > 2) taste += HEADLINE_LINES * (headlineLines - 2);
   if (height < 5 && k > 1) taste += SHORT_COLUMNS;
   // Wider modules want taller columns: 2k + 6 rows.

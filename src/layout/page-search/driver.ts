@@ -12,7 +12,7 @@
 // often already settled.
 import type { PreparedArticle } from '../article.js';
 import { ColumnFlow } from '../flow.js';
-import { BandPlace, INFEASIBLE, LAST_FOOT, NEW_PAGE, lastFootCost, STACK, bandCost, bandCostFloor, bandFigures, excessFrom, pageBreakCost, type BandFigures, type PageCells } from './cost.js';
+import { BandPlace, HOLE_ROWS, INFEASIBLE, LAST_FOOT, NEW_PAGE, lastFootCost, STACK, bandCost, bandCostFloor, bandFigures, excessFrom, pageBreakCost, type BandFigures, type PageCells } from './cost.js';
 import { BandTails, type Tail, type TailList } from './band-tails.js';
 import { ModuleShapes, NO_SHAPE } from './module-shapes.js';
 import { rebuildPlan, type ChosenBand, type PlannedPage, type PlannedSlot } from './plan.js';
@@ -349,24 +349,29 @@ export class PageSearch {
   }
 
   /**
-   * The white of the band's slots at H rows (empty columns and a split slot aside), and its
-   * shallowest slot bottom, into the figures: below each slot's modules it is white.
+   * The white of the band's slots at H rows (empty columns and a split slot aside), the holes in
+   * it, and its shallowest slot bottom, into the figures: below each slot's modules it is white.
    */
   private measureSlots(first: FirstSlot, t: Tail, H: number): void {
     const table = this.tails.table;
     let white = 0;
+    let holes = 0;
     // The shallowest slot bottom (H: the band is level).
     let shallowest = H;
     if (first.k > 0) {
       white += first.k * (H - first.rows);
+      if (H - first.rows > HOLE_ROWS) holes += first.k * (H - first.rows - HOLE_ROWS);
       shallowest = first.rows;
     }
     for (let j = table.firstSlot(t), end = table.endSlot(t); j < end; j++) {
       const h = table.slotHeight(j);
-      white += table.slotWidth(j) * (H - h);
+      const k = table.slotWidth(j);
+      white += k * (H - h);
+      if (H - h > HOLE_ROWS) holes += k * (H - h - HOLE_ROWS);
       if (h < shallowest) shallowest = h;
     }
     this.figures.white = white;
+    this.figures.holes = holes;
     this.figures.shallowest = shallowest;
   }
 

@@ -7,7 +7,7 @@
 // shapes millions of times on a long bulletin, and objects kept that long
 // were what the young-generation collector copied most.
 import type { PreparedArticle } from '../article.js';
-import { CONT_HEADER_ROWS, type HeaderSize } from '../header.js';
+import type { HeaderSize } from '../header.js';
 import type { ColumnFlow, Partition } from '../flow.js';
 import { moduleTaste } from './cost.js';
 import type { SearchSize } from './space.js';
@@ -16,8 +16,6 @@ import type { SearchSize } from './space.js';
 export type Shape = number;
 export const NO_SHAPE: Shape = -1;
 
-/** A continued part's header is one row at any width. */
-const CONT_HEADER: HeaderSize = { rows: CONT_HEADER_ROWS, headlineLines: 0 };
 
 export class ModuleShapes {
   /** Rows by slot: 0 not computed yet, −1 no balanced module, else gap + header + tallest column. */
@@ -27,6 +25,8 @@ export class ModuleShapes {
   private readonly lastTasteBySlot: Float64Array;
   /** A start's header rows by article and width, plus one (0: not asked yet): every split part asks for them. */
   private readonly startHeaderRows: Int32Array;
+  /** The same for a continued part's header. */
+  private readonly contHeaderRows: Int32Array;
 
   constructor(
     private readonly articles: readonly PreparedArticle[],
@@ -38,6 +38,7 @@ export class ModuleShapes {
     this.tasteBySlot = new Float64Array(size.slots);
     this.lastTasteBySlot = new Float64Array(size.slots);
     this.startHeaderRows = new Int32Array(size.articles * (size.columns + 1));
+    this.contHeaderRows = new Int32Array(size.articles * (size.columns + 1));
   }
 
   /** The module of article a from item `from` at width k, or NO_SHAPE. */
@@ -65,15 +66,18 @@ export class ModuleShapes {
     return this.lastTasteBySlot[s];
   }
 
-  /** The header's size of article a from item `from` at width k (a continued part's is one row). */
+  /** The header's size of article a from item `from` at width k (a continued part's: its title and 上接 mark). */
   header(a: number, from: number, k: number): HeaderSize {
-    return from === 0 ? this.articles[a].headerSize(k) : CONT_HEADER;
+    return from === 0 ? this.articles[a].headerSize(k) : this.articles[a].contHeaderSize(k);
   }
 
   /** The header's rows and the air under it (a continued part has none), kept by article and width. */
   headerRowsAt(a: number, from: number, k: number): number {
-    if (from > 0) return CONT_HEADER_ROWS;
     const x = a * (this.size.columns + 1) + k;
+    if (from > 0) {
+      if (this.contHeaderRows[x] === 0) this.contHeaderRows[x] = this.articles[a].contHeaderSize(k).rows + 1;
+      return this.contHeaderRows[x] - 1;
+    }
     if (this.startHeaderRows[x] === 0) this.startHeaderRows[x] = this.articles[a].headerSize(k).rows + this.size.air + 1;
     return this.startHeaderRows[x] - 1;
   }
@@ -99,8 +103,9 @@ export class ModuleShapes {
       this.rowsBySlot[s] = -1;
       return;
     }
+    const level = k === 1 || this.flow.level;
     const header = this.header(a, from, k);
-    const taste = moduleTaste(k, height, header.headlineLines);
+    const taste = moduleTaste({ k, height, headlineLines: header.headlineLines, level });
     this.rowsBySlot[s] = gap + header.rows + (from === 0 ? this.size.air : 0) + height;
     this.headerBySlot[s] = header.rows;
     this.tasteBySlot[s] = taste.taste;
