@@ -82,6 +82,7 @@ export class ArticleHeaders {
   private readonly drawn = new Map<number, Header>();
   /** Continued parts' headers, by the page they come from and the columns they span (`2 ×3`). */
   private readonly continued = new Map<string, Header>();
+  private readonly continuedSizes = new Map<number, HeaderSize>();
   // Natural widths of the subtitle and byline, the same at every width: measured once.
   private subtitleWidth: number | undefined;
   private bylineWidth: number | undefined;
@@ -156,9 +157,11 @@ export class ArticleHeaders {
     return header;
   }
 
-  /** A continued part's header size at a width: its rows (continuedHeader's lines). */
+  /** A continued part's header size at a width: its rows (continuedHeader's lines), kept per width (the search asks it for every item a part may resume at). */
   continuedSize(k: number): HeaderSize {
-    return { rows: this.continuedLines(k).lines, headlineLines: 0 };
+    let size = this.continuedSizes.get(k);
+    if (!size) this.continuedSizes.set(k, (size = { rows: this.continuedLines(k).lines, headlineLines: 0 }));
+    return size;
   }
 
   /** How a continued part's header is set at a width: one row when the title and the widest mark fit it, else the title wrapped and the mark under it. */
