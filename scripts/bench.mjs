@@ -278,6 +278,8 @@ async function measureWatch(edits) {
   const dir = join(work, 'watch', 'content');
   mkdirSync(dir, { recursive: true });
   cpSync(SAMPLE, dir, { recursive: true });
+  // The edits lengthen the sample, which its one page (pages: 1) cannot hold: watched without a count.
+  writeFileSync(join(dir, 'index.md'), readFileSync(join(SAMPLE, 'index.md'), 'utf8').replace(/^pages:.*\n/m, ''));
   const out = join(work, 'watch', 'bulletin.pdf');
   const child = spawn(BIN, ['build', dir, '-o', out, '--watch'], { cwd: work, env: { ...process.env, CI: '1' } });
   let err = '';
