@@ -1,5 +1,5 @@
 // An article's header at each module width: headline, subtitle and byline
-// (LAYOUT.md "module"), and the one-row header of a continued part. The page
+// (LAYOUT.md "module"), and the header of a continued part (its title, 上接). The page
 // search asks for every article's header height at every width, but only the
 // modules it places are drawn: a header is first a list of parts, each with
 // its line count, size and rows a line, from line counts alone (no glyphs
