@@ -16,6 +16,11 @@ import { exitWith, main } from './cli/main.js';
 import { preload } from './io/lazy-require.js';
 import { lazyModule } from './io/lazy-module.js';
 import { parseTemplateText } from './design/template.js';
+import { cleanBulletin } from './clean/index.js';
+import { parseArticleMeta, parseIssueMeta } from './content/front-matter.js';
+import { frontMatterOf, parseMarkdown } from './content/parse.js';
+import { readSourceSync } from './content/read-source.js';
+import { fillPlaceholders } from './workflow/init.js';
 import { SHIPPED_PROFILE_FILE } from './images/press-profile.js';
 import { deflatedProfile, readCmykProfile } from './render/output-intent.js';
 
@@ -34,15 +39,40 @@ preload('fontkit', require('fontkit'));
 // The template schema's validator, precompiled by scripts/build.mjs just before the snapshot is built.
 preload('template-validator', require('../dist/template-validator.cjs'));
 
-// The built-in templates, parsed now (template.ts finds them by their text).
+// The modules are evaluated; their top levels' bytecode goes (see dropCompiledCode).
+dropCompiledCode();
+
 // __filename is this script while the snapshot is built: dist/snapshot-entry.cjs.
 declare const __filename: string;
-const templates = join(dirname(__filename), '..', 'templates');
-for (const name of readdirSync(templates).filter((n) => n.endsWith('.yaml')).sort()) {
-  parseTemplateText(readFileSync(join(templates, name), 'utf8'));
+const packageDir = join(dirname(__filename), '..');
+// The built-in templates, parsed now (template.ts finds them by their text).
+for (const name of readdirSync(join(packageDir, 'templates')).filter((n) => n.endsWith('.yaml')).sort()) {
+  parseTemplateText(readFileSync(join(packageDir, 'templates', name), 'utf8'));
 }
 // The shipped output profile, deflated now (every screen build embeds it; output-intent.ts keeps it by its bytes).
-deflatedProfile(readCmykProfile(join(dirname(__filename), '..', 'profiles', SHIPPED_PROFILE_FILE)));
+deflatedProfile(readCmykProfile(join(packageDir, 'profiles', SHIPPED_PROFILE_FILE)));
+warmUp(join(packageDir, 'templates', 'init', 'content'));
+
+/**
+ * Runs the first stages on the bulletin `bulletin init` writes, so that the
+ * snapshot holds the bytecode of the Markdown and YAML parsers and of the
+ * cleaning rules: every build runs them, and compiling them from source on
+ * first call was a sizeable part of a small build's CPU time (figures in
+ * docs/performance.md). The trees it parses stay in the parser's cache by
+ * their text, where they belong; nothing else is kept.
+ */
+function warmUp(dir: string): void {
+  const document = <M>(name: string, parseMeta: (file: string, block: ReturnType<typeof frontMatterOf>) => { meta?: M }) => {
+    const read = readSourceSync(join(dir, name));
+    const source = { ...read, text: fillPlaceholders(read.text, new Date(2000, 0, 1)) };
+    const tree = parseMarkdown(source.text);
+    const meta = parseMeta(source.path, frontMatterOf(tree)).meta;
+    if (!meta) throw new Error(`snapshot: ${source.path} has no valid front matter`);
+    return { source, meta, tree };
+  };
+  const articles = readdirSync(dir).filter((n) => n.endsWith('.md') && n !== 'index.md').sort().map((n) => document(n, parseArticleMeta));
+  cleanBulletin({ dir, index: document('index.md', parseIssueMeta), articles });
+}
 
 /** The blob's path, from `--snapshot-blob PATH` (or `=PATH`) among Node's own arguments. */
 function blobPath(execArgv: readonly string[]): string | undefined {
@@ -72,10 +102,11 @@ startupSnapshot.setDeserializeMainFunction(() => {
 
 /**
  * Drops the compiled code (bytecode) of every function not running now, so
- * that the snapshot keeps only their source. Most functions that have run are
- * the modules' top levels, run once here and never again; a run compiles the
- * few it calls again from source (no slower build measured), and starts with
- * ~0.6 MB less to read and deserialise (~2 ms). V8 flushes bytecode in a full
+ * that the snapshot keeps only their source. It is called once the modules
+ * are evaluated: the functions that have run are their top levels, run once
+ * here and never again, and a run starts with ~0.6 MB less to read and
+ * deserialise (~2 ms). What runs after it (templates, warmUp) keeps its
+ * bytecode, which every build would otherwise compile again from source. V8 flushes bytecode in a full
  * collection when --stress-flush-code is on; %CollectGarbage is V8's own call
  * for one, compiled while --allow-natives-syntax is on. Both options are
  * switched off again before the snapshot is written: it records V8's options,
@@ -96,4 +127,3 @@ function dropCompiledCode(): void {
     setFlagsFromString('--no-stress-flush-code');
   }
 }
-dropCompiledCode();
