@@ -6,7 +6,6 @@ import type { Bulletin } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { NEAR_SHINGLE } from './config.js';
 import { findRemovals, reportRemoval, type Removal } from './dedupe.js';
-import { int32s } from './int32-views.js';
 import { docsOf, nestedParagraphs, startOf, type Doc } from './paragraphs.js';
 import { buildShingles } from './shingles.js';
 import { buildUnits, type Unit } from './units.js';
@@ -40,72 +39,42 @@ export interface Findings {
 export function findDefects(bulletin: Bulletin): Findings {
   const docs = docsOf(bulletin);
   const units = buildUnits(docs);
-  const applied = joinReports(docs, units);
+  const applied = units.flatMap((u) => u.joins.map((join) => split.report(docs[u.doc], join)));
   const shingles = buildShingles(units.map((u) => u.norm), NEAR_SHINGLE);
   const removed = findRemovals(units, shingles);
-  for (let i = 0; i < removed.length; i++) {
-    const r = removed[i];
-    if (r) applied.push(reportRemoval(docs, r));
-  }
+  for (const r of removed) if (r) applied.push(reportRemoval(docs, r));
   const kept = (u: Unit): boolean => !removed[u.id];
 
   const left: Diagnostic[] = [];
   const byDoc = unitsByDoc(docs, units);
   const gone = emptied.emptiedArticles(docs, byDoc, removed);
-  for (let d = 0; d < docs.length; d++) if (gone[d]) left.push(emptied.report(docs[d], byDoc[d], removed, docs));
-  for (const pair of near.findNearDuplicates(units, shingles, kept)) pushAll(left, near.report(docs, pair));
-  for (let d = 0; d < docs.length; d++) checkDocument(docs[d], byDoc[d].filter((u) => kept(u) && !u.opaque), left);
+  for (const [d, doc] of docs.entries()) if (gone[d]) left.push(emptied.report(doc, byDoc[d], removed, docs));
+  for (const pair of near.findNearDuplicates(units, shingles, kept)) left.push(...near.report(docs, pair));
+  for (const [d, doc] of docs.entries()) left.push(...checkDocument(doc, byDoc[d].filter((u) => kept(u) && !u.opaque)));
   return { docs, units, removed, applied, emptied: gone, diagnostics: [...applied, ...left] };
 }
 
-// Each loop below is a function of its own: this runs once, cold, and V8
-// drops the code it compiled for a long loop as soon as the function goes
-// past it (see shingles.ts). Loops are indexed: a for-of loop in code not
-// optimised yet makes an iterator result object per element. Nor does a
-// rule's finding list get spread into another when it is empty (most are).
-
-function joinReports(docs: Doc[], units: Unit[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    for (let k = 0; k < u.joins.length; k++) out.push(split.report(docs[u.doc], u.joins[k]));
-  }
-  return out;
-}
-
 /** The findings left to the editor in one file: enumerations and lint, on its kept paragraphs. */
-function checkDocument(doc: Doc, mine: Unit[], out: Diagnostic[]): void {
-  pushAll(out, checkOrdinals(doc, ordinalTexts(doc, mine), topLevelLists(doc)));
-  for (let i = 0; i < mine.length; i++) lint(doc, mine[i], out);
-  const nested = nestedParagraphs(doc);
-  for (let i = 0; i < nested.length; i++) if (!nested[i].opaque) lint(doc, nested[i], out);
-  pushAll(out, markup.checkHtml(doc));
-}
-
-function lint(doc: Doc, text: LintText, out: Diagnostic[]): void {
-  for (let r = 0; r < LINT_RULES.length; r++) pushAll(out, LINT_RULES[r].check(doc, text));
-}
-
-function pushAll(to: Diagnostic[], from: Diagnostic[]): void {
-  for (let i = 0; i < from.length; i++) to.push(from[i]);
+function checkDocument(doc: Doc, mine: Unit[]): Diagnostic[] {
+  const texts: LintText[] = [...mine, ...nestedParagraphs(doc).filter((p) => !p.opaque)];
+  return [
+    ...checkOrdinals(doc, ordinalTexts(doc, mine), topLevelLists(doc)),
+    ...texts.flatMap((text) => LINT_RULES.flatMap((rule) => rule.check(doc, text))),
+    ...markup.checkHtml(doc),
+  ];
 }
 
 /** The units of each document (filtering all units per document was quadratic in the bulletin's size). */
 export function unitsByDoc(docs: Doc[], units: Unit[]): Unit[][] {
   const out: Unit[][] = docs.map(() => []);
-  for (let i = 0; i < units.length; i++) out[units[i].doc].push(units[i]);
+  for (const u of units) out[u.doc].push(u);
   return out;
 }
 
 /** Kept paragraphs and headings of one file, in reading order. */
 function ordinalTexts(doc: Doc, kept: Unit[]): OrdinalText[] {
-  const texts: OrdinalText[] = kept.slice();
-  const nodes = doc.tree.children;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (node.type === 'heading') texts.push(headingText(node));
-  }
-  return texts.sort((a, b) => a.start - b.start);
+  const headings = doc.tree.children.filter((n): n is Heading => n.type === 'heading').map(headingText);
+  return [...kept, ...headings].sort((a, b) => a.start - b.start);
 }
 
 function headingText(node: Heading): OrdinalText {
@@ -120,9 +89,7 @@ function headingText(node: Heading): OrdinalText {
     }
   };
   walk(node.children);
-  const offsets = int32s(map.length);
-  offsets.set(map);
-  return { plain, map: offsets, start: startOf(node) };
+  return { plain, map: Int32Array.from(map), start: startOf(node) };
 }
 
 function topLevelLists(doc: Doc): List[] {

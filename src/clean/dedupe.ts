@@ -28,17 +28,10 @@ export function findRemovals(units: Unit[], shingles: Shingles): (Removal | unde
     const r = shingles.sets[u.id][0];
     return r !== undefined && r >= shingles.singles ? r : undefined;
   };
-  // Indexed loops: this runs once, cold, and a for-of loop in code V8 has not
-  // optimised yet makes an iterator result object per element.
-  const wanted: number[] = [];
-  for (let i = 0; i < units.length; i++) {
-    const r = rarest(units[i]);
-    if (r !== undefined) wanted.push(r);
-  }
+  const wanted = units.map(rarest).filter((r) => r !== undefined);
   const postings = postingsFor(shingles, wanted);
 
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
+  for (const u of units) {
     if (u.opaque || u.norm.length === 0) continue;
     const first = firstByText.get(u.norm);
     if (first) {

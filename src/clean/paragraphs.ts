@@ -7,7 +7,6 @@ import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import type { Bulletin, SourceFile } from '../content/types.js';
 import type { SourcePoint } from '../diagnostics/diagnostic.js';
 import { STANDALONE_LINE_MAX } from './config.js';
-import { int32s } from './int32-views.js';
 import { hasPunctuation, normalise } from './text.js';
 import { lineIndexAt, lineStarts } from '../content/line-starts.js';
 
@@ -96,7 +95,7 @@ interface Extracted {
 /** A paragraph that is one text node: the general walk below without its lists. */
 function oneText(src: string, n: Text): Extracted {
   const s = startOf(n);
-  const map = int32s(n.value.length);
+  const map = new Int32Array(n.value.length);
   // As in segments: exact offsets when the source spells the value literally.
   if (src.slice(s, endOf(n)) === n.value) countFrom(map, 0, n.value.length, s);
   else map.fill(s);
@@ -135,7 +134,7 @@ function segments(src: string, children: PhrasingContent[]): Extracted {
   };
   walk(children);
   const plain = values.length === 1 ? values[0] : values.join('');
-  const map = int32s(plain.length);
+  const map = new Int32Array(plain.length);
   let k = 0;
   for (let i = 0; i < values.length; i++) {
     const n = values[i].length;

@@ -78,7 +78,7 @@ function sortByNgram(occ: Occurrences, n: number): Occurrences {
       const shift = (u < 2 ? 16 * u : 0) + b;
       counts.fill(0);
       countDigit(digits, shift, mask, counts);
-      scatter(from.hi, from.lo, from.owner, to.hi, to.lo, to.owner, digits, shift, mask, runningSum(counts));
+      scatter(from, to, { digits, shift, mask, next: runningSum(counts) });
       [from, to] = [to, from];
     }
   }
@@ -96,12 +96,18 @@ export function runningSum(a: Int32Array): Int32Array {
   return a;
 }
 
-/** One radix pass: moves every occurrence to `next[its digit]++` (arrays, not objects, as arguments: the optimised code reads no properties). */
-function scatter(
-  hi: Uint32Array, lo: Uint32Array, owner: Int32Array,
-  hi1: Uint32Array, lo1: Uint32Array, owner1: Int32Array,
-  digits: Uint32Array, shift: number, mask: number, next: Int32Array,
-): void {
+/** One pass's digit of each occurrence (`(digits[i] >>> shift) & mask`), and where the next occurrence with each digit value goes. */
+interface RadixPass {
+  digits: Uint32Array;
+  shift: number;
+  mask: number;
+  next: Int32Array;
+}
+
+/** One radix pass: moves every occurrence to `next[its digit]++`. */
+function scatter(from: Occurrences, to: Occurrences, { digits, shift, mask, next }: RadixPass): void {
+  const { hi, lo, owner } = from;
+  const { hi: hi1, lo: lo1, owner: owner1 } = to;
   for (let i = 0; i < owner.length; i++) {
     const at = next[(digits[i] >>> shift) & mask]++;
     hi1[at] = hi[i];
@@ -208,9 +214,7 @@ export function buildShingles(texts: string[], n: number): Shingles {
   runningSum(setStart);
   const all = new Int32Array(setStart[texts.length]);
   fillSets(runs, byRank, owner, setStart, all);
-  // Pushed, not Array.from (which walks `texts` through an iterator while not optimised yet).
-  const sets: Int32Array[] = [];
-  for (let t = 0; t < texts.length; t++) sets.push(all.subarray(setStart[t], setStart[t + 1]));
+  const sets = texts.map((_, t) => all.subarray(setStart[t], setStart[t + 1]));
   const { runStart, repeat } = runs;
   const textsWith = (rank: number): number[] => {
     const t = byRank[rank];

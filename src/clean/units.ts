@@ -3,7 +3,6 @@
 // the repeated tail of a split paragraph is seen inside the whole paragraph.
 import type { Paragraph } from 'mdast';
 import { STANDALONE_LINE_MAX } from './config.js';
-import { int32s } from './int32-views.js';
 import { extractParagraph, type Doc, type Para } from './paragraphs.js';
 import { normalise } from './text.js';
 import { splitBetween, type Join } from './rules/split-paragraph.js';
@@ -91,7 +90,7 @@ function makeUnit(id: number, doc: Doc, parts: Para[], joins: Join[]): Unit {
   let plain = '';
   for (let k = 0; k < parts.length; k++) plain += parts[k].plain + (k < parts.length - 1 ? joins[k].sep : '');
   // Each part's offsets, then the separator's (a space points at the end of the part before it).
-  const map = int32s(plain.length);
+  const map = new Int32Array(plain.length);
   let at = 0;
   parts.forEach((p, k) => {
     map.set(p.map, at);
